@@ -1,0 +1,101 @@
+package org.imigateway.connectors;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a backend asks the gateway to send: to whom, under which service and action, and the
+ * payloads. Party names are those of the PModes; the gateway fills in ids it generates
+ * (MessageId, ConversationId when absent).
+ */
+public record Submission(
+        String toParty,
+        String service,
+        Optional<String> serviceType,
+        String action,
+        Optional<String> conversationId,
+        Optional<String> messageId,
+        Optional<String> refToMessageId,
+        List<MessageProperty> properties,
+        List<Payload> payloads) {
+
+    public Submission {
+        Objects.requireNonNull(toParty, "toParty");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(serviceType, "serviceType");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(refToMessageId, "refToMessageId");
+        properties = List.copyOf(properties);
+        payloads = List.copyOf(payloads);
+    }
+
+    public static Builder to(String toParty) {
+        return new Builder(toParty);
+    }
+
+    /** Builds a submission step by step; only party, service and action are required. */
+    public static final class Builder {
+        private final String toParty;
+        private String service;
+        private Optional<String> serviceType = Optional.empty();
+        private String action;
+        private Optional<String> conversationId = Optional.empty();
+        private Optional<String> messageId = Optional.empty();
+        private Optional<String> refToMessageId = Optional.empty();
+        private final java.util.ArrayList<MessageProperty> properties = new java.util.ArrayList<>();
+        private final java.util.ArrayList<Payload> payloads = new java.util.ArrayList<>();
+
+        private Builder(String toParty) {
+            this.toParty = toParty;
+        }
+
+        public Builder service(String value) {
+            this.service = value;
+            return this;
+        }
+
+        public Builder service(String value, String type) {
+            this.service = value;
+            this.serviceType = Optional.of(type);
+            return this;
+        }
+
+        public Builder action(String value) {
+            this.action = value;
+            return this;
+        }
+
+        public Builder conversationId(String value) {
+            this.conversationId = Optional.of(value);
+            return this;
+        }
+
+        public Builder messageId(String value) {
+            this.messageId = Optional.of(value);
+            return this;
+        }
+
+        public Builder refToMessageId(String value) {
+            this.refToMessageId = Optional.of(value);
+            return this;
+        }
+
+        public Builder property(MessageProperty property) {
+            properties.add(property);
+            return this;
+        }
+
+        public Builder payload(Payload payload) {
+            payloads.add(payload);
+            return this;
+        }
+
+        public Submission build() {
+            return new Submission(toParty, service, serviceType, action, conversationId, messageId,
+                    refToMessageId, properties, payloads);
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.imigateway;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.imigateway.as4.As4Endpoint;
+import org.imigateway.as4.Cryptos;
+import org.imigateway.as4.HttpTransport;
+import org.imigateway.as4.KeyMaterial;
+import org.imigateway.as4.TlsSettings;
+import org.imigateway.as4.inflow.InboundPipeline;
+import org.imigateway.as4.outflow.As4Sender;
+import org.imigateway.as4.outflow.SendResult;
+import org.imigateway.certificates.Stores;
+import static org.imigateway.certificates.PartyKit.ENCRYPTION_ALIAS;
+import static org.imigateway.certificates.PartyKit.SIGNING_ALIAS;
+import static org.imigateway.certificates.PartyKit.TLS_CLIENT_ALIAS;
+import static org.imigateway.certificates.PartyKit.TLS_SERVER_ALIAS;
+import org.imigateway.config.ConfigException;
+import org.imigateway.config.GatewayConfig;
+import org.imigateway.connectors.Submission;
+import org.imigateway.pmode.PModeException;
+import org.imigateway.pmode.PModeLoader;
+import org.imigateway.pmode.PModeSet;
+import org.imigateway.pmode.Party;
+import org.imigateway.store.FolderSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running gateway: its PModes and keys, the AS4 endpoint on Jetty (HTTP and/or HTTPS),
+ * the inbound pipeline into the sink and the sender. Built from a gateway home.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final GatewayConfig config;
+    private final PModeSet pmodes;
+    private final Cryptos cryptos;
+    private final FolderSink sink;
+    private final As4Sender sender;
+    private final Server server;
+    private final ServerConnector httpConnector;
+    private final ServerConnector httpsConnector;
+
+    private Gateway(GatewayConfig config) throws ConfigException, PModeException, IOException {
+        this.config = config;
+        this.pmodes = new PModeLoader().load(config.pmodes());
+        Party self = pmodes.party(config.partyName()).orElseThrow(() -> new ConfigException(config.home()
+                .resolve(GatewayConfig.FILE) + ": gateway.party=" + config.partyName() + " is not a party in the PModes"));
+        KeyStore keys = Stores.read(config.keyStore(), config.keyStorePassword());
+        KeyStore trust = Stores.read(config.trustStore(), config.trustStorePassword());
+        List<X509Certificate> anchors = trustedCertificates(trust);
+        List<X509CRL> crls = config.crl().map(p -> List.of(Stores.readCrl(p))).orElse(List.of());
+        KeyMaterial material = new KeyMaterial(
+                key(keys, SIGNING_ALIAS, config), chain(keys, SIGNING_ALIAS),
+                key(keys, ENCRYPTION_ALIAS, config), chain(keys, ENCRYPTION_ALIAS), anchors, crls);
+        if (!material.signingCertificate().equals(self.signingCertificate())) {
+            throw new ConfigException("the signing certificate in " + config.keyStore() + " is not the one party '"
+                    + self.name() + "' has in the PModes");
+        }
+        List<X509Certificate> partners = new ArrayList<>();
+        for (Party party : pmodes.parties()) {
+            partners.add(party.signingCertificate());
+            partners.add(party.encryptionCertificate());
+        }
+        this.cryptos = new Cryptos(material, partners);
+        this.sink = new FolderSink(config.dataDir().resolve("sink"));
+        Path work = Files.createDirectories(config.dataDir().resolve("work"));
+
+        TlsSettings clientTls = new TlsSettings(optionalKey(keys, TLS_CLIENT_ALIAS, config), optionalChain(keys, TLS_CLIENT_ALIAS),
+                anchors, config.tlsProtocols(), config.tlsCipherSuites());
+        this.sender = new As4Sender(() -> pmodes, config.partyName(), cryptos,
+                new HttpTransport(clientTls, config.sendTimeout()), work);
+
+        InboundPipeline pipeline = new InboundPipeline(() -> pmodes, config.partyName(), cryptos, sink, work,
+                config.maxMessageBytes());
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("as4-" + config.partyName());
+        this.server = new Server(threads);
+        this.httpConnector = config.httpPort() >= 0 ? httpConnector(server, config) : null;
+        this.httpsConnector = config.httpsPort() >= 0
+                ? httpsConnector(server, config, keys, anchors) : null;
+        server.setHandler(new As4Endpoint(pipeline));
+    }
+
+    /** Loads the home and starts listening. */
+    public static Gateway start(Path home) throws ConfigException, PModeException, IOException {
+        Gateway gateway = new Gateway(GatewayConfig.load(home));
+        try {
+            gateway.server.start();
+        } catch (Exception e) {
+            throw new IOException("the AS4 endpoint cannot start: " + e.getMessage(), e);
+        }
+        LOG.info("gateway '{}' listening: {}", gateway.config.partyName(), gateway.endpoints());
+        return gateway;
+    }
+
+    public SendResult send(Submission submission) {
+        return sender.send(submission);
+    }
+
+    public String partyName() {
+        return config.partyName();
+    }
+
+    public PModeSet pmodes() {
+        return pmodes;
+    }
+
+    public FolderSink sink() {
+        return sink;
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    public int httpPort() {
+        return httpConnector == null ? -1 : httpConnector.getLocalPort();
+    }
+
+    public int httpsPort() {
+        return httpsConnector == null ? -1 : httpsConnector.getLocalPort();
+    }
+
+    public List<String> endpoints() {
+        List<String> endpoints = new ArrayList<>();
+        if (httpConnector != null) {
+            endpoints.add("http://" + config.host() + ":" + httpPort() + As4Endpoint.PATH);
+        }
+        if (httpsConnector != null) {
+            endpoints.add("https://" + config.host() + ":" + httpsPort() + As4Endpoint.PATH);
+        }
+        return endpoints;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("the AS4 endpoint did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    private static ServerConnector httpConnector(Server server, GatewayConfig config) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(new HttpConfiguration()));
+        connector.setHost(config.host());
+        connector.setPort(config.httpPort());
+        server.addConnector(connector);
+        return connector;
+    }
+
+    private static ServerConnector httpsConnector(Server server, GatewayConfig config, KeyStore keys,
+            List<X509Certificate> anchors) throws ConfigException {
+        TlsSettings tls = new TlsSettings(Optional.of(key(keys, TLS_SERVER_ALIAS, config)), chain(keys, TLS_SERVER_ALIAS),
+                anchors, config.tlsProtocols(), config.tlsCipherSuites());
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setSslContext(tls.sslContext());
+        ssl.setIncludeProtocols(tls.protocols().toArray(String[]::new));
+        if (!tls.cipherSuites().isEmpty()) {
+            ssl.setIncludeCipherSuites(tls.cipherSuites().toArray(String[]::new));
+        }
+        ssl.setNeedClientAuth(config.tlsClientAuth());
+        HttpConfiguration https = new HttpConfiguration();
+        https.addCustomizer(new SecureRequestCustomizer(false));
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                new HttpConnectionFactory(https));
+        connector.setHost(config.host());
+        connector.setPort(config.httpsPort());
+        server.addConnector(connector);
+        return connector;
+    }
+
+    private static List<X509Certificate> trustedCertificates(KeyStore trust) throws ConfigException {
+        try {
+            List<X509Certificate> anchors = new ArrayList<>();
+            for (String alias : Collections.list(trust.aliases())) {
+                if (trust.isCertificateEntry(alias)) {
+                    anchors.add((X509Certificate) trust.getCertificate(alias));
+                }
+            }
+            if (anchors.isEmpty()) {
+                throw new ConfigException("the trust store holds no trusted certificate");
+            }
+            return anchors;
+        } catch (java.security.KeyStoreException e) {
+            throw new ConfigException("the trust store cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static PrivateKey key(KeyStore keys, String alias, GatewayConfig config) throws ConfigException {
+        return optionalKey(keys, alias, config).orElseThrow(() -> new ConfigException(config.keyStore()
+                + ": has no private key under alias '" + alias + "'"));
+    }
+
+    private static Optional<PrivateKey> optionalKey(KeyStore keys, String alias, GatewayConfig config) throws ConfigException {
+        try {
+            return Optional.ofNullable((PrivateKey) keys.getKey(alias, config.keyStorePassword()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new ConfigException(config.keyStore() + ": key '" + alias + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<X509Certificate> chain(KeyStore keys, String alias) throws ConfigException {
+        List<X509Certificate> chain = optionalChain(keys, alias);
+        if (chain.isEmpty()) {
+            throw new ConfigException("the key store has no certificate chain under alias '" + alias + "'");
+        }
+        return chain;
+    }
+
+    private static List<X509Certificate> optionalChain(KeyStore keys, String alias) {
+        try {
+            Certificate[] chain = keys.getCertificateChain(alias);
+            return chain == null ? List.of() : Arrays.stream(chain).map(c -> (X509Certificate) c).toList();
+        } catch (java.security.KeyStoreException e) {
+            return List.of();
+        }
+    }
+}

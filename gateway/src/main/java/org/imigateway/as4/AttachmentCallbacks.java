@@ -1,0 +1,119 @@
+package org.imigateway.as4;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import javax.security.auth.callback.UnsupportedCallbackException;
+
+import org.apache.wss4j.common.ext.Attachment;
+import org.apache.wss4j.common.ext.AttachmentRequestCallback;
+import org.apache.wss4j.common.ext.AttachmentResultCallback;
+import org.apache.wss4j.common.ext.WSPasswordCallback;
+
+/**
+ * Lets WSS4J read and replace the attachments of a message (SwA profile 1.1): it asks for
+ * attachment streams to digest or encrypt, and hands back encrypted or decrypted content,
+ * which is spooled to a file and replaces the part in the envelope.
+ */
+final class AttachmentCallbacks implements CallbackHandler {
+
+    /** WSS4J's name for "every attachment" in a {@code cid:Attachments} part. */
+    private static final String ALL = "Attachments";
+
+    private final MimeEnvelope envelope;
+    private final Path workDir;
+    private final CallbackHandler passwords;
+    private final List<InputStream> opened = new ArrayList<>();
+
+    AttachmentCallbacks(MimeEnvelope envelope, Path workDir, CallbackHandler passwords) {
+        this.envelope = envelope;
+        this.workDir = workDir;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public void handle(Callback[] callbacks) throws IOException, UnsupportedCallbackException {
+        for (Callback callback : callbacks) {
+            if (callback instanceof AttachmentRequestCallback request) {
+                request.setAttachments(requested(request.getAttachmentId()));
+            } else if (callback instanceof AttachmentResultCallback result) {
+                store(result.getAttachmentId(), result.getAttachment());
+            } else if (callback instanceof WSPasswordCallback) {
+                passwords.handle(new Callback[] {callback});
+            } else {
+                throw new UnsupportedCallbackException(callback);
+            }
+        }
+    }
+
+    private List<Attachment> requested(String id) throws IOException {
+        List<Attachment> result = new ArrayList<>();
+        for (As4Part part : envelope.parts()) {
+            if (id == null || ALL.equals(id) || part.contentId().equals(id)) {
+                result.add(toAttachment(part));
+            }
+        }
+        return result;
+    }
+
+    private Attachment toAttachment(As4Part part) throws IOException {
+        Attachment attachment = new Attachment();
+        attachment.setId(part.contentId());
+        attachment.setMimeType(part.contentType());
+        Map<String, String> headers = new LinkedHashMap<>(part.headers());
+        headers.putIfAbsent("Content-Type", part.contentType());
+        headers.putIfAbsent("Content-ID", "<" + part.contentId() + ">");
+        attachment.addHeaders(headers);
+        InputStream in = part.open();
+        synchronized (opened) {
+            opened.add(in);
+        }
+        attachment.setSourceStream(in);
+        return attachment;
+    }
+
+    private void store(String id, Attachment attachment) throws IOException {
+        String contentId = attachment.getId() != null ? attachment.getId() : id;
+        As4Part current = envelope.part(contentId)
+                .orElseThrow(() -> new IOException("WSS4J returned an attachment we do not have: " + contentId));
+        Path file = Files.createTempFile(workDir, "sec-", ".bin");
+        try (InputStream in = attachment.getSourceStream(); OutputStream out = Files.newOutputStream(file)) {
+            in.transferTo(out);
+        }
+        String mimeType = attachment.getMimeType() != null ? attachment.getMimeType() : current.contentType();
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (attachment.getHeaders() != null) {
+            attachment.getHeaders().forEach((k, v) -> {
+                if (!k.equalsIgnoreCase("Content-ID") && !k.equalsIgnoreCase("Content-Type")
+                        && !k.equalsIgnoreCase("Content-Transfer-Encoding")) {
+                    headers.put(k, v);
+                }
+            });
+        }
+        envelope.replace(new As4Part(current.contentId(), mimeType, headers, file));
+    }
+
+    /** Closes the streams handed to WSS4J; it does not always close them itself. */
+    void closeStreams() {
+        synchronized (opened) {
+            for (InputStream in : opened) {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            opened.clear();
+        }
+    }
+}

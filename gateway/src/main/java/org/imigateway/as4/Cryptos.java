@@ -1,0 +1,107 @@
+package org.imigateway.as4;
+
+import java.security.KeyStore;
+import java.security.cert.CertStore;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import javax.security.auth.callback.UnsupportedCallbackException;
+
+import org.apache.wss4j.common.crypto.Merlin;
+import org.apache.wss4j.common.ext.WSPasswordCallback;
+
+/**
+ * Builds the WSS4J crypto objects from our key material, in memory: nothing is read from a
+ * properties file and the JDK's cacerts are never trusted (merlin.load.cacerts=false in effect).
+ */
+public final class Cryptos {
+
+    public static final String SIGNING_ALIAS = "signing";
+    public static final String ENCRYPTION_ALIAS = "encryption";
+
+    private final KeyMaterial keys;
+    private final char[] password;
+    private final Merlin own;
+    private final Merlin verification;
+
+    public Cryptos(KeyMaterial keys, Collection<X509Certificate> partnerCertificates) {
+        this.keys = keys;
+        this.password = java.util.UUID.randomUUID().toString().toCharArray();
+        try {
+            KeyStore ownStore = KeyStore.getInstance("PKCS12");
+            ownStore.load(null, null);
+            ownStore.setKeyEntry(SIGNING_ALIAS, keys.signingKey(), password,
+                    keys.signingChain().toArray(X509Certificate[]::new));
+            ownStore.setKeyEntry(ENCRYPTION_ALIAS, keys.encryptionKey(), password,
+                    keys.encryptionChain().toArray(X509Certificate[]::new));
+
+            KeyStore anchors = KeyStore.getInstance("PKCS12");
+            anchors.load(null, null);
+            int i = 0;
+            for (X509Certificate anchor : keys.trustAnchors()) {
+                anchors.setCertificateEntry("anchor-" + i++, anchor);
+            }
+            // Partner certificates are only looked up (for IssuerSerial or SKI references);
+            // trust always comes from a path to an anchor.
+            KeyStore partners = KeyStore.getInstance("PKCS12");
+            partners.load(null, null);
+            i = 0;
+            for (X509Certificate partner : partnerCertificates) {
+                partners.setCertificateEntry("partner-" + i++, partner);
+            }
+            CertStore crls = CertStore.getInstance("Collection", new CollectionCertStoreParameters(new ArrayList<>(keys.crls())));
+
+            own = new Merlin();
+            own.setKeyStore(ownStore);
+            own.setTrustStore(anchors);
+            own.setCRLCertStore(crls);
+
+            verification = new Merlin();
+            verification.setKeyStore(partners);
+            verification.setTrustStore(anchors);
+            verification.setCRLCertStore(crls);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build the in-memory key stores", e);
+        }
+    }
+
+    /** Signs with our signing key and decrypts with our encryption key. */
+    public Merlin own() {
+        return own;
+    }
+
+    /** Verifies partners' signatures: anchors, CRLs and the partner certificates of the PModes. */
+    public Merlin verification() {
+        return verification;
+    }
+
+    public char[] password() {
+        return password.clone();
+    }
+
+    public KeyMaterial keys() {
+        return keys;
+    }
+
+    /** Answers WSS4J's requests for the private key password. */
+    public CallbackHandler passwordCallback() {
+        return callbacks -> {
+            for (Callback callback : callbacks) {
+                if (callback instanceof WSPasswordCallback pc) {
+                    pc.setPassword(new String(password));
+                } else if (!(callback instanceof org.apache.wss4j.common.ext.AttachmentRequestCallback)) {
+                    throw new UnsupportedCallbackException(callback);
+                }
+            }
+        };
+    }
+
+    static List<X509Certificate> list(X509Certificate... certificates) {
+        return List.of(certificates);
+    }
+}

@@ -1,0 +1,64 @@
+package org.imigateway.as4;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.w3c.dom.Document;
+
+/**
+ * Writes an AS4 message as multipart/related (SOAP with Attachments): the SOAP envelope as root
+ * part, then each attachment in binary transfer encoding, streamed from its file.
+ */
+public final class MimeWriter {
+
+    /** The result: where the body was written and the Content-Type header that goes with it. */
+    public record Written(Path file, String contentType) {
+    }
+
+    public Written write(Document soap, List<As4Part> parts, Path target) throws IOException {
+        String boundary = "MIMEBoundary_" + UUID.randomUUID().toString().replace("-", "");
+        String rootId = "root." + UUID.randomUUID() + "@imigateway";
+        String contentType = "multipart/related; boundary=\"" + boundary + "\"; type=\"" + Namespaces.SOAP12_CONTENT_TYPE
+                + "\"; start=\"<" + rootId + ">\"";
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target), 64 * 1024)) {
+            ascii(out, "--" + boundary + "\r\n");
+            ascii(out, "Content-Type: application/soap+xml; charset=UTF-8\r\n");
+            ascii(out, "Content-Transfer-Encoding: binary\r\n");
+            ascii(out, "Content-ID: <" + rootId + ">\r\n\r\n");
+            SecureXml.write(soap, out);
+            for (As4Part part : parts) {
+                ascii(out, "\r\n--" + boundary + "\r\n");
+                ascii(out, "Content-Type: " + part.contentType() + "\r\n");
+                ascii(out, "Content-Transfer-Encoding: binary\r\n");
+                ascii(out, "Content-ID: <" + part.contentId() + ">\r\n");
+                for (Map.Entry<String, String> h : part.headers().entrySet()) {
+                    if (!isWrittenAbove(h.getKey())) {
+                        ascii(out, h.getKey() + ": " + h.getValue() + "\r\n");
+                    }
+                }
+                ascii(out, "\r\n");
+                try (InputStream in = part.open()) {
+                    in.transferTo(out);
+                }
+            }
+            ascii(out, "\r\n--" + boundary + "--\r\n");
+        }
+        return new Written(target, contentType);
+    }
+
+    private static boolean isWrittenAbove(String header) {
+        return header.equalsIgnoreCase("Content-Type") || header.equalsIgnoreCase("Content-ID")
+                || header.equalsIgnoreCase("Content-Transfer-Encoding");
+    }
+
+    private static void ascii(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,158 @@
+package org.imigateway.as4;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.wss4j.common.ext.WSSecurityException;
+import org.apache.wss4j.dom.WSConstants;
+import org.apache.wss4j.dom.WSDataRef;
+import org.apache.wss4j.dom.engine.WSSConfig;
+import org.apache.wss4j.dom.engine.WSSecurityEngine;
+import org.apache.wss4j.dom.engine.WSSecurityEngineResult;
+import org.apache.wss4j.dom.handler.RequestData;
+import org.apache.wss4j.dom.handler.WSHandlerResult;
+import org.w3c.dom.Element;
+
+/**
+ * Runs WSS4J over the wsse:Security header of a received message: decrypts the attachments
+ * with our encryption key and verifies the signature, the signer's path to a trust anchor,
+ * its validity dates and its revocation status. Failures become ebMS errors without the
+ * library's internal detail (no oracle for an attacker): EBMS:0102 when decryption failed,
+ * EBMS:0101 otherwise.
+ */
+public final class SecurityHeaderProcessor {
+
+    static {
+        WssInit.ensure();
+    }
+
+    public VerifiedSecurity process(MimeEnvelope envelope, SecurityProfile profile, Cryptos cryptos, Path workDir)
+            throws EbmsException {
+        Optional<Element> security = securityHeader(envelope);
+        if (security.isEmpty()) {
+            return new VerifiedSecurity(Optional.empty(), List.of(), Set.of(), Set.of(), List.of(), 0);
+        }
+        AlgorithmPolicy policy = new AlgorithmPolicy(profile);
+        policy.check(security.get());
+
+        RequestData data = new RequestData();
+        WSSConfig config = WSSConfig.getNewInstance();
+        data.setWssConfig(config);
+        data.setSigVerCrypto(cryptos.verification());
+        data.setDecCrypto(cryptos.own());
+        data.setCallbackHandler(cryptos.passwordCallback());
+        AttachmentCallbacks callbacks = new AttachmentCallbacks(envelope, workDir, cryptos.passwordCallback());
+        data.setAttachmentCallbackHandler(callbacks);
+        data.setEnableRevocation(true);
+        data.setAllowRSA15KeyTransportAlgorithm(false);
+        data.setAlgorithmSuite(policy.suite());
+
+        WSSecurityEngine engine = new WSSecurityEngine();
+        engine.setWssConfig(config);
+        WSHandlerResult results;
+        try {
+            results = engine.processSecurityHeader(envelope.soap(), data);
+        } catch (WSSecurityException e) {
+            throw classify(e);
+        } finally {
+            callbacks.closeStreams();
+        }
+        return summarise(results, security.get());
+    }
+
+    private static Optional<Element> securityHeader(MimeEnvelope envelope) {
+        Element header = envelope.header();
+        return header == null ? Optional.empty() : Dom.child(header, Namespaces.WSSE, "Security");
+    }
+
+    private static VerifiedSecurity summarise(WSHandlerResult results, Element security) {
+        Optional<X509Certificate> signer = Optional.empty();
+        List<Element> signedElements = new ArrayList<>();
+        Set<String> signedAttachments = new HashSet<>();
+        Set<String> encryptedAttachments = new HashSet<>();
+        int signatures = 0;
+        if (results != null) {
+            for (WSSecurityEngineResult result : results.getResults()) {
+                Integer action = (Integer) result.get(WSSecurityEngineResult.TAG_ACTION);
+                @SuppressWarnings("unchecked")
+                List<WSDataRef> refs = (List<WSDataRef>) result.get(WSSecurityEngineResult.TAG_DATA_REF_URIS);
+                if (action != null && action == WSConstants.SIGN) {
+                    signatures++;
+                    signer = Optional.ofNullable((X509Certificate) result.get(WSSecurityEngineResult.TAG_X509_CERTIFICATE));
+                    for (WSDataRef ref : refs == null ? List.<WSDataRef>of() : refs) {
+                        if (ref.isAttachment()) {
+                            signedAttachments.add(As4Part.bareContentId(ref.getWsuId()));
+                        } else if (ref.getProtectedElement() != null) {
+                            signedElements.add(ref.getProtectedElement());
+                        }
+                    }
+                } else if (action != null && action == WSConstants.ENCR && refs != null) {
+                    for (WSDataRef ref : refs) {
+                        if (ref.isAttachment()) {
+                            encryptedAttachments.add(As4Part.bareContentId(ref.getWsuId()));
+                        }
+                    }
+                }
+            }
+        }
+        List<Element> references = new ArrayList<>();
+        for (Element signature : Dom.children(security, Namespaces.DS, "Signature")) {
+            Dom.child(signature, Namespaces.DS, "SignedInfo").ifPresent(info -> {
+                for (Element reference : Dom.children(info, Namespaces.DS, "Reference")) {
+                    references.add((Element) reference.cloneNode(true));
+                }
+            });
+        }
+        return new VerifiedSecurity(signer, signedElements, signedAttachments, encryptedAttachments, references, signatures);
+    }
+
+    /**
+     * WSS4J reports most failures with one generic code; where the failure happened tells
+     * whether it was decryption (EBMS:0102) or authentication (EBMS:0101).
+     */
+    static EbmsException classify(WSSecurityException e) {
+        if (e.getErrorCode() == WSSecurityException.ErrorCode.UNSUPPORTED_ALGORITHM
+                || e.getErrorCode() == WSSecurityException.ErrorCode.INVALID_SECURITY && mentionsAlgorithm(e)) {
+            return new EbmsException(EbmsErrorCode.POLICY_NONCOMPLIANCE,
+                    "an algorithm or key size in the security header is not allowed by this leg's security profile", e);
+        }
+        if (inDecryption(e)) {
+            return new EbmsException(EbmsErrorCode.FAILED_DECRYPTION,
+                    "the attachments cannot be decrypted with this gateway's encryption key", e);
+        }
+        String detail = switch (e.getErrorCode()) {
+            case FAILED_CHECK -> "the signature does not verify: the signed content was changed";
+            case FAILED_AUTHENTICATION -> "the signing certificate is not trusted: no valid path to a trust anchor, "
+                    + "or it is expired or revoked";
+            case SECURITY_TOKEN_UNAVAILABLE -> "the signing certificate cannot be found";
+            default -> "the security header cannot be processed";
+        };
+        return new EbmsException(EbmsErrorCode.FAILED_AUTHENTICATION, detail, e);
+    }
+
+    private static boolean mentionsAlgorithm(Throwable e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return message.contains("algorithm") || message.contains("key length") || message.contains("key size");
+    }
+
+    private static boolean inDecryption(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                String cls = frame.getClassName();
+                if (cls.endsWith("EncryptedKeyProcessor") || cls.endsWith("ReferenceListProcessor")
+                        || cls.endsWith("EncryptedDataProcessor") || cls.contains("XMLCipher")) {
+                    return true;
+                }
+                if (cls.endsWith("SignatureProcessor")) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+}

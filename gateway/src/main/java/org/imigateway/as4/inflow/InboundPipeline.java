@@ -1,0 +1,123 @@
+package org.imigateway.as4.inflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.imigateway.as4.Cryptos;
+import org.imigateway.as4.EbmsError;
+import org.imigateway.as4.EbmsErrorCode;
+import org.imigateway.as4.EbmsException;
+import org.imigateway.as4.MimeEnvelope;
+import org.imigateway.as4.MimeReader;
+import org.imigateway.pmode.PModeSet;
+import org.imigateway.store.InboundSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole path of a received AS4 message, in order. Read this list to know what happens to a
+ * message between the HTTP request and the receipt:
+ * <ol>
+ *   <li>unpack MIME (SOAP part and attachments spooled to files)</li>
+ *   <li>{@link ReadMessagingHeader}: one schema-valid eb:Messaging with one UserMessage</li>
+ *   <li>{@link FindLeg}: known sender, we are the receiver, a PMode leg for Service/Action</li>
+ *   <li>{@link ProcessSecurityHeader}: decrypt, verify signature and certificate (WSS4J)</li>
+ *   <li>{@link CheckSignatureCoverage}: signature covers exactly Messaging, Body, each attachment</li>
+ *   <li>{@link AuthorizeSender}: signed with the From party's certificate from the PModes</li>
+ *   <li>{@link CheckPayloadReferences}: PartInfo and MIME parts one to one, no external payloads</li>
+ *   <li>{@link DetectDuplicate}: a known MessageId gets its original receipt, nothing more</li>
+ *   <li>{@link DecompressPayloads}: gunzip, MimeType, CharacterSet, size limit</li>
+ *   <li>{@link ValidatePayloadSchema}: the leading payload against the leg's schema</li>
+ *   <li>{@link CreateReceipt}: signed receipt with NonRepudiationInformation</li>
+ *   <li>{@link StoreMessage}: message and receipt durable; only then is the receipt answered</li>
+ * </ol>
+ */
+public final class InboundPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundPipeline.class);
+
+    private final MimeReader mimeReader;
+    private final Path workRoot;
+    private final List<InboundStep> beforeDuplicateCheck;
+    private final DetectDuplicate detectDuplicate;
+    private final List<InboundStep> afterDuplicateCheck;
+
+    public InboundPipeline(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, InboundSink sink,
+            Path workRoot, long maxMessageBytes) {
+        this.mimeReader = new MimeReader(maxMessageBytes);
+        this.workRoot = workRoot;
+        this.beforeDuplicateCheck = List.of(
+                new ReadMessagingHeader(),
+                new FindLeg(pmodes, localParty),
+                new ProcessSecurityHeader(cryptos),
+                new CheckSignatureCoverage(),
+                new AuthorizeSender(),
+                new CheckPayloadReferences());
+        this.detectDuplicate = new DetectDuplicate(sink);
+        this.afterDuplicateCheck = List.of(
+                new DecompressPayloads(),
+                new ValidatePayloadSchema(),
+                new CreateReceipt(cryptos),
+                new StoreMessage(sink));
+    }
+
+    public InboundOutcome receive(String contentType, InputStream body) {
+        Path workDir = null;
+        InboundContext context = null;
+        try {
+            Files.createDirectories(workRoot);
+            workDir = Files.createTempDirectory(workRoot, "in-");
+            MimeEnvelope envelope = mimeReader.read(contentType, body, workDir);
+            context = new InboundContext(envelope, workDir);
+            for (InboundStep step : beforeDuplicateCheck) {
+                step.process(context);
+            }
+            detectDuplicate.process(context);
+            if (!context.duplicate()) {
+                for (InboundStep step : afterDuplicateCheck) {
+                    step.process(context);
+                }
+            }
+            String messageId = context.messageId().orElseThrow();
+            String conversationId = context.userMessage().getCollaborationInfo().getConversationId();
+            if (context.duplicate()) {
+                LOG.info("message {} conversation {}: DUPLICATE, answered with the original receipt", messageId, conversationId);
+            } else {
+                LOG.info("message {} conversation {}: RECEIVED from {} ({}/{}) with {} payload(s)", messageId, conversationId,
+                        context.sender().name(), context.leg().service(), context.leg().action(), context.payloads().size());
+            }
+            return new InboundOutcome.Accepted(messageId, context.receipt().orElseThrow(), context.duplicate());
+        } catch (EbmsException e) {
+            var messageId = context == null ? java.util.Optional.<String>empty() : context.messageId();
+            LOG.warn("message {}: REJECTED {}", messageId.orElse("(unknown)"), e.error());
+            if (e.getCause() != null) {
+                LOG.debug("cause of the rejection", e.getCause());
+            }
+            EbmsError error = messageId.map(id -> e.error().about(id)).orElse(e.error());
+            return new InboundOutcome.Rejected(error, messageId, e.isTemporary());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("message could not be processed", e);
+            var messageId = context == null ? java.util.Optional.<String>empty() : context.messageId();
+            EbmsError error = EbmsError.of(EbmsErrorCode.OTHER, "internal error while processing the message; it was not"
+                    + " accepted, send it again");
+            return new InboundOutcome.Rejected(messageId.map(error::about).orElse(error), messageId, true);
+        } finally {
+            deleteQuietly(workDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("work folder {} could not be removed: {}", dir, e.getMessage());
+        }
+    }
+}

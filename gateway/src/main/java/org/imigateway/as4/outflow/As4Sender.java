@@ -1,0 +1,137 @@
+package org.imigateway.as4.outflow;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.apache.wss4j.common.ext.WSSecurityException;
+import org.imigateway.as4.AttachmentEncryptor;
+import org.imigateway.as4.Cryptos;
+import org.imigateway.as4.EbmsError;
+import org.imigateway.as4.EbmsErrorCode;
+import org.imigateway.as4.EbmsException;
+import org.imigateway.as4.HttpTransport;
+import org.imigateway.as4.MessageSigner;
+import org.imigateway.as4.MimeEnvelope;
+import org.imigateway.as4.MimeWriter;
+import org.imigateway.as4.SoapEnvelopes;
+import org.imigateway.connectors.Submission;
+import org.imigateway.pmode.PModeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
+
+/**
+ * The whole path of a sent AS4 message, in order:
+ * <ol>
+ *   <li>{@link ResolveRoute}: receiver, leg and payload files checked against the PModes</li>
+ *   <li>{@link PreparePayloads}: Content-IDs, PartProperties, gzip when the leg compresses</li>
+ *   <li>{@link BuildUserMessage}: the eb:Messaging header</li>
+ *   <li>{@link MessageSigner}: sign Messaging, Body and every attachment</li>
+ *   <li>{@link AttachmentEncryptor}: encrypt the attachments for the receiver</li>
+ *   <li>{@link MimeWriter}: SOAP with Attachments, then POST</li>
+ *   <li>{@link VerifyReceipt}: signed receipt whose NRR digests match what we signed</li>
+ * </ol>
+ * One call is one attempt; retries are the caller's (the outbound route's) business.
+ */
+public final class As4Sender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(As4Sender.class);
+
+    private final Supplier<PModeSet> pmodes;
+    private final String localParty;
+    private final Cryptos cryptos;
+    private final HttpTransport transport;
+    private final Path workRoot;
+    private final ResolveRoute resolveRoute = new ResolveRoute();
+    private final PreparePayloads preparePayloads = new PreparePayloads();
+    private final BuildUserMessage buildUserMessage = new BuildUserMessage();
+    private final MessageSigner signer = new MessageSigner();
+    private final AttachmentEncryptor encryptor = new AttachmentEncryptor();
+    private final MimeWriter mimeWriter = new MimeWriter();
+    private final VerifyReceipt verifyReceipt = new VerifyReceipt();
+
+    public As4Sender(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, HttpTransport transport, Path workRoot) {
+        this.pmodes = pmodes;
+        this.localParty = localParty;
+        this.cryptos = cryptos;
+        this.transport = transport;
+        this.workRoot = workRoot;
+    }
+
+    public SendResult send(Submission submission) {
+        Path workDir = null;
+        String messageId = submission.messageId().orElse("(not yet assigned)");
+        try {
+            Files.createDirectories(workRoot);
+            workDir = Files.createTempDirectory(workRoot, "out-");
+            OutboundMessage message = resolveRoute.resolve(submission, pmodes.get(), localParty, workDir);
+            messageId = message.messageId();
+            preparePayloads.prepare(message);
+            buildUserMessage.build(message);
+            MimeEnvelope envelope = new MimeEnvelope(SoapEnvelopes.withMessaging(message.messaging()),
+                    message.parts().stream().map(OutboundMessage.OutboundPart::part).toList());
+            List<Element> signed = List.of();
+            if (message.leg().sign()) {
+                signed = signer.sign(envelope, message.leg().securityProfile(), cryptos, workDir);
+            }
+            if (message.leg().encrypt()) {
+                encryptor.encrypt(envelope, message.leg().securityProfile(),
+                        message.receiver().encryptionCertificate(), cryptos, workDir);
+            }
+            MimeWriter.Written written = mimeWriter.write(envelope.soap(), envelope.parts(), workDir.resolve("request.mime"));
+            HttpTransport.Response response = transport.post(message.receiver().endpoint().orElseThrow(),
+                    written.contentType(), written.file());
+            SendResult result = verifyReceipt.verify(message, signed, response, cryptos, workDir);
+            log(result, message);
+            return result;
+        } catch (EbmsException e) {
+            LOG.warn("message {}: REFUSED before sending: {}", messageId, e.error());
+            return new SendResult.Failed(messageId, e.error().about(messageId), false);
+        } catch (ConnectException | HttpTimeoutException e) {
+            LOG.warn("message {}: SEND_ATTEMPT_FAILED: {}", messageId, e.toString());
+            return new SendResult.Failed(messageId, new EbmsError(EbmsErrorCode.CONNECTION_FAILURE,
+                    "the receiver cannot be reached: " + e, Optional.of(messageId)), true);
+        } catch (IOException e) {
+            LOG.warn("message {}: SEND_ATTEMPT_FAILED: {}", messageId, e.toString());
+            return new SendResult.Failed(messageId, new EbmsError(EbmsErrorCode.CONNECTION_FAILURE,
+                    "the exchange with the receiver failed: " + e, Optional.of(messageId)), true);
+        } catch (WSSecurityException e) {
+            LOG.error("message {}: cannot be signed or encrypted", messageId, e);
+            return new SendResult.Failed(messageId, new EbmsError(EbmsErrorCode.OTHER,
+                    "the message cannot be signed or encrypted: " + e.getMessage(), Optional.of(messageId)), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendResult.Failed(messageId, new EbmsError(EbmsErrorCode.CONNECTION_FAILURE,
+                    "sending was interrupted", Optional.of(messageId)), true);
+        } finally {
+            deleteQuietly(workDir);
+        }
+    }
+
+    private static void log(SendResult result, OutboundMessage message) {
+        String conversation = message.messaging().getUserMessages().get(0).getCollaborationInfo().getConversationId();
+        if (result instanceof SendResult.Acknowledged) {
+            LOG.info("message {} conversation {}: ACKNOWLEDGED by {}", message.messageId(), conversation,
+                    message.receiver().name());
+        } else if (result instanceof SendResult.Failed failed) {
+            LOG.warn("message {} conversation {}: SEND_FAILURE {}", message.messageId(), conversation, failed.error());
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("work folder {} could not be removed: {}", dir, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.imigateway.as4.outflow;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.imigateway.as4.EbmsErrorCode;
+import org.imigateway.as4.EbmsException;
+import org.imigateway.as4.MessageIds;
+import org.imigateway.connectors.Payload;
+import org.imigateway.connectors.Submission;
+import org.imigateway.pmode.Leg;
+import org.imigateway.pmode.PModeSet;
+import org.imigateway.pmode.Party;
+
+/**
+ * Checks a submission against the PModes before anything is built: the receiving party exists
+ * and has an endpoint, a leg covers Service/Action and lets us send on it, every payload file
+ * exists and fits the leg's size limit. The refusal names the field and value.
+ */
+public final class ResolveRoute {
+
+    public OutboundMessage resolve(Submission submission, PModeSet pmodes, String localPartyName, Path workDir)
+            throws EbmsException {
+        Party sender = pmodes.party(localPartyName).orElseThrow();
+        Party receiver = pmodes.party(submission.toParty()).or(() -> pmodes.partyById(submission.toParty(), null))
+                .orElseThrow(() -> new EbmsException(EbmsErrorCode.VALUE_NOT_RECOGNIZED, "toParty '"
+                        + submission.toParty() + "' is not a party in the PModes"));
+        if (receiver.endpoint().isEmpty()) {
+            throw new EbmsException(EbmsErrorCode.PROCESSING_MODE_MISMATCH, "party '" + receiver.name()
+                    + "' has no endpoint in the PModes, so nothing can be sent to it");
+        }
+        Leg leg = leg(submission, pmodes);
+        if (!leg.allowsInitiator(sender.name())) {
+            throw new EbmsException(EbmsErrorCode.PROCESSING_MODE_MISMATCH, "leg '" + leg.id()
+                    + "' does not list this gateway ('" + sender.name() + "') as an initiator");
+        }
+        List<Payload> payloads = submission.payloads();
+        for (int i = 0; i < payloads.size(); i++) {
+            Payload payload = payloads.get(i);
+            if (!Files.isRegularFile(payload.file())) {
+                throw new EbmsException(EbmsErrorCode.OTHER, "payload " + (i + 1) + ": file " + payload.file()
+                        + " does not exist");
+            }
+            long size = payload.size();
+            Optional<Long> limit = leg.maxPayloadSize();
+            if (limit.isPresent() && size > limit.get()) {
+                throw new EbmsException(EbmsErrorCode.OTHER, "payload " + (i + 1) + " (" + payload.file().getFileName()
+                        + ") has " + size + " bytes, more than the " + limit.get() + " leg '" + leg.id() + "' allows");
+            }
+        }
+        String messageId = submission.messageId().orElseGet(MessageIds::newMessageId);
+        return new OutboundMessage(submission, messageId, sender, receiver, leg, workDir);
+    }
+
+    private static Leg leg(Submission submission, PModeSet pmodes) throws EbmsException {
+        if (submission.service().equals(org.imigateway.as4.Namespaces.TEST_SERVICE)
+                && submission.action().equals(org.imigateway.as4.Namespaces.TEST_ACTION)) {
+            return Leg.ping(org.imigateway.as4.SecurityProfile.EDELIVERY_1_15);
+        }
+        List<Leg> legs = pmodes.legsFor(submission.service(), submission.action());
+        if (legs.isEmpty()) {
+            throw new EbmsException(EbmsErrorCode.PROCESSING_MODE_MISMATCH, "no PMode leg has service '"
+                    + submission.service() + "' with action '" + submission.action() + "'");
+        }
+        return legs.get(0);
+    }
+}

@@ -1,0 +1,52 @@
+package org.imigateway.pmode;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The loaded, validated PModes: parties by name and the legs, with look-ups used per message. */
+public final class PModeSet {
+
+    private final Map<String, Party> parties;
+    private final List<Leg> legs;
+
+    public PModeSet(Collection<Party> parties, List<Leg> legs) {
+        Map<String, Party> byName = new LinkedHashMap<>();
+        for (Party party : parties) {
+            byName.put(party.name(), party);
+        }
+        this.parties = Map.copyOf(byName);
+        this.legs = List.copyOf(legs);
+    }
+
+    public Collection<Party> parties() {
+        return parties.values();
+    }
+
+    public List<Leg> legs() {
+        return legs;
+    }
+
+    public Optional<Party> party(String name) {
+        return Optional.ofNullable(parties.get(name));
+    }
+
+    /** Finds a party by its ebMS id; an empty type in the message matches the party's default type. */
+    public Optional<Party> partyById(String value, String type) {
+        return parties.values().stream()
+                .filter(p -> p.partyId().value().equals(value))
+                .filter(p -> type == null || type.isEmpty() || p.partyId().type().equals(type))
+                .findFirst();
+    }
+
+    /** Legs for a Service/Action pair, however their agreement is set. */
+    public List<Leg> legsFor(String service, String action) {
+        return legs.stream().filter(l -> l.service().equals(service) && l.action().equals(action)).toList();
+    }
+
+    public Optional<Leg> leg(String id) {
+        return legs.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+}

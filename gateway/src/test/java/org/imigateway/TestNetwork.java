@@ -1,0 +1,56 @@
+package org.imigateway;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.imigateway.config.DemoNetwork;
+
+/** Gateways on loopback for a test: a demo network whose gateways start on demand and stop with it. */
+public final class TestNetwork implements AutoCloseable {
+
+    private final DemoNetwork network;
+    private final Map<String, Gateway> running = new LinkedHashMap<>();
+
+    private TestNetwork(DemoNetwork network) {
+        this.network = network;
+    }
+
+    public static TestNetwork create(Path dir, String... parties) throws Exception {
+        return new TestNetwork(DemoNetwork.create(dir, List.of(parties), false));
+    }
+
+    public static TestNetwork createHttps(Path dir, String... parties) throws Exception {
+        return new TestNetwork(DemoNetwork.create(dir, List.of(parties), true));
+    }
+
+    public DemoNetwork plan() {
+        return network;
+    }
+
+    public Gateway start(String party) throws Exception {
+        Gateway gateway = Gateway.start(network.home(party));
+        running.put(party, gateway);
+        return gateway;
+    }
+
+    public Gateway gateway(String party) {
+        return running.get(party);
+    }
+
+    public void stop(String party) {
+        Gateway gateway = running.remove(party);
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Gateway gateway : running.values()) {
+            gateway.close();
+        }
+        running.clear();
+    }
+}

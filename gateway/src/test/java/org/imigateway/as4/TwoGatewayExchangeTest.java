@@ -1,0 +1,110 @@
+package org.imigateway.as4;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Random;
+
+import org.imigateway.Gateway;
+import org.imigateway.TestNetwork;
+import org.imigateway.as4.outflow.SendResult;
+import org.imigateway.config.DemoNetwork;
+import org.imigateway.connectors.MessageProperty;
+import org.imigateway.connectors.Payload;
+import org.imigateway.connectors.Submission;
+import org.imigateway.store.FolderSink;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TwoGatewayExchangeTest {
+
+    @TempDir
+    static Path dir;
+    static TestNetwork network;
+
+    @BeforeAll
+    static void startGateways() throws Exception {
+        network = TestNetwork.create(dir.resolve("net"), "gw-a", "gw-b");
+        network.start("gw-a");
+        network.start("gw-b");
+    }
+
+    @AfterAll
+    static void stopGateways() {
+        network.close();
+    }
+
+    @Test
+    void xmlAndLargeBinaryPayloadArriveByteIdenticalWithPropertiesBothWays() throws Exception {
+        exchange("gw-a", "gw-b");
+        exchange("gw-b", "gw-a");
+    }
+
+    private void exchange(String from, String to) throws Exception {
+        Path xml = Files.writeString(dir.resolve(from + "-request.xml"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><request xmlns=\"urn:test\"><subject>Ärztekammer</subject></request>",
+                StandardCharsets.UTF_8);
+        byte[] binary = new byte[5 * 1024 * 1024 + 17];
+        new Random(42).nextBytes(binary);
+        Path bin = Files.write(dir.resolve(from + "-scan.bin"), binary);
+
+        Submission submission = Submission.to(to)
+                .service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE)
+                .action(DemoNetwork.ACTION)
+                .conversationId("conv-" + from)
+                .property(MessageProperty.of("originalSender", "urn:authority:" + from))
+                .property(MessageProperty.typed("finalRecipient", "urn:authority:" + to, "urn:imi:authority"))
+                .payload(new Payload(xml, "application/xml", Optional.of("UTF-8"),
+                        List.of(MessageProperty.of("DocumentType", "Request"))))
+                .payload(Payload.of(bin, "application/octet-stream"))
+                .build();
+        Gateway sender = network.gateway(from);
+        SendResult result = sender.send(submission);
+        SendResult.Acknowledged ack = assertInstanceOf(SendResult.Acknowledged.class, result, () -> result.toString());
+
+        FolderSink sink = network.gateway(to).sink();
+        Path folder = findMessage(sink, ack.messageId());
+        Properties meta = FolderSink.read(folder);
+        assertEquals("conv-" + from, meta.getProperty("conversationId"));
+        assertEquals(from, meta.getProperty("from"));
+        assertEquals("2", meta.getProperty("payloads"));
+        assertEquals("application/xml", meta.getProperty("payload-1.mimeType"));
+        assertEquals("UTF-8", meta.getProperty("payload-1.characterSet"));
+        assertEquals("application/octet-stream", meta.getProperty("payload-2.mimeType"));
+        assertArrayEquals(Files.readAllBytes(xml), Files.readAllBytes(folder.resolve("payload-1")));
+        assertArrayEquals(binary, Files.readAllBytes(folder.resolve("payload-2")));
+        assertEquals("originalSender", meta.getProperty("property.1.name"));
+        assertEquals("urn:authority:" + from, meta.getProperty("property.1.value"));
+        assertEquals("urn:imi:authority", meta.getProperty("property.2.type"));
+        assertTrue(metaHasPartProperty(meta, "payload-1", "DocumentType", "Request"));
+    }
+
+    static Path findMessage(FolderSink sink, String messageId) throws Exception {
+        for (Path folder : sink.messages()) {
+            if (messageId.equals(FolderSink.read(folder).getProperty("messageId"))) {
+                return folder;
+            }
+        }
+        throw new AssertionError("message " + messageId + " is not in the sink");
+    }
+
+    private static boolean metaHasPartProperty(Properties meta, String payload, String name, String value) {
+        for (int i = 1; meta.getProperty(payload + ".property." + i + ".name") != null; i++) {
+            if (name.equals(meta.getProperty(payload + ".property." + i + ".name"))
+                    && value.equals(meta.getProperty(payload + ".property." + i + ".value"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
