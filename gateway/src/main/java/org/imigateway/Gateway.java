@@ -106,18 +106,31 @@ public final class Gateway implements AutoCloseable {
 
     /** Loads the home and starts listening. */
     public static Gateway start(Path home) throws ConfigException, PModeException, IOException {
-        Gateway gateway = new Gateway(GatewayConfig.load(home));
+        return open(home).listen();
+    }
+
+    /** Loads the home without listening: enough to send, as the one-shot {@code send} command does. */
+    public static Gateway open(Path home) throws ConfigException, PModeException, IOException {
+        return new Gateway(GatewayConfig.load(home));
+    }
+
+    public Gateway listen() throws IOException {
         try {
-            gateway.server.start();
+            server.start();
         } catch (Exception e) {
-            throw new IOException("the AS4 endpoint cannot start: " + e.getMessage(), e);
+            throw new IOException("the AS4 endpoint of '" + config.partyName() + "' cannot start: " + e.getMessage(), e);
         }
-        LOG.info("gateway '{}' listening: {}", gateway.config.partyName(), gateway.endpoints());
-        return gateway;
+        LOG.info("gateway '{}' listening: {}", config.partyName(), endpoints());
+        return this;
     }
 
     public SendResult send(Submission submission) {
         return sender.send(submission);
+    }
+
+    /** The sender, for callers that prepare a message once and transmit it more than once. */
+    public As4Sender sender() {
+        return sender;
     }
 
     public String partyName() {

@@ -37,7 +37,8 @@ import org.w3c.dom.Element;
  *   <li>{@link MimeWriter}: SOAP with Attachments, then POST</li>
  *   <li>{@link VerifyReceipt}: signed receipt whose NRR digests match what we signed</li>
  * </ol>
- * One call is one attempt; retries are the caller's (the outbound route's) business.
+ * {@link #prepare} runs once per message, {@link #transmit} once per attempt: a retry POSTs
+ * the same signed bytes. Retry timing is the caller's (the outbound route's) business.
  */
 public final class As4Sender {
 
@@ -64,19 +65,44 @@ public final class As4Sender {
         this.workRoot = workRoot;
     }
 
+    /** Builds, signs, encrypts and POSTs once; the work folder is removed afterwards. */
     public SendResult send(Submission submission) {
         Path workDir = null;
-        String messageId = submission.messageId().orElse("(not yet assigned)");
         try {
-            Files.createDirectories(workRoot);
-            workDir = Files.createTempDirectory(workRoot, "out-");
-            OutboundMessage message = resolveRoute.resolve(submission, pmodes.get(), localParty, workDir);
-            messageId = message.messageId();
-            preparePayloads.prepare(message);
-            buildUserMessage.build(message);
-            MimeEnvelope envelope = new MimeEnvelope(SoapEnvelopes.withMessaging(message.messaging()),
-                    message.parts().stream().map(OutboundMessage.OutboundPart::part).toList());
-            List<Element> signed = List.of();
+            workDir = newWorkDir();
+            PreparedMessage prepared = prepare(submission, workDir);
+            return transmit(prepared);
+        } catch (EbmsException e) {
+            String messageId = submission.messageId().orElse("(not yet assigned)");
+            LOG.warn("message {}: REFUSED before sending: {}", messageId, e.error());
+            return new SendResult.Failed(messageId, e.error().about(messageId), false);
+        } catch (IOException e) {
+            String messageId = submission.messageId().orElse("(not yet assigned)");
+            return new SendResult.Failed(messageId, new EbmsError(EbmsErrorCode.OTHER,
+                    "the message cannot be built: " + e.getMessage(), Optional.of(messageId)), true);
+        } finally {
+            deleteQuietly(workDir);
+        }
+    }
+
+    public Path newWorkDir() throws IOException {
+        Files.createDirectories(workRoot);
+        return Files.createTempDirectory(workRoot, "out-");
+    }
+
+    /**
+     * Everything before the POST, done once per message: checks against the PModes, payload
+     * preparation, the header, signature and encryption; the MIME body is written into
+     * {@code workDir}, which the caller owns.
+     */
+    public PreparedMessage prepare(Submission submission, Path workDir) throws EbmsException, IOException {
+        OutboundMessage message = resolveRoute.resolve(submission, pmodes.get(), localParty, workDir);
+        preparePayloads.prepare(message);
+        buildUserMessage.build(message);
+        MimeEnvelope envelope = new MimeEnvelope(SoapEnvelopes.withMessaging(message.messaging()),
+                message.parts().stream().map(OutboundMessage.OutboundPart::part).toList());
+        List<Element> signed = List.of();
+        try {
             if (message.leg().sign()) {
                 signed = signer.sign(envelope, message.leg().securityProfile(), cryptos, workDir);
             }
@@ -84,15 +110,26 @@ public final class As4Sender {
                 encryptor.encrypt(envelope, message.leg().securityProfile(),
                         message.receiver().encryptionCertificate(), cryptos, workDir);
             }
-            MimeWriter.Written written = mimeWriter.write(envelope.soap(), envelope.parts(), workDir.resolve("request.mime"));
-            HttpTransport.Response response = transport.post(message.receiver().endpoint().orElseThrow(),
-                    written.contentType(), written.file());
-            SendResult result = verifyReceipt.verify(message, signed, response, cryptos, workDir);
-            log(result, message);
+        } catch (WSSecurityException e) {
+            throw new EbmsException(EbmsErrorCode.OTHER, "the message cannot be signed or encrypted: " + e.getMessage(), e);
+        }
+        MimeWriter.Written written = mimeWriter.write(envelope.soap(), envelope.parts(), workDir.resolve("request.mime"));
+        String conversationId = message.messaging().getUserMessages().get(0).getCollaborationInfo().getConversationId();
+        return new PreparedMessage(message.messageId(), conversationId, message, written.file(), written.contentType(), signed);
+    }
+
+    /** One POST of a prepared message and the check of its answer. */
+    public SendResult transmit(PreparedMessage prepared) {
+        String messageId = prepared.messageId();
+        Path workDir = null;
+        try {
+            workDir = newWorkDir();
+            HttpTransport.Response response = transport.post(prepared.message().receiver().endpoint().orElseThrow(),
+                    prepared.contentType(), prepared.body());
+            SendResult result = verifyReceipt.verify(prepared.message(), prepared.signedReferences(), response, cryptos,
+                    workDir);
+            log(result, prepared);
             return result;
-        } catch (EbmsException e) {
-            LOG.warn("message {}: REFUSED before sending: {}", messageId, e.error());
-            return new SendResult.Failed(messageId, e.error().about(messageId), false);
         } catch (ConnectException | HttpTimeoutException e) {
             LOG.warn("message {}: SEND_ATTEMPT_FAILED: {}", messageId, e.toString());
             return new SendResult.Failed(messageId, new EbmsError(EbmsErrorCode.CONNECTION_FAILURE,
@@ -101,10 +138,6 @@ public final class As4Sender {
             LOG.warn("message {}: SEND_ATTEMPT_FAILED: {}", messageId, e.toString());
             return new SendResult.Failed(messageId, new EbmsError(EbmsErrorCode.CONNECTION_FAILURE,
                     "the exchange with the receiver failed: " + e, Optional.of(messageId)), true);
-        } catch (WSSecurityException e) {
-            LOG.error("message {}: cannot be signed or encrypted", messageId, e);
-            return new SendResult.Failed(messageId, new EbmsError(EbmsErrorCode.OTHER,
-                    "the message cannot be signed or encrypted: " + e.getMessage(), Optional.of(messageId)), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendResult.Failed(messageId, new EbmsError(EbmsErrorCode.CONNECTION_FAILURE,
@@ -114,13 +147,13 @@ public final class As4Sender {
         }
     }
 
-    private static void log(SendResult result, OutboundMessage message) {
-        String conversation = message.messaging().getUserMessages().get(0).getCollaborationInfo().getConversationId();
+    private static void log(SendResult result, PreparedMessage prepared) {
         if (result instanceof SendResult.Acknowledged) {
-            LOG.info("message {} conversation {}: ACKNOWLEDGED by {}", message.messageId(), conversation,
-                    message.receiver().name());
+            LOG.info("message {} conversation {}: ACKNOWLEDGED by {}", prepared.messageId(), prepared.conversationId(),
+                    prepared.message().receiver().name());
         } else if (result instanceof SendResult.Failed failed) {
-            LOG.warn("message {} conversation {}: SEND_FAILURE {}", message.messageId(), conversation, failed.error());
+            LOG.warn("message {} conversation {}: SEND_FAILURE {}", prepared.messageId(), prepared.conversationId(),
+                    failed.error());
         }
     }
 

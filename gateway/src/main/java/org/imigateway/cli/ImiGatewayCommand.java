@@ -1,0 +1,39 @@
+package org.imigateway.cli;
+
+import java.util.logging.Level;
+
+import org.imigateway.certificates.cli.CertsCommand;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code imi-gateway}: the one command of the product; each job is a subcommand. */
+@Command(name = "imi-gateway",
+        mixinStandardHelpOptions = true,
+        version = "IMI Gateway 0.1.0",
+        description = "eDelivery AS4 access point and administrative cooperation hub.",
+        subcommands = {DemoCommand.class, InitCommand.class, ServeCommand.class, SendCommand.class, CertsCommand.class})
+public final class ImiGatewayCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        quietLibraries();
+        int exit = new CommandLine(new ImiGatewayCommand()).execute(args);
+        if (exit != 0 || args.length == 0 || !"serve".equals(args[0])) {
+            System.exit(exit);
+        }
+    }
+
+    /** Santuario logs a warning per attachment reference through JUL; it says nothing an operator can act on. */
+    static void quietLibraries() {
+        java.util.logging.Logger.getLogger("org.apache.xml.security").setLevel(Level.SEVERE);
+        java.util.logging.Logger.getLogger("org.apache.jcp.xml.dsig").setLevel(Level.SEVERE);
+    }
+}
