@@ -24,8 +24,9 @@ public record As4Part(String contentId, String contentType, Map<String, String> 
         return "cid:" + contentId;
     }
 
+    /** Buffered: WSS4J's digest and cipher streams read in small pieces. */
     public InputStream open() throws IOException {
-        return Files.newInputStream(file);
+        return new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024);
     }
 
     public long size() throws IOException {

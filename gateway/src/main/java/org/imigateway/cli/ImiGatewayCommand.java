@@ -25,7 +25,16 @@ public final class ImiGatewayCommand implements Runnable {
 
     public static void main(String[] args) {
         quietLibraries();
-        int exit = new CommandLine(new ImiGatewayCommand()).execute(args);
+        CommandLine commandLine = new CommandLine(new ImiGatewayCommand());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // Configuration problems already say which file and setting; a stack trace adds nothing.
+            if (e instanceof org.imigateway.config.ConfigException || e instanceof org.imigateway.pmode.PModeException) {
+                cmd.getErr().println(e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        int exit = commandLine.execute(args);
         if (exit != 0 || args.length == 0 || !"serve".equals(args[0])) {
             System.exit(exit);
         }

@@ -43,6 +43,9 @@ public record GatewayConfig(
         Properties p = new Properties();
         try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException("no gateway home at " + home.toAbsolutePath() + " (" + FILE
+                    + " is missing); create one with: imi-gateway init --dir <folder> --party <name> ...");
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot be read: " + e.getMessage());
         }
