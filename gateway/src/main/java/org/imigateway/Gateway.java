@@ -42,7 +42,29 @@ import org.imigateway.pmode.PModeException;
 import org.imigateway.pmode.PModeLoader;
 import org.imigateway.pmode.PModeSet;
 import org.imigateway.pmode.Party;
-import org.imigateway.store.FolderSink;
+import org.imigateway.broker.BrokerSettings;
+import org.imigateway.broker.CamelJms;
+import org.imigateway.broker.EmbeddedBroker;
+import org.imigateway.connectors.SubmissionException;
+import org.imigateway.route.DeliverToBackend;
+import org.imigateway.route.Enqueuer;
+import org.imigateway.route.FolderInbox;
+import org.imigateway.route.GatewayRoutes;
+import org.imigateway.route.InboundHandoff;
+import org.imigateway.route.OutboundSubmission;
+import org.imigateway.route.Recovery;
+import org.imigateway.route.TransmitMessage;
+import org.imigateway.store.Database;
+import org.imigateway.store.DerbySink;
+import org.imigateway.store.Direction;
+import org.imigateway.store.MessageLog;
+import org.imigateway.store.MessageRecord;
+import org.imigateway.store.MessageStatus;
+import org.imigateway.store.PayloadStore;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,11 +75,18 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final long RECOVERY_PERIOD_MILLIS = 60_000;
 
     private final GatewayConfig config;
     private final PModeSet pmodes;
     private final Cryptos cryptos;
-    private final FolderSink sink;
+    private final Database database;
+    private final MessageLog messageLog;
+    private final DerbySink store;
+    private final EmbeddedBroker broker;
+    private final CamelContext camel;
+    private final FolderInbox inbox;
+    private final OutboundSubmission submission;
     private final As4Sender sender;
     private final Server server;
     private final ServerConnector httpConnector;
@@ -85,16 +114,41 @@ public final class Gateway implements AutoCloseable {
             partners.add(party.encryptionCertificate());
         }
         this.cryptos = new Cryptos(material, partners);
-        this.sink = new FolderSink(config.dataDir().resolve("sink"));
-        Path work = Files.createDirectories(config.dataDir().resolve("work"));
-
+        Path data = Files.createDirectories(config.dataDir());
+        Path work = Files.createDirectories(data.resolve("work"));
         TlsSettings clientTls = new TlsSettings(optionalKey(keys, TLS_CLIENT_ALIAS, config), optionalChain(keys, TLS_CLIENT_ALIAS),
                 anchors, config.tlsProtocols(), config.tlsCipherSuites());
         this.sender = new As4Sender(() -> pmodes, config.partyName(), cryptos,
                 new HttpTransport(clientTls, config.sendTimeout()), work);
 
-        InboundPipeline pipeline = new InboundPipeline(() -> pmodes, config.partyName(), cryptos, sink, work,
-                config.maxMessageBytes());
+        // Durable parts, in dependency order; close() stops them in reverse.
+        this.database = Database.open(data.resolve("derby"));
+        this.messageLog = new MessageLog(database);
+        PayloadStore payloads = new PayloadStore(database, data.resolve("payloads"));
+        payloads.recover();
+        this.store = new DerbySink(messageLog, payloads);
+        this.inbox = new FolderInbox(data);
+        this.broker = EmbeddedBroker.start(BrokerSettings.of(config.partyName(), data.resolve("artemis")));
+        broker.ensureDeliveryQueue(GatewayRoutes.DEFAULT_BACKEND);
+        this.camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("imi-" + config.partyName());
+        CamelJms.install(camel, broker);
+        Enqueuer enqueuer = new Enqueuer(camel.createProducerTemplate());
+        this.submission = new OutboundSubmission(messageLog, sender, enqueuer, Files.createDirectories(data.resolve("outbox")),
+                self);
+        Recovery recovery = new Recovery(messageLog, enqueuer);
+        try {
+            camel.addRoutes(new GatewayRoutes(new DeliverToBackend(messageLog, store, inbox),
+                    new TransmitMessage(messageLog, sender, () -> pmodes), recovery, RECOVERY_PERIOD_MILLIS));
+            camel.start();
+        } catch (Exception e) {
+            closeQuietly();
+            throw new IOException("the routes cannot start: " + e.getMessage(), e);
+        }
+        recovery.run();
+
+        InboundPipeline pipeline = new InboundPipeline(() -> pmodes, config.partyName(), cryptos,
+                new InboundHandoff(store, enqueuer), work, config.maxMessageBytes());
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("as4-" + config.partyName());
         this.server = new Server(threads);
@@ -124,6 +178,34 @@ public final class Gateway implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The durable way to send: checked, prepared, logged as SEND_ENQUEUED and queued; the send
+     * route delivers it with retries. Returns the MessageId.
+     */
+    public String submit(Submission submission) throws SubmissionException {
+        return this.submission.submit(submission);
+    }
+
+    /** Waits until an outbound message is ACKNOWLEDGED or SEND_FAILURE, or the time is up. */
+    public MessageRecord awaitOutcome(String messageId, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Optional<MessageRecord> record = messageLog.find(messageId, Direction.OUTBOUND);
+            if (record.isPresent() && (record.get().status() == MessageStatus.ACKNOWLEDGED
+                    || record.get().status() == MessageStatus.SEND_FAILURE || Instant.now().isAfter(deadline))) {
+                return record.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("message " + messageId + " is not in the message log");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * One immediate, synchronous attempt that bypasses the queue and the message log: for
+     * diagnostics and interoperability tests that want the raw outcome of a single exchange.
+     */
     public SendResult send(Submission submission) {
         return sender.send(submission);
     }
@@ -141,8 +223,26 @@ public final class Gateway implements AutoCloseable {
         return pmodes;
     }
 
-    public FolderSink sink() {
-        return sink;
+    /** Where received messages are stored before delivery: receipts and duplicates are answered from here. */
+    public DerbySink sink() {
+        return store;
+    }
+
+    /** The default backend: delivered messages, one folder each. */
+    public FolderInbox inbox() {
+        return inbox;
+    }
+
+    public MessageLog messageLog() {
+        return messageLog;
+    }
+
+    public EmbeddedBroker broker() {
+        return broker;
+    }
+
+    public CamelContext camel() {
+        return camel;
     }
 
     public GatewayConfig config() {
@@ -175,6 +275,17 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("the AS4 endpoint did not stop cleanly: {}", e.getMessage());
         }
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
+            camel.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("the routes did not stop cleanly: {}", e.getMessage());
+        }
+        broker.stop();
+        database.close();
     }
 
     private static ServerConnector httpConnector(Server server, GatewayConfig config) {

@@ -46,6 +46,20 @@ public final class TestNetwork implements AutoCloseable {
         }
     }
 
+    /** Waits until the gateway's default backend holds the message, and returns its folder. */
+    public static java.nio.file.Path awaitDelivered(Gateway gateway, String messageId) throws InterruptedException {
+        java.nio.file.Path folder = gateway.inbox().folderOf(messageId);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!java.nio.file.Files.exists(folder)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("message " + messageId + " was not delivered to " + gateway.partyName()
+                        + "'s backend within 30 s");
+            }
+            Thread.sleep(20);
+        }
+        return folder;
+    }
+
     @Override
     public void close() {
         for (Gateway gateway : running.values()) {

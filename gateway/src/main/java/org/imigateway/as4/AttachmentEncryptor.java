@@ -43,7 +43,11 @@ public final class AttachmentEncryptor {
         KeyGenerator generator = KeyUtils.getKeyGenerator(profile.contentEncryptionAlgorithm());
         SecretKey key = generator.generateKey();
         try {
-            encrypt.build(cryptos.verification(), key);
+            StreamingGcm.run(() -> encrypt.build(cryptos.verification(), key));
+        } catch (WSSecurityException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new WSSecurityException(WSSecurityException.ErrorCode.FAILED_ENCRYPTION, e);
         } finally {
             callbacks.closeStreams();
         }

@@ -3,10 +3,12 @@ package org.imigateway.as4;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.apache.wss4j.dom.WSConstants;
@@ -31,8 +33,12 @@ public final class SecurityHeaderProcessor {
         WssInit.ensure();
     }
 
-    public VerifiedSecurity process(MimeEnvelope envelope, SecurityProfile profile, Cryptos cryptos, Path workDir)
-            throws EbmsException {
+    /**
+     * @param allowedSigners the only certificates whose subject may sign (WSS4J's subject DN
+     *        constraints): the parties' signing certificates from the PModes
+     */
+    public VerifiedSecurity process(MimeEnvelope envelope, SecurityProfile profile, Cryptos cryptos,
+            Collection<X509Certificate> allowedSigners, Path workDir) throws EbmsException {
         Optional<Element> security = securityHeader(envelope);
         if (security.isEmpty()) {
             return new VerifiedSecurity(Optional.empty(), List.of(), Set.of(), Set.of(), List.of(), 0);
@@ -51,18 +57,26 @@ public final class SecurityHeaderProcessor {
         data.setEnableRevocation(true);
         data.setAllowRSA15KeyTransportAlgorithm(false);
         data.setAlgorithmSuite(policy.suite());
+        data.setSubjectCertConstraints(subjectConstraints(allowedSigners));
 
         WSSecurityEngine engine = new WSSecurityEngine();
         engine.setWssConfig(config);
         WSHandlerResult results;
         try {
-            results = engine.processSecurityHeader(envelope.soap(), data);
+            results = StreamingGcm.run(() -> engine.processSecurityHeader(envelope.soap(), data));
         } catch (WSSecurityException e) {
-            throw classify(e);
+            throw classify(e, security.get());
+        } catch (Exception e) {
+            throw new EbmsException(EbmsErrorCode.FAILED_AUTHENTICATION, "the security header cannot be processed", e);
         } finally {
             callbacks.closeStreams();
         }
         return summarise(results, security.get());
+    }
+
+    /** Exact subject DNs, quoted: a DN is not a regular expression. */
+    private static List<Pattern> subjectConstraints(Collection<X509Certificate> signers) {
+        return signers.stream().map(c -> Pattern.compile(Pattern.quote(c.getSubjectX500Principal().getName()))).toList();
     }
 
     private static Optional<Element> securityHeader(MimeEnvelope envelope) {
@@ -115,7 +129,7 @@ public final class SecurityHeaderProcessor {
      * WSS4J reports most failures with one generic code; where the failure happened tells
      * whether it was decryption (EBMS:0102) or authentication (EBMS:0101).
      */
-    static EbmsException classify(WSSecurityException e) {
+    static EbmsException classify(WSSecurityException e, Element security) {
         if (e.getErrorCode() == WSSecurityException.ErrorCode.UNSUPPORTED_ALGORITHM
                 || e.getErrorCode() == WSSecurityException.ErrorCode.INVALID_SECURITY && mentionsAlgorithm(e)) {
             return new EbmsException(EbmsErrorCode.POLICY_NONCOMPLIANCE,
@@ -124,6 +138,10 @@ public final class SecurityHeaderProcessor {
         if (inDecryption(e)) {
             return new EbmsException(EbmsErrorCode.FAILED_DECRYPTION,
                     "the attachments cannot be decrypted with this gateway's encryption key", e);
+        }
+        Optional<String> untrusted = TrustFailure.describe(e, security);
+        if (untrusted.isPresent()) {
+            return new EbmsException(EbmsErrorCode.FAILED_AUTHENTICATION, untrusted.get(), e);
         }
         String detail = switch (e.getErrorCode()) {
             case FAILED_CHECK -> "the signature does not verify: the signed content was changed";

@@ -25,7 +25,7 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "shutdown"));
         System.out.println("gateway '" + gateway.partyName() + "' receiving at " + String.join(", ", gateway.endpoints())
-                + "; received messages go to " + gateway.sink().inbox());
+                + "; received messages go to " + gateway.inbox().folder());
         stopped.await();
         return 0;
     }

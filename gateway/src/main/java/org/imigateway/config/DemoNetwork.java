@@ -125,7 +125,7 @@ public final class DemoNetwork {
                     <agreement>%s</agreement>
                     <security profile="edelivery-1.15"/>
                     <compression>true</compression>
-                    <receptionAwareness retry="2;4;CONSTANT" duplicateDetection="true"/>
+                    <receptionAwareness retry="0.5;9;CONSTANT" duplicateDetection="true"/>
                     <maxPayloadSize>1073741824</maxPayloadSize>
                   </leg>
                 </pmodes>

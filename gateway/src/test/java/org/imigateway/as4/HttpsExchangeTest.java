@@ -54,9 +54,9 @@ class HttpsExchangeTest {
         SendResult result = network.gateway("gw-a").send(Submission.to("gw-b")
                 .service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE).action(DemoNetwork.ACTION)
                 .payload(Payload.of(file, "text/plain")).build());
-        assertInstanceOf(SendResult.Acknowledged.class, result, result::toString);
+        SendResult.Acknowledged ack = assertInstanceOf(SendResult.Acknowledged.class, result, result::toString);
         assertTrue(network.plan().endpoint("gw-b").startsWith("https://"));
-        assertEquals(1, network.gateway("gw-b").sink().messages().size());
+        TestNetwork.awaitDelivered(network.gateway("gw-b"), ack.messageId());
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.imigateway.config.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
-import org.imigateway.store.FolderSink;
+import org.imigateway.route.FolderInbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,9 +72,8 @@ class TwoGatewayExchangeTest {
         SendResult result = sender.send(submission);
         SendResult.Acknowledged ack = assertInstanceOf(SendResult.Acknowledged.class, result, () -> result.toString());
 
-        FolderSink sink = network.gateway(to).sink();
-        Path folder = findMessage(sink, ack.messageId());
-        Properties meta = FolderSink.read(folder);
+        Path folder = TestNetwork.awaitDelivered(network.gateway(to), ack.messageId());
+        Properties meta = FolderInbox.read(folder);
         assertEquals("conv-" + from, meta.getProperty("conversationId"));
         assertEquals(from, meta.getProperty("from"));
         assertEquals("2", meta.getProperty("payloads"));
@@ -87,15 +86,6 @@ class TwoGatewayExchangeTest {
         assertEquals("urn:authority:" + from, meta.getProperty("property.1.value"));
         assertEquals("urn:imi:authority", meta.getProperty("property.2.type"));
         assertTrue(metaHasPartProperty(meta, "payload-1", "DocumentType", "Request"));
-    }
-
-    static Path findMessage(FolderSink sink, String messageId) throws Exception {
-        for (Path folder : sink.messages()) {
-            if (messageId.equals(FolderSink.read(folder).getProperty("messageId"))) {
-                return folder;
-            }
-        }
-        throw new AssertionError("message " + messageId + " is not in the sink");
     }
 
     private static boolean metaHasPartProperty(Properties meta, String payload, String name, String value) {

@@ -53,7 +53,7 @@ public final class InboundPipeline {
         this.beforeDuplicateCheck = List.of(
                 new ReadMessagingHeader(),
                 new FindLeg(pmodes, localParty),
-                new ProcessSecurityHeader(cryptos),
+                new ProcessSecurityHeader(cryptos, pmodes),
                 new CheckSignatureCoverage(),
                 new AuthorizeSender(),
                 new CheckPayloadReferences());

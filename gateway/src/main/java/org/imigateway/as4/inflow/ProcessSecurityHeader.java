@@ -1,29 +1,39 @@
 package org.imigateway.as4.inflow;
 
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.function.Supplier;
+
 import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.EbmsErrorCode;
 import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.SecurityHeaderProcessor;
 import org.imigateway.as4.VerifiedSecurity;
+import org.imigateway.pmode.PModeSet;
+import org.imigateway.pmode.Party;
 
 /**
  * Decrypts and verifies with WSS4J under the leg's security profile. A leg that requires a
  * signature refuses an unsigned message (EBMS:0103): accepting unsigned messages by default is
- * the classic receiver weakness.
+ * the classic receiver weakness. Only the PMode parties' signing certificates may sign at all;
+ * which party must have signed is {@link AuthorizeSender}'s check.
  */
 public final class ProcessSecurityHeader implements InboundStep {
 
     private final Cryptos cryptos;
+    private final Supplier<PModeSet> pmodes;
     private final SecurityHeaderProcessor processor = new SecurityHeaderProcessor();
 
-    public ProcessSecurityHeader(Cryptos cryptos) {
+    public ProcessSecurityHeader(Cryptos cryptos, Supplier<PModeSet> pmodes) {
         this.cryptos = cryptos;
+        this.pmodes = pmodes;
     }
 
     @Override
     public void process(InboundContext context) throws EbmsException {
+        List<X509Certificate> signers = pmodes.get().parties().stream().map(Party::signingCertificate).toList();
         VerifiedSecurity security = processor.process(context.envelope(), context.leg().securityProfile(), cryptos,
-                context.workDir());
+                signers, context.workDir());
         if (context.leg().sign() && !security.signed()) {
             throw new EbmsException(EbmsErrorCode.POLICY_NONCOMPLIANCE, "the message is not signed, but leg '"
                     + context.leg().id() + "' requires a signature");

@@ -115,7 +115,8 @@ public final class As4Sender {
         }
         MimeWriter.Written written = mimeWriter.write(envelope.soap(), envelope.parts(), workDir.resolve("request.mime"));
         String conversationId = message.messaging().getUserMessages().get(0).getCollaborationInfo().getConversationId();
-        return new PreparedMessage(message.messageId(), conversationId, message, written.file(), written.contentType(), signed);
+        return new PreparedMessage(message.messageId(), conversationId, message.receiver(), message.leg(), written.file(),
+                written.contentType(), signed);
     }
 
     /** One POST of a prepared message and the check of its answer. */
@@ -124,10 +125,10 @@ public final class As4Sender {
         Path workDir = null;
         try {
             workDir = newWorkDir();
-            HttpTransport.Response response = transport.post(prepared.message().receiver().endpoint().orElseThrow(),
+            HttpTransport.Response response = transport.post(prepared.receiver().endpoint().orElseThrow(),
                     prepared.contentType(), prepared.body());
-            SendResult result = verifyReceipt.verify(prepared.message(), prepared.signedReferences(), response, cryptos,
-                    workDir);
+            SendResult result = verifyReceipt.verify(messageId, prepared.leg(), prepared.receiver(),
+                    prepared.signedReferences(), response, cryptos, workDir);
             log(result, prepared);
             return result;
         } catch (ConnectException | HttpTimeoutException e) {
@@ -150,7 +151,7 @@ public final class As4Sender {
     private static void log(SendResult result, PreparedMessage prepared) {
         if (result instanceof SendResult.Acknowledged) {
             LOG.info("message {} conversation {}: ACKNOWLEDGED by {}", prepared.messageId(), prepared.conversationId(),
-                    prepared.message().receiver().name());
+                    prepared.receiver().name());
         } else if (result instanceof SendResult.Failed failed) {
             LOG.warn("message {} conversation {}: SEND_FAILURE {}", prepared.messageId(), prepared.conversationId(),
                     failed.error());

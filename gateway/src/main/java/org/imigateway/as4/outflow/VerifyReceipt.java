@@ -19,6 +19,8 @@ import org.imigateway.as4.MimeReader;
 import org.imigateway.as4.Namespaces;
 import org.imigateway.as4.SecurityHeaderProcessor;
 import org.imigateway.as4.VerifiedSecurity;
+import org.imigateway.pmode.Leg;
+import org.imigateway.pmode.Party;
 import org.imigateway.schemas.ebms3.Messaging;
 import org.imigateway.schemas.ebms3.SignalMessage;
 import org.w3c.dom.Element;
@@ -34,9 +36,8 @@ public final class VerifyReceipt {
     private final SecurityHeaderProcessor security = new SecurityHeaderProcessor();
     private final MimeReader reader = new MimeReader(16L * 1024 * 1024);
 
-    public SendResult verify(OutboundMessage message, List<Element> sentReferences, HttpTransport.Response response,
-            Cryptos cryptos, Path workDir) {
-        String id = message.messageId();
+    public SendResult verify(String id, Leg leg, Party receiver, List<Element> sentReferences,
+            HttpTransport.Response response, Cryptos cryptos, Path workDir) {
         MimeEnvelope envelope;
         Messaging messaging;
         Element messagingElement;
@@ -72,16 +73,17 @@ public final class VerifyReceipt {
         }
         VerifiedSecurity verified;
         try {
-            verified = security.process(envelope, message.leg().securityProfile(), cryptos, workDir);
+            verified = security.process(envelope, leg.securityProfile(), cryptos,
+                    List.of(receiver.signingCertificate()), workDir);
         } catch (EbmsException e) {
             return invalid(id, "the receipt's signature is not valid: " + e.error().detail());
         }
         if (!verified.signed()) {
             return invalid(id, "the receipt is not signed");
         }
-        if (!verified.signer().orElseThrow().equals(message.receiver().signingCertificate())) {
+        if (!verified.signer().orElseThrow().equals(receiver.signingCertificate())) {
             return invalid(id, "the receipt is signed by '" + verified.signer().get().getSubjectX500Principal().getName()
-                    + "', not by the signing certificate of party '" + message.receiver().name() + "'");
+                    + "', not by the signing certificate of party '" + receiver.name() + "'");
         }
         if (verified.signedElements().stream().noneMatch(e -> e == messagingElement)) {
             return invalid(id, "the receipt's signature does not cover its eb:Messaging header");

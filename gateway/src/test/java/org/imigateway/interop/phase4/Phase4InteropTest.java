@@ -27,7 +27,7 @@ import org.imigateway.config.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
-import org.imigateway.store.FolderSink;
+import org.imigateway.route.FolderInbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,15 +105,8 @@ class Phase4InteropTest {
                 outcome::toString);
         assertTrue(receipt.isFullyVerified(), "phase4 must verify our receipt's signature and NRR digests: " + receipt);
 
-        FolderSink sink = gateway.sink();
-        Path folder = null;
-        for (Path f : sink.messages()) {
-            if (receipt.messageId().equals(FolderSink.read(f).getProperty("messageId"))) {
-                folder = f;
-            }
-        }
-        assertTrue(folder != null, "phase4's message must be in the sink");
-        Properties meta = FolderSink.read(folder);
+        Path folder = TestNetwork.awaitDelivered(gateway, receipt.messageId());
+        Properties meta = FolderInbox.read(folder);
         assertEquals("phase4", meta.getProperty("from"));
         assertEquals("phase4-conversation", meta.getProperty("conversationId"));
         assertEquals("application/xml", meta.getProperty("payload-1.mimeType"));

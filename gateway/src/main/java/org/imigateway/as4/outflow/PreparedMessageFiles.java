@@ -1,0 +1,47 @@
+package org.imigateway.as4.outflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.imigateway.as4.Dom;
+import org.imigateway.as4.Namespaces;
+import org.imigateway.as4.SecureXml;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+
+/**
+ * Keeps what a retry needs beside the prepared MIME body: the signature's ds:Reference
+ * elements, so the receipt of a later attempt (possibly after a restart) is checked against
+ * the digests actually sent.
+ */
+public final class PreparedMessageFiles {
+
+    private static final String ROOT = "signedReferences";
+
+    private PreparedMessageFiles() {
+    }
+
+    public static void writeReferences(List<Element> references, Path file) throws IOException {
+        Document doc = SecureXml.newDocument();
+        Element root = doc.createElementNS("urn:imigateway:outbox:1", ROOT);
+        doc.appendChild(root);
+        for (Element reference : references) {
+            root.appendChild(doc.importNode(reference, true));
+        }
+        Files.write(file, SecureXml.toBytes(doc));
+    }
+
+    public static List<Element> readReferences(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Document doc = SecureXml.parse(in);
+            return new ArrayList<>(Dom.children(doc.getDocumentElement(), Namespaces.DS, "Reference"));
+        } catch (SAXException e) {
+            throw new IOException(file + " is damaged: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.imigateway.route;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.camel.ProducerTemplate;
+import org.imigateway.broker.CamelJms;
+import org.imigateway.broker.Queues;
+
+/**
+ * Puts a MessageId on a gateway queue, outside any route: each send is committed to the
+ * journal (synced) when it returns. The duplicate-detection id makes a repeated hand-off, as
+ * recovery does after a crash, a no-op in the broker.
+ */
+public final class Enqueuer {
+
+    private final ProducerTemplate producer;
+
+    public Enqueuer(ProducerTemplate producer) {
+        this.producer = producer;
+    }
+
+    /** Returns false when the broker already had this duplicate id, which callers treat as done. */
+    public boolean enqueue(String queue, String messageId, String duplicateId, long scheduledAt) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(Headers.MESSAGE_ID, messageId);
+        headers.put(Queues.DUPLICATE_ID_PROPERTY, duplicateId);
+        if (scheduledAt > 0) {
+            headers.put(Headers.SCHEDULED_DELIVERY, scheduledAt);
+        }
+        try {
+            producer.sendBodyAndHeaders(CamelJms.produce(queue), messageId, headers);
+            return true;
+        } catch (RuntimeException e) {
+            if (Queues.isDuplicateRejection(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.imigateway.route;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.imigateway.broker.CamelJms;
+import org.imigateway.broker.Queues;
+
+/**
+ * Every path a message takes after the AS4 endpoint or a submission, one route each:
+ * <pre>
+ *   dispatch         imi.inbound              -> choose the backend -> imi.delivery.&lt;backend&gt;
+ *   deliver-default  imi.delivery.default     -> hand to the backend once -> DELIVERED
+ *   send             imi.outbound             -> POST, verify receipt -> ACKNOWLEDGED
+ *                                                | temporary failure -> back on imi.outbound at the retry time
+ *                                                | retries spent -> SEND_FAILURE (EBMS:0301)
+ *   recovery         timer, every minute      -> queue again what Derby has pending
+ * </pre>
+ * All consumers are transacted: an exception rolls the receive back and the broker redelivers
+ * (then dead-letters to imi.dlq); routes never swallow exceptions, or a failure would commit.
+ */
+public final class GatewayRoutes extends RouteBuilder {
+
+    public static final String DEFAULT_BACKEND = "default";
+
+    private final DeliverToBackend deliver;
+    private final TransmitMessage transmit;
+    private final Recovery recovery;
+    private final long recoveryPeriodMillis;
+
+    public GatewayRoutes(DeliverToBackend deliver, TransmitMessage transmit, Recovery recovery, long recoveryPeriodMillis) {
+        this.deliver = deliver;
+        this.transmit = transmit;
+        this.recovery = recovery;
+        this.recoveryPeriodMillis = recoveryPeriodMillis;
+    }
+
+    @Override
+    public void configure() {
+        from(CamelJms.consume(Queues.INBOUND, 1, 2)).routeId("dispatch")
+                .transacted(CamelJms.REQUIRED_POLICY)
+                // One national system per gateway for now; the cooperation hub will route by authority.
+                .setHeader(Queues.DUPLICATE_ID_PROPERTY, simple("deliver:${header." + Headers.MESSAGE_ID + "}"))
+                .to(CamelJms.produce(Queues.delivery(DEFAULT_BACKEND)));
+
+        from(CamelJms.consume(Queues.delivery(DEFAULT_BACKEND), 1, 2)).routeId("deliver-" + DEFAULT_BACKEND)
+                .transacted(CamelJms.REQUIRED_POLICY)
+                .process(deliver).id("deliverToBackend");
+
+        from(CamelJms.consume(Queues.OUTBOUND, 2, 8)).routeId("send")
+                .transacted(CamelJms.REQUIRED_POLICY)
+                .process(transmit).id("transmitMessage")
+                .filter(header(Headers.RETRY_AT).isNotNull())
+                    .setHeader(Headers.SCHEDULED_DELIVERY, header(Headers.RETRY_AT))
+                    .setHeader(Queues.DUPLICATE_ID_PROPERTY,
+                            simple("out:${header." + Headers.MESSAGE_ID + "}:${header." + Headers.RETRY_AT + "}"))
+                    .to(CamelJms.produce(Queues.OUTBOUND))
+                .end();
+
+        from("timer:recovery?delay=" + recoveryPeriodMillis + "&period=" + recoveryPeriodMillis).routeId("recovery")
+                .process(recovery).id("requeuePending");
+    }
+}

@@ -1,0 +1,105 @@
+package org.imigateway.route;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.imigateway.as4.EbmsException;
+import org.imigateway.as4.outflow.As4Sender;
+import org.imigateway.as4.outflow.PreparedMessage;
+import org.imigateway.as4.outflow.PreparedMessageFiles;
+import org.imigateway.broker.Queues;
+import org.imigateway.connectors.GatewayPort;
+import org.imigateway.connectors.Submission;
+import org.imigateway.connectors.SubmissionException;
+import org.imigateway.pmode.Party;
+import org.imigateway.store.Direction;
+import org.imigateway.store.DuplicateMessageException;
+import org.imigateway.store.MessageHeader;
+import org.imigateway.store.MessageLog;
+import org.imigateway.store.MimeBody;
+
+/**
+ * The submit path: the message is checked, built, signed and encrypted once, its MIME body
+ * kept in {@code data/outbox/}, registered as SEND_ENQUEUED and queued on {@code imi.outbound}.
+ * A submission that names a MessageId already known returns that id and sends nothing again.
+ */
+public final class OutboundSubmission implements GatewayPort {
+
+    private final MessageLog log;
+    private final As4Sender sender;
+    private final Enqueuer enqueuer;
+    private final Path outbox;
+    private final Party self;
+
+    public OutboundSubmission(MessageLog log, As4Sender sender, Enqueuer enqueuer, Path outbox, Party self) {
+        this.log = log;
+        this.sender = sender;
+        this.enqueuer = enqueuer;
+        this.outbox = outbox;
+        this.self = self;
+    }
+
+    @Override
+    public String submit(Submission submission) throws SubmissionException {
+        Optional<String> requestedId = submission.messageId();
+        if (requestedId.isPresent() && log.find(requestedId.get(), Direction.OUTBOUND).isPresent()) {
+            return requestedId.get();
+        }
+        Path folder = null;
+        try {
+            folder = Files.createDirectories(outbox.resolve(UUID.randomUUID().toString()));
+            PreparedMessage prepared = sender.prepare(submission, folder);
+            PreparedMessageFiles.writeReferences(prepared.signedReferences(), folder.resolve(TransmitMessage.REFERENCES_FILE));
+            keepOnly(folder, prepared.body());
+            MessageHeader header = new MessageHeader(prepared.messageId(), prepared.conversationId(),
+                    submission.refToMessageId(), Instant.now(), self.partyId().value(),
+                    prepared.receiver().partyId().value(), submission.service(), submission.serviceType(),
+                    submission.action());
+            log.registerOutbound(header, submission.properties(), new MimeBody(prepared.body(), prepared.contentType()));
+            enqueuer.enqueue(Queues.OUTBOUND, prepared.messageId(), "out:" + prepared.messageId(), 0);
+            return prepared.messageId();
+        } catch (EbmsException e) {
+            deleteQuietly(folder);
+            throw new SubmissionException(e.error().code().code(), e.error().detail(), e);
+        } catch (DuplicateMessageException e) {
+            deleteQuietly(folder);
+            return requestedId.orElseThrow();
+        } catch (IOException e) {
+            deleteQuietly(folder);
+            throw new SubmissionException("EBMS:0004", "the submission cannot be stored: " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps the MIME body and the references, synced; removes the intermediate files. */
+    private static void keepOnly(Path folder, Path body) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (file.equals(body) || name.equals(TransmitMessage.REFERENCES_FILE)) {
+                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                        channel.force(true);
+                    }
+                } else {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Leftovers in the outbox are harmless; they are not referenced by the message log.
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.imigateway.route;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.imigateway.broker.Queues;
+import org.imigateway.store.MessageLog;
+import org.imigateway.store.MessageRecord;
+import org.imigateway.store.MessageStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps Derby and Artemis consistent through a crash between them (DESIGN.md invariant 1).
+ * Derby is the record of what was accepted; the queues say what is left to do. At start-up and
+ * then periodically, every message Derby still has as RECEIVED, SEND_ENQUEUED or
+ * WAITING_FOR_RETRY is queued again under the same duplicate-detection id it was first queued
+ * with, so the broker drops the copy when the first hand-off did make it, and the processors
+ * skip a message whose status has moved on.
+ */
+public final class Recovery implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
+    private final MessageLog log;
+    private final Enqueuer enqueuer;
+
+    public Recovery(MessageLog log, Enqueuer enqueuer) {
+        this.log = log;
+        this.enqueuer = enqueuer;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        run();
+    }
+
+    public void run() {
+        int requeued = 0;
+        for (MessageRecord record : log.inboundPendingDelivery()) {
+            String id = record.header().messageId();
+            if (enqueuer.enqueue(Queues.INBOUND, id, InboundHandoff.inboundDuplicateId(id), 0)) {
+                requeued++;
+            }
+        }
+        for (MessageRecord record : log.outboundPending()) {
+            String id = record.header().messageId();
+            boolean queued;
+            if (record.status() == MessageStatus.WAITING_FOR_RETRY && record.nextAttempt().isPresent()) {
+                long at = record.nextAttempt().get().toEpochMilli();
+                queued = enqueuer.enqueue(Queues.OUTBOUND, id, "out:" + id + ":" + at, at);
+            } else {
+                queued = enqueuer.enqueue(Queues.OUTBOUND, id, "out:" + id, 0);
+            }
+            if (queued) {
+                requeued++;
+            }
+        }
+        if (requeued > 0) {
+            LOG.info("recovery queued {} message(s) that the message log had pending", requeued);
+        }
+    }
+}

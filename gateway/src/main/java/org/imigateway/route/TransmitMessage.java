@@ -1,0 +1,126 @@
+package org.imigateway.route;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.imigateway.as4.EbmsErrorCode;
+import org.imigateway.as4.Namespaces;
+import org.imigateway.as4.SecurityProfile;
+import org.imigateway.as4.outflow.As4Sender;
+import org.imigateway.as4.outflow.PreparedMessage;
+import org.imigateway.as4.outflow.PreparedMessageFiles;
+import org.imigateway.as4.outflow.SendResult;
+import org.imigateway.pmode.Leg;
+import org.imigateway.pmode.PModeSet;
+import org.imigateway.pmode.Party;
+import org.imigateway.pmode.RetryPolicy;
+import org.imigateway.store.Direction;
+import org.imigateway.store.MessageLog;
+import org.imigateway.store.MessageRecord;
+import org.imigateway.store.MessageStatus;
+import org.imigateway.store.MimeBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One send attempt of a queued message: POST the prepared bytes, then record the outcome.
+ * A receipt makes it ACKNOWLEDGED. A temporary failure schedules the next attempt by the leg's
+ * reception awareness (the route re-queues the message for that time; the broker holds it
+ * durably); once the retries or the timeout are spent, SEND_FAILURE with EBMS:0301. A final
+ * refusal by the receiver is SEND_FAILURE with the receiver's own error.
+ */
+public final class TransmitMessage implements Processor {
+
+    /** Used when a leg names no reception awareness: 5 retries within 10 minutes. */
+    public static final RetryPolicy DEFAULT_RETRY = RetryPolicy.parse("10;5;CONSTANT");
+    public static final String REFERENCES_FILE = "references.xml";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransmitMessage.class);
+
+    private final MessageLog log;
+    private final As4Sender sender;
+    private final Supplier<PModeSet> pmodes;
+
+    public TransmitMessage(MessageLog log, As4Sender sender, Supplier<PModeSet> pmodes) {
+        this.log = log;
+        this.sender = sender;
+        this.pmodes = pmodes;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        exchange.getMessage().removeHeader(Headers.RETRY_AT);
+        exchange.getMessage().removeHeader(Headers.SCHEDULED_DELIVERY);
+        String messageId = exchange.getMessage().getHeader(Headers.MESSAGE_ID, String.class);
+        Optional<MessageRecord> found = log.find(messageId, Direction.OUTBOUND);
+        if (found.isEmpty()) {
+            LOG.warn("message {}: queued for sending but unknown to the message log; dropped", messageId);
+            return;
+        }
+        MessageRecord record = found.get();
+        if (record.status() == MessageStatus.WAITING_FOR_RETRY
+                && !log.transition(messageId, MessageStatus.WAITING_FOR_RETRY, MessageStatus.SEND_ENQUEUED, "retry")) {
+            return;
+        }
+        if (record.status() != MessageStatus.WAITING_FOR_RETRY && record.status() != MessageStatus.SEND_ENQUEUED) {
+            return;
+        }
+        PreparedMessage prepared;
+        try {
+            prepared = load(record);
+        } catch (IOException | IllegalStateException e) {
+            log.fail(messageId, EbmsErrorCode.OTHER.code(), "the prepared message cannot be sent again: " + e.getMessage());
+            return;
+        }
+        SendResult result = sender.transmit(prepared);
+        if (result instanceof SendResult.Acknowledged ack) {
+            log.acknowledge(messageId, ack.receipt());
+            return;
+        }
+        SendResult.Failed failed = (SendResult.Failed) result;
+        if (!failed.retryable()) {
+            log.fail(messageId, failed.error().code().code(), failed.error().detail());
+            return;
+        }
+        RetryPolicy policy = prepared.leg().retry().orElse(DEFAULT_RETRY);
+        List<Duration> delays = policy.delays();
+        int failures = record.attempts() + 1;
+        Instant now = Instant.now();
+        Duration elapsed = Duration.between(record.created(), now);
+        if (failures <= delays.size() && elapsed.plus(delays.get(failures - 1)).compareTo(policy.timeout()) <= 0) {
+            Instant next = now.plus(delays.get(failures - 1));
+            log.recordAttempt(messageId, next, failed.error().code().code(), failed.error().detail());
+            exchange.getMessage().setHeader(Headers.RETRY_AT, next.toEpochMilli());
+        } else {
+            log.fail(messageId, EbmsErrorCode.MISSING_RECEIPT.code(), "no receipt after " + failures + " attempt(s) over "
+                    + elapsed.toSeconds() + " s (reception awareness timeout " + policy.timeout().toSeconds()
+                    + " s); last error: " + failed.error());
+        }
+    }
+
+    private PreparedMessage load(MessageRecord record) throws IOException {
+        MimeBody body = record.body().orElseThrow(() -> new IllegalStateException("no prepared body is recorded"));
+        PModeSet set = pmodes.get();
+        Party receiver = set.partyById(record.header().toParty(), null).orElseThrow(() -> new IllegalStateException(
+                "party '" + record.header().toParty() + "' is no longer in the PModes"));
+        Leg leg = legFor(set, record.header().service(), record.header().action());
+        Path references = body.file().resolveSibling(REFERENCES_FILE);
+        return new PreparedMessage(record.header().messageId(), record.header().conversationId(), receiver, leg,
+                body.file(), body.contentType(), PreparedMessageFiles.readReferences(references));
+    }
+
+    static Leg legFor(PModeSet set, String service, String action) {
+        if (service.equals(Namespaces.TEST_SERVICE) && action.equals(Namespaces.TEST_ACTION)) {
+            return Leg.ping(SecurityProfile.EDELIVERY_1_15);
+        }
+        return set.legsFor(service, action).stream().findFirst().orElseThrow(() -> new IllegalStateException(
+                "no PMode leg has service '" + service + "' and action '" + action + "' any more"));
+    }
+}

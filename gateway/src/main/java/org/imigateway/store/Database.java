@@ -1,0 +1,153 @@
+package org.imigateway.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded Derby database of the message log. Opening it brings the schema up to date;
+ * closing it shuts Derby down cleanly so the next start needs no recovery. Every piece of work
+ * runs on a connection of its own ({@link #inTransaction}), so any number of threads may use it.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** SQLState Derby answers a successful shutdown of one database with. */
+    private static final String DATABASE_SHUT_DOWN = "08006";
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path folder;
+    private final String url;
+    private volatile boolean closed;
+
+    private Database(Path folder) {
+        this.folder = folder;
+        this.url = "jdbc:derby:" + folder;
+    }
+
+    /**
+     * Opens (creating if needed) the database in {@code folder} and applies the schema
+     * migrations it lacks.
+     *
+     * @throws StoreException when the database cannot be opened, for instance because another
+     *         process uses it, or when it was written by a newer version of the gateway
+     */
+    public static Database open(Path folder) {
+        // Durability "test" skips the syncs that make a commit survive a crash (invariant 1).
+        if ("test".equalsIgnoreCase(System.getProperty("derby.system.durability"))) {
+            throw new StoreException("derby.system.durability=test is set: commits would not survive a crash;"
+                    + " remove that system property");
+        }
+        Path absolute = folder.toAbsolutePath().normalize();
+        if (absolute.toString().contains(";")) {
+            throw new StoreException("the database folder " + absolute + " contains ';', which a Derby URL cannot hold");
+        }
+        DerbyLog.install();
+        Database database = new Database(absolute);
+        database.boot();
+        try {
+            SchemaMigrations.migrate(database);
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            if (e instanceof StoreException store) {
+                throw store;
+            }
+            throw new StoreException("the schema of the database at " + absolute + " cannot be brought up to date: "
+                    + (e instanceof SQLException sql ? Jdbc.describe(sql) : e.getMessage()), e);
+        }
+        return database;
+    }
+
+    private void boot() {
+        try {
+            // Derby refuses to create a database in a folder that exists, even an empty one.
+            if (Files.isDirectory(folder) && isEmpty(folder)) {
+                Files.delete(folder);
+            }
+            Files.createDirectories(folder.getParent());
+            try (Connection connection = DriverManager.getConnection(url + ";create=true")) {
+                LOG.info("Derby database open at {}", folder);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the Derby database at " + folder + ": " + Jdbc.describe(e), e);
+        } catch (IOException e) {
+            throw new StoreException("cannot open the Derby database at " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on a connection of its own: committed when it
+     * returns, rolled back when it throws.
+     */
+    public <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Connection connection = connection()) {
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(connection, e);
+                throw e;
+            }
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("the database at " + folder + " is closed");
+        }
+        Connection connection = DriverManager.getConnection(url);
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        return connection;
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Shuts this database down (not the whole Derby engine, which other databases may share). */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            DriverManager.getConnection(url + ";shutdown=true").close();
+            LOG.warn("Derby database at {} did not confirm its shutdown", folder);
+        } catch (SQLException e) {
+            if (DATABASE_SHUT_DOWN.equals(e.getSQLState())) {
+                LOG.info("Derby database at {} shut down", folder);
+            } else {
+                LOG.warn("Derby database at {} did not shut down cleanly: {}", folder, Jdbc.describe(e));
+            }
+        }
+    }
+}

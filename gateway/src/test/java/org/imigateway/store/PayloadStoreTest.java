@@ -1,0 +1,67 @@
+package org.imigateway.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PayloadStoreTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void startUpDeletesOrphansAndMovesCommittedFilesIntoPlace() throws Exception {
+        Path folder = temp.resolve("derby");
+        Path root = temp.resolve("payloads");
+        String id = TestMessages.newId("crash");
+        Path orphan;
+        try (Database database = Database.open(folder)) {
+            PayloadStore payloads = new PayloadStore(database, root);
+            new DerbySink(new MessageLog(database), payloads).accept(TestMessages.delivery(id, temp),
+                    TestMessages.receipt(id));
+            // A crash after the commit, before the move: put the committed file back in incoming/.
+            StoredPayload committed = payloads.payloads(id, Direction.INBOUND).get(0);
+            Files.move(payloads.file(committed), payloads.incomingFolder().resolve(committed.storageName()));
+            // A crash before the commit: a staged file no row names.
+            try (InputStream content = new ByteArrayInputStream("half a message".getBytes())) {
+                orphan = payloads.stage(content).file();
+            }
+        }
+        try (Database database = Database.open(folder)) {
+            PayloadStore payloads = new PayloadStore(database, root);
+
+            assertEquals(1, payloads.recover());
+
+            assertFalse(Files.exists(orphan));
+            try (InputStream content = payloads.open(id, Direction.INBOUND, 1)) {
+                assertEquals("<request id=\"" + id + "\"/>", new String(content.readAllBytes()));
+            }
+            assertEquals(List.of(), Files.list(payloads.incomingFolder()).toList());
+        }
+    }
+
+    @Test
+    void sizeAndDigestAreMeasuredWhileCopying() throws Exception {
+        try (Database database = Database.open(temp.resolve("derby"))) {
+            PayloadStore payloads = new PayloadStore(database, temp.resolve("payloads"));
+            PayloadStore.Staged staged;
+            try (InputStream content = new ByteArrayInputStream("abc".getBytes())) {
+                staged = payloads.stage(content);
+            }
+            assertEquals(3, staged.size());
+            // FIPS 180-2, appendix B.1: SHA-256("abc").
+            assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", staged.sha256());
+            assertThrows(NoSuchFileException.class, () -> payloads.open("nobody@x", Direction.INBOUND, 1));
+        }
+    }
+}
