@@ -29,6 +29,15 @@ public final class TestNetwork implements AutoCloseable {
         return network;
     }
 
+    /** Adds a leg (XML of one {@code <leg>} element) to the PModes of every home; call before starting. */
+    public void addLeg(String legXml) throws java.io.IOException {
+        for (java.nio.file.Path home : network.homes().values()) {
+            java.nio.file.Path file = home.resolve("config/pmodes/pmodes.xml");
+            String xml = java.nio.file.Files.readString(file);
+            java.nio.file.Files.writeString(file, xml.replace("</pmodes>", legXml + "\n</pmodes>"));
+        }
+    }
+
     public Gateway start(String party) throws Exception {
         Gateway gateway = Gateway.start(network.home(party));
         running.put(party, gateway);
