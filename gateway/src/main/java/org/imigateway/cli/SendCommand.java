@@ -2,22 +2,26 @@ package org.imigateway.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.imigateway.Gateway;
-import org.imigateway.as4.outflow.SendResult;
 import org.imigateway.config.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
+import org.imigateway.connectors.SubmissionException;
+import org.imigateway.store.MessageRecord;
+import org.imigateway.store.MessageStatus;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code send}: sends files from the gateway of a home to a party, and reports the receipt or the error. */
-@Command(name = "send", mixinStandardHelpOptions = true, description = "Send files as one AS4 message to a party.")
+@Command(name = "send", mixinStandardHelpOptions = true, description = "Send files as one AS4 message to a party through the gateway of a home (which must not be running),"
+                + " and wait for the receipt. Exit 0 ACKNOWLEDGED, 3 refused or SEND_FAILURE, 4 still pending.")
 public final class SendCommand implements Callable<Integer> {
 
     @Option(names = "--home", defaultValue = "./imi-home", description = "Home of the sending gateway.")
@@ -47,6 +51,9 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "--property", description = "Message property name=value (repeatable), e.g. finalRecipient=urn:x.")
     List<String> properties = new ArrayList<>();
 
+    @Option(names = "--wait", defaultValue = "600", description = "Seconds to wait for a final status (default: ${DEFAULT-VALUE}).")
+    long waitSeconds;
+
     @Override
     public Integer call() throws Exception {
         Submission.Builder builder = Submission.to(to).service(service, serviceType).action(action);
@@ -70,16 +77,19 @@ public final class SendCommand implements Callable<Integer> {
             String type = i < mimeTypes.size() ? mimeTypes.get(i) : guess(file);
             builder.payload(Payload.of(file, type));
         }
-        try (Gateway gateway = Gateway.open(home)) {
-            SendResult result = gateway.send(builder.build());
-            if (result instanceof SendResult.Acknowledged ack) {
-                System.out.println("ACKNOWLEDGED " + ack.messageId() + " by " + to + " (signed receipt verified)");
-                return 0;
+        try (Gateway gateway = Gateway.start(home)) {
+            String id;
+            try {
+                id = gateway.submit(builder.build());
+            } catch (SubmissionException e) {
+                System.err.println("REFUSED: " + e.errorCode() + " " + e.getMessage());
+                return 3;
             }
-            SendResult.Failed failed = (SendResult.Failed) result;
-            System.err.println("FAILED " + failed.messageId() + ": " + failed.error()
-                    + (failed.retryable() ? " (temporary: try again)" : ""));
-            return 3;
+            System.out.println("SEND_ENQUEUED " + id + "; waiting for the receipt (retries follow the PMode) ...");
+            MessageRecord record = gateway.awaitOutcome(id, Duration.ofSeconds(waitSeconds));
+            String error = record.errorCode().map(c -> ": " + c + " " + record.errorDetail().orElse("")).orElse("");
+            System.out.println(record.status() + " " + id + " after " + record.attempts() + " attempt(s)" + error);
+            return record.status() == MessageStatus.ACKNOWLEDGED ? 0 : record.status() == MessageStatus.SEND_FAILURE ? 3 : 4;
         }
     }
 

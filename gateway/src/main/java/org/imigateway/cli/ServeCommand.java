@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import java.nio.file.Files;
+
 import org.imigateway.Gateway;
+import org.imigateway.config.DemoNetwork;
+import org.imigateway.config.GatewayConfig;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,8 +20,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--home", defaultValue = "./imi-home", description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
     Path home;
 
+    @Option(names = "--party", defaultValue = "imi-gateway",
+            description = "Party name for a home created on first start (default: ${DEFAULT-VALUE}).")
+    String party;
+
     @Override
     public Integer call() throws Exception {
+        if (!Files.exists(home.resolve(GatewayConfig.FILE))) {
+            System.out.println("No gateway home at " + home.toAbsolutePath() + ": creating the embedded default for party '"
+                    + party + "' (demo CA, RSA 3072 keys, PModes, HTTP on 127.0.0.1:8080) ...");
+            DemoNetwork.createHome(home, party);
+        }
         Gateway gateway = Gateway.start(home);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -51,8 +51,24 @@ public final class DemoNetwork {
             network.ports.put(party, freePort());
         }
         for (String party : parties) {
-            network.homes.put(party, network.writeHome(party, pki));
+            network.homes.put(party, network.writeHome(party, pki, base.resolve(party)));
         }
+        return network;
+    }
+
+    /**
+     * The embedded default: one working home for one party, created where a first
+     * {@code serve} finds none. Its PModes know only itself, so it can receive its own pings
+     * until partners are added.
+     */
+    public static DemoNetwork createHome(Path home, String party) throws IOException {
+        DemoNetwork network = new DemoNetwork(home, "changeit-demo".toCharArray(), false);
+        Path pki = Files.createDirectories(home.resolve("pki"));
+        CertificateAuthority ca = CertificateAuthority.create("IMI Gateway Demo CA");
+        PkiLayout.writeCa(ca, pki, network.password);
+        PartyKit.issue(ca, party, List.of("localhost", "127.0.0.1")).writeTo(pki, network.password);
+        network.ports.put(party, 8080);
+        network.homes.put(party, network.writeHome(party, pki, home));
         return network;
     }
 
@@ -68,16 +84,21 @@ public final class DemoNetwork {
         return base.resolve("pki");
     }
 
+    public int port(String party) {
+        return ports.get(party);
+    }
+
     public String endpoint(String party) {
         return (https ? "https" : "http") + "://" + (https ? "localhost" : "127.0.0.1") + ":" + ports.get(party) + "/as4";
     }
 
-    private Path writeHome(String party, Path pki) throws IOException {
-        Path home = Files.createDirectories(base.resolve(party));
+    private Path writeHome(String party, Path pki, Path homeDir) throws IOException {
+        Path home = Files.createDirectories(homeDir);
         Path keystores = Files.createDirectories(home.resolve("keystores"));
         Files.copy(PartyKit.keyStoreFile(pki, party), keystores.resolve(party + ".p12"));
         Files.copy(PkiLayout.trustStore(pki), keystores.resolve("truststore.p12"));
         Files.copy(PkiLayout.crl(pki), keystores.resolve("ca-crl.pem"));
+        Files.createDirectories(home.resolve("config"));
         Path pmodes = Files.createDirectories(home.resolve("config/pmodes"));
         Path certs = Files.createDirectories(pmodes.resolve("certs"));
         for (String other : ports.keySet()) {
