@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import org.imigateway.as4.WorkFolders;
 import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.DeliveryListener;
 import org.imigateway.connectors.MessageProperty;
@@ -81,7 +82,7 @@ public final class FolderInbox implements DeliveryListener {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(inbox);
         } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-            deleteTree(temp);
+            WorkFolders.deleteQuietly(temp);
         }
     }
 
@@ -130,14 +131,6 @@ public final class FolderInbox implements DeliveryListener {
             channel.force(true);
         } catch (IOException e) {
             // Some file systems cannot sync a directory; the rename itself is still atomic.
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.imigateway.as4.WorkFolders;
 import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.outflow.As4Sender;
 import org.imigateway.as4.outflow.PreparedMessage;
@@ -65,13 +66,13 @@ public final class OutboundSubmission implements GatewayPort {
             enqueuer.enqueue(Queues.OUTBOUND, prepared.messageId(), "out:" + prepared.messageId(), 0);
             return prepared.messageId();
         } catch (EbmsException e) {
-            deleteQuietly(folder);
+            WorkFolders.deleteQuietly(folder);
             throw new SubmissionException(e.error().code().code(), e.error().detail(), e);
         } catch (DuplicateMessageException e) {
-            deleteQuietly(folder);
+            WorkFolders.deleteQuietly(folder);
             return requestedId.orElseThrow();
         } catch (IOException e) {
-            deleteQuietly(folder);
+            WorkFolders.deleteQuietly(folder);
             throw new SubmissionException("EBMS:0004", "the submission cannot be stored: " + e.getMessage(), e);
         }
     }
@@ -89,17 +90,6 @@ public final class OutboundSubmission implements GatewayPort {
                     Files.deleteIfExists(file);
                 }
             }
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (var walk = Files.walk(folder)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Leftovers in the outbox are harmless; they are not referenced by the message log.
         }
     }
 }

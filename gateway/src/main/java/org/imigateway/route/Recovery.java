@@ -1,5 +1,8 @@
 package org.imigateway.route;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.imigateway.broker.Queues;
@@ -21,6 +24,13 @@ public final class Recovery implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
+    /**
+     * A message whose status has not moved for this long is presumed lost to the queues (for
+     * instance dead-lettered after repeated processing failures) and is queued under a fresh
+     * duplicate id: a copy that did still exist is harmless, the processors skip what moved on.
+     */
+    static final Duration STALE_AFTER = Duration.ofMinutes(10);
+
     private final MessageLog log;
     private final Enqueuer enqueuer;
 
@@ -34,11 +44,16 @@ public final class Recovery implements Processor {
         run();
     }
 
+    private static String duplicateId(String original, MessageRecord record, Instant stale) {
+        return record.updated().isBefore(stale) ? original + ":stale:" + record.updated().toEpochMilli() : original;
+    }
+
     public void run() {
         int requeued = 0;
+        Instant stale = Instant.now().minus(STALE_AFTER);
         for (MessageRecord record : log.inboundPendingDelivery()) {
             String id = record.header().messageId();
-            if (enqueuer.enqueue(Queues.INBOUND, id, InboundHandoff.inboundDuplicateId(id), 0)) {
+            if (enqueuer.enqueue(Queues.INBOUND, id, duplicateId(InboundHandoff.inboundDuplicateId(id), record, stale), 0)) {
                 requeued++;
             }
         }
@@ -47,9 +62,9 @@ public final class Recovery implements Processor {
             boolean queued;
             if (record.status() == MessageStatus.WAITING_FOR_RETRY && record.nextAttempt().isPresent()) {
                 long at = record.nextAttempt().get().toEpochMilli();
-                queued = enqueuer.enqueue(Queues.OUTBOUND, id, "out:" + id + ":" + at, at);
+                queued = enqueuer.enqueue(Queues.OUTBOUND, id, duplicateId("out:" + id + ":" + at, record, stale), at);
             } else {
-                queued = enqueuer.enqueue(Queues.OUTBOUND, id, "out:" + id, 0);
+                queued = enqueuer.enqueue(Queues.OUTBOUND, id, duplicateId("out:" + id, record, stale), 0);
             }
             if (queued) {
                 requeued++;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.concurrent.ThreadLocalRandom;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
@@ -16,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * runs on a connection of its own ({@link #inTransaction}), so any number of threads may use it.
  */
 public final class Database implements AutoCloseable {
+
+    /** How often a transaction that hit a lock timeout or deadlock is run before giving up. */
+    private static final int LOCK_CONFLICT_ATTEMPTS = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
@@ -102,15 +106,35 @@ public final class Database implements AutoCloseable {
      * returns, rolled back when it throws.
      */
     public <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection connection = connection()) {
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollback(connection, e);
-                throw e;
+        for (int attempt = 1;; attempt++) {
+            try (Connection connection = connection()) {
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException e) {
+                    rollback(connection, e);
+                    // Under load, Derby's row and identity-generator locks time out or deadlock;
+                    // the work is a whole transaction, so running it again is safe.
+                    if (!Jdbc.isLockConflict(e) || attempt >= LOCK_CONFLICT_ATTEMPTS) {
+                        throw e;
+                    }
+                    LOG.debug("transaction lost a lock race (attempt {}): {}", attempt, Jdbc.describe(e));
+                } catch (RuntimeException | Error e) {
+                    rollback(connection, e);
+                    throw e;
+                }
             }
+            sleepBeforeRetry(attempt);
+        }
+    }
+
+    private static void sleepBeforeRetry(int attempt) throws SQLException {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting to retry a transaction", e);
         }
     }
 

@@ -16,6 +16,8 @@ final class Jdbc {
 
     /** SQLState of a unique or primary key violation, the same in Derby and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Lock wait timed out (Derby 40XL1; PostgreSQL 55P03) or deadlock victim (40001, 40P01). */
+    private static final java.util.Set<String> TRANSIENT_LOCK_STATES = java.util.Set.of("40XL1", "40XL2", "40001", "40P01", "55P03");
 
     private Jdbc() {
     }
@@ -33,6 +35,16 @@ final class Jdbc {
             text.append(next.getMessage()).append(" (SQLState ").append(next.getSQLState()).append(')');
         }
         return text.toString();
+    }
+
+    /** A transaction that lost a lock race: running it again is the whole remedy. */
+    static boolean isLockConflict(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if (TRANSIENT_LOCK_STATES.contains(next.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isUniqueViolation(SQLException e) {

@@ -34,9 +34,15 @@ public final class CrashNode {
             Path payload = Path.of(args[3]);
             for (int i = 0; i < count; i++) {
                 String id = messageId(i);
-                if (gateway.messageLog().find(id, Direction.OUTBOUND).isEmpty()) {
-                    gateway.submit(Submission.to(to).service(CrashSafetyTest.SERVICE).action("Deliver").messageId(id)
-                            .payload(Payload.of(payload, "application/xml")).build());
+                // The submission is idempotent by MessageId, so this backend repeats it after any failure.
+                while (gateway.messageLog().find(id, Direction.OUTBOUND).isEmpty()) {
+                    try {
+                        gateway.submit(Submission.to(to).service(CrashSafetyTest.SERVICE).action("Deliver").messageId(id)
+                                .payload(Payload.of(payload, "application/xml")).build());
+                    } catch (RuntimeException | org.imigateway.connectors.SubmissionException e) {
+                        System.out.println("SUBMIT_FAILED " + id + ": " + e);
+                        Thread.sleep(500);
+                    }
                 }
                 if (i % 50 == 0) {
                     progress(gateway, home);

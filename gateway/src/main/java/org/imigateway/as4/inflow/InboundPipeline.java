@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.imigateway.as4.WorkFolders;
 import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.EbmsError;
 import org.imigateway.as4.EbmsErrorCode;
@@ -106,18 +107,7 @@ public final class InboundPipeline {
                     + " accepted, send it again");
             return new InboundOutcome.Rejected(messageId.map(error::about).orElse(error), messageId, true);
         } finally {
-            deleteQuietly(workDir);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("work folder {} could not be removed: {}", dir, e.getMessage());
+            WorkFolders.deleteQuietly(workDir);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.imigateway.as4.WorkFolders;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.imigateway.as4.AttachmentEncryptor;
 import org.imigateway.as4.Cryptos;
@@ -81,7 +82,7 @@ public final class As4Sender {
             return new SendResult.Failed(messageId, new EbmsError(EbmsErrorCode.OTHER,
                     "the message cannot be built: " + e.getMessage(), Optional.of(messageId)), true);
         } finally {
-            deleteQuietly(workDir);
+            WorkFolders.deleteQuietly(workDir);
         }
     }
 
@@ -144,7 +145,7 @@ public final class As4Sender {
             return new SendResult.Failed(messageId, new EbmsError(EbmsErrorCode.CONNECTION_FAILURE,
                     "sending was interrupted", Optional.of(messageId)), true);
         } finally {
-            deleteQuietly(workDir);
+            WorkFolders.deleteQuietly(workDir);
         }
     }
 
@@ -155,17 +156,6 @@ public final class As4Sender {
         } else if (result instanceof SendResult.Failed failed) {
             LOG.warn("message {} conversation {}: SEND_FAILURE {}", prepared.messageId(), prepared.conversationId(),
                     failed.error());
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("work folder {} could not be removed: {}", dir, e.getMessage());
         }
     }
 }
