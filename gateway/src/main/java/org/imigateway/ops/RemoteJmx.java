@@ -68,16 +68,22 @@ public final class RemoteJmx implements AutoCloseable {
         environment.put(RMIConnectorServer.RMI_SERVER_SOCKET_FACTORY_ATTRIBUTE, serverSockets);
         RMIJRMPServerImpl server = new RMIJRMPServerImpl(port, clientSockets, serverSockets, environment);
         JMXServiceURL address = url(host, port);
-        RMIConnectorServer connector = new RMIConnectorServer(address, environment, server,
+        // The connector's own address has no JNDI part: it must not bind itself; the stub is bound below.
+        RMIConnectorServer connector = new RMIConnectorServer(new JMXServiceURL("service:jmx:rmi://" + host + ":" + port),
+                environment, server,
                 ManagementFactory.getPlatformMBeanServer());
         try {
             connector.start();
             // Bound through the local registry object: nothing is serialised into the registry.
             registry.bind(BINDING, server.toStub());
         } catch (IOException | java.rmi.AlreadyBoundException | RuntimeException e) {
-            connector.stop();
+            try {
+                connector.stop();
+            } catch (IOException | RuntimeException stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
             UnicastRemoteObject.unexportObject(registry, true);
-            throw new IOException("remote JMX cannot start on " + host + ":" + port + ": " + e.getMessage(), e);
+            throw new IOException("remote JMX cannot start on " + host + ":" + port + ": " + e, e);
         }
         LOG.info("remote JMX listening at {} (TLS, user {})", address, user);
         return new RemoteJmx(registry, connector, address);

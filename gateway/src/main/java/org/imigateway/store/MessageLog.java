@@ -350,13 +350,16 @@ public final class MessageLog {
     public List<MessageCount> countByParty() {
         return inTransaction("count messages by party", connection -> {
             List<MessageCount> counts = new ArrayList<>();
+            // The party that matters: who we send to, or who sent to us.
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT direction, status, CASE WHEN direction = ? THEN to_party ELSE from_party END AS party,"
-                            + " COUNT(*) FROM message WHERE ping = ? GROUP BY direction, status,"
-                            + " CASE WHEN direction = ? THEN to_party ELSE from_party END")) {
-                select.setString(1, OUTBOUND.name());
-                select.setBoolean(2, false);
-                select.setString(3, OUTBOUND.name());
+                    "SELECT direction, status, to_party, COUNT(*) FROM message WHERE ping = ? AND direction = ?"
+                            + " GROUP BY direction, status, to_party"
+                            + " UNION ALL SELECT direction, status, from_party, COUNT(*) FROM message"
+                            + " WHERE ping = ? AND direction = ? GROUP BY direction, status, from_party")) {
+                select.setBoolean(1, false);
+                select.setString(2, OUTBOUND.name());
+                select.setBoolean(3, false);
+                select.setString(4, INBOUND.name());
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         counts.add(new MessageCount(Direction.valueOf(row.getString(1)),
