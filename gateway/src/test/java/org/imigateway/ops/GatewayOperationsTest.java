@@ -263,6 +263,33 @@ class GatewayOperationsTest {
         }
     }
 
+    @Test
+    void statusAndResendCommandsReachTheRunningGatewayOverRemoteJmx() throws Exception {
+        Path home = network.plan().home("gw-a");
+        String status = run(0, "status", "--home", home.toString());
+        assertTrue(status.contains("is running (over JMX)"), status);
+        assertTrue(status.matches("(?s).*ACKNOWLEDGED +\\d+.*"), status);
+        String unknown = run(2, "resend", "--home", home.toString(), "no-such-id@test");
+        assertTrue(unknown.contains("no outbound message no-such-id@test"), unknown);
+        String byParty = run(0, "resend", "--home", home.toString(), "--party", "gw-b", "--since", Instant.now().toString());
+        assertTrue(byParty.contains("resent 0 failed message(s) to gw-b"), byParty);
+    }
+
+    private static String run(int expectedExit, String... arguments) {
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+            exit = new picocli.CommandLine(new org.imigateway.cli.ImiGatewayCommand()).execute(arguments);
+        } finally {
+            System.setOut(console);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(expectedExit, exit, printed);
+        return printed;
+    }
+
     private static Submission demoMessage() {
         return Submission.to("gw-b").service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE).action(DemoNetwork.ACTION)
                 .payload(Payload.of(payload, "application/xml")).build();
