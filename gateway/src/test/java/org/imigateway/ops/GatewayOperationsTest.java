@@ -233,6 +233,9 @@ class GatewayOperationsTest {
                 metrics.body());
         assertTrue(metrics.body().contains("imi_certificate_days_left{certificate=\"own:signing\""), metrics.body());
         assertTrue(metrics.body().contains("imi_queue_messages{gateway=\"gw-a\",queue=\"imi.dlq\"}"), metrics.body());
+        assertTrue(metrics.body().contains("imi_queue_oldest_pending_seconds{gateway=\"gw-a\",queue=\"imi.outbound\"}"),
+                metrics.body());
+        assertTrue(metrics.body().contains("imi_send_consecutive_failures{gateway=\"gw-a\",party=\"gw-c\"}"), metrics.body());
         assertTrue(jmx.getMetrics().containsKey("imi.messages,direction=OUTBOUND,status=SEND_FAILURE"),
                 jmx.getMetrics().keySet().toString());
         assertEquals(405, HttpClient.newHttpClient().send(HttpRequest.newBuilder(adminUri("/metrics"))
