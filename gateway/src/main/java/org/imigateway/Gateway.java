@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -43,6 +46,15 @@ import org.imigateway.pmode.PModeLoader;
 import org.imigateway.pmode.PModeSet;
 import org.imigateway.pmode.Party;
 import org.imigateway.broker.BrokerSettings;
+import org.imigateway.ops.CertificateExpiry;
+import org.imigateway.ops.GatewayBean;
+import org.imigateway.ops.GatewayMetrics;
+import org.imigateway.ops.Health;
+import org.imigateway.ops.MessageStatistics;
+import org.imigateway.ops.OpsEndpoints;
+import org.imigateway.ops.OpsSettings;
+import org.imigateway.ops.Operations;
+import org.imigateway.ops.SendControl;
 import org.imigateway.broker.CamelJms;
 import org.imigateway.broker.EmbeddedBroker;
 import org.imigateway.connectors.SubmissionException;
@@ -78,7 +90,8 @@ public final class Gateway implements AutoCloseable {
     private static final long RECOVERY_PERIOD_MILLIS = 60_000;
 
     private final GatewayConfig config;
-    private final PModeSet pmodes;
+    /** Swapped whole by {@link #reloadPModes}; every reader goes through {@code pmodes::get}. */
+    private final AtomicReference<PModeSet> pmodes;
     private final Cryptos cryptos;
     private final Database database;
     private final MessageLog messageLog;
@@ -91,15 +104,24 @@ public final class Gateway implements AutoCloseable {
     private final Server server;
     private final ServerConnector httpConnector;
     private final ServerConnector httpsConnector;
+    private final OpsSettings opsSettings;
+    private final SendControl sendControl = new SendControl();
+    private final GatewayBean bean;
+    private final GatewayMetrics metrics;
+    private final Health health;
+    private final TlsSettings serverTls;
+    private final List<X509Certificate> anchors;
+    private OpsEndpoints ops;
 
     private Gateway(GatewayConfig config) throws ConfigException, PModeException, IOException {
         this.config = config;
-        this.pmodes = new PModeLoader().load(config.pmodes());
-        Party self = pmodes.party(config.partyName()).orElseThrow(() -> new ConfigException(config.home()
+        this.pmodes = new AtomicReference<>(new PModeLoader().load(config.pmodes()));
+        this.opsSettings = OpsSettings.load(config.home());
+        Party self = pmodes.get().party(config.partyName()).orElseThrow(() -> new ConfigException(config.home()
                 .resolve(GatewayConfig.FILE) + ": gateway.party=" + config.partyName() + " is not a party in the PModes"));
         KeyStore keys = Stores.read(config.keyStore(), config.keyStorePassword());
         KeyStore trust = Stores.read(config.trustStore(), config.trustStorePassword());
-        List<X509Certificate> anchors = trustedCertificates(trust);
+        this.anchors = trustedCertificates(trust);
         List<X509CRL> crls = config.crl().map(p -> List.of(Stores.readCrl(p))).orElse(List.of());
         KeyMaterial material = new KeyMaterial(
                 key(keys, SIGNING_ALIAS, config), chain(keys, SIGNING_ALIAS),
@@ -109,7 +131,7 @@ public final class Gateway implements AutoCloseable {
                     + self.name() + "' has in the PModes");
         }
         List<X509Certificate> partners = new ArrayList<>();
-        for (Party party : pmodes.parties()) {
+        for (Party party : pmodes.get().parties()) {
             partners.add(party.signingCertificate());
             partners.add(party.encryptionCertificate());
         }
@@ -118,7 +140,7 @@ public final class Gateway implements AutoCloseable {
         Path work = Files.createDirectories(data.resolve("work"));
         TlsSettings clientTls = new TlsSettings(optionalKey(keys, TLS_CLIENT_ALIAS, config), optionalChain(keys, TLS_CLIENT_ALIAS),
                 anchors, config.tlsProtocols(), config.tlsCipherSuites());
-        this.sender = new As4Sender(() -> pmodes, config.partyName(), cryptos,
+        this.sender = new As4Sender(pmodes::get, config.partyName(), cryptos,
                 new HttpTransport(clientTls, config.sendTimeout()), work);
 
         // Durable parts, in dependency order; close() stops them in reverse.
@@ -139,7 +161,7 @@ public final class Gateway implements AutoCloseable {
         Recovery recovery = new Recovery(messageLog, enqueuer);
         try {
             camel.addRoutes(new GatewayRoutes(new DeliverToBackend(messageLog, store, inbox),
-                    new TransmitMessage(messageLog, sender, () -> pmodes), recovery, RECOVERY_PERIOD_MILLIS));
+                    new TransmitMessage(messageLog, sender, pmodes::get, sendControl), recovery, RECOVERY_PERIOD_MILLIS));
             camel.start();
         } catch (Exception e) {
             closeQuietly();
@@ -147,7 +169,7 @@ public final class Gateway implements AutoCloseable {
         }
         recovery.run();
 
-        InboundPipeline pipeline = new InboundPipeline(() -> pmodes, config.partyName(), cryptos,
+        InboundPipeline pipeline = new InboundPipeline(pmodes::get, config.partyName(), cryptos,
                 new InboundHandoff(store, enqueuer), work, config.maxMessageBytes());
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("as4-" + config.partyName());
@@ -156,6 +178,17 @@ public final class Gateway implements AutoCloseable {
         this.httpsConnector = config.httpsPort() >= 0
                 ? httpsConnector(server, config, keys, anchors) : null;
         server.setHandler(new As4Endpoint(pipeline));
+
+        this.serverTls = new TlsSettings(optionalKey(keys, TLS_SERVER_ALIAS, config), optionalChain(keys, TLS_SERVER_ALIAS),
+                anchors, config.tlsProtocols(), config.tlsCipherSuites());
+        CertificateExpiry expiry = new CertificateExpiry(ownCertificates(material, keys), pmodes::get);
+        MessageStatistics statistics = new MessageStatistics(messageLog);
+        Operations operations = new Operations(messageLog, enqueuer, broker, sendControl,
+                name -> pmodes.get().party(name), this::reloadPModes);
+        this.metrics = new GatewayMetrics(config.partyName(), statistics, broker::messageCount, sendControl, expiry,
+                pmodes.get().parties().stream().map(Party::name).toList());
+        this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics);
+        this.health = new Health(broker::isStarted, messageLog, data, expiry);
     }
 
     /** Loads the home and starts listening. */
@@ -174,6 +207,12 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("the AS4 endpoint of '" + config.partyName() + "' cannot start: " + e.getMessage(), e);
         }
+        if (opsSettings.jmxPort() >= 0 && serverTls.key().isEmpty()) {
+            throw new IOException("remote JMX (jmx.port) needs a TLS server key under alias '" + TLS_SERVER_ALIAS
+                    + "' in " + config.keyStore());
+        }
+        this.ops = OpsEndpoints.open(config.partyName(), opsSettings, bean, metrics, health,
+                opsSettings.jmxPort() >= 0 ? serverTls.sslContext() : null, anchors);
         LOG.info("gateway '{}' listening: {}", config.partyName(), endpoints());
         return this;
     }
@@ -220,7 +259,48 @@ public final class Gateway implements AutoCloseable {
     }
 
     public PModeSet pmodes() {
-        return pmodes;
+        return pmodes.get();
+    }
+
+    /**
+     * Loads the PMode folder again and makes it the active set, or refuses it and keeps the
+     * active one. Messages already queued are sent by the set active when they are picked up.
+     * Keys and the trust list of partner certificates are read at start-up only: a new
+     * partner's certificates are trusted after a restart.
+     *
+     * @return a one-line summary of the new set
+     * @throws IllegalArgumentException naming what is wrong with the files
+     */
+    public synchronized String reloadPModes() {
+        PModeSet loaded;
+        try {
+            loaded = new PModeLoader().load(config.pmodes());
+        } catch (PModeException | RuntimeException e) {
+            LOG.warn("PMode reload refused, the active set stays: {}", e.getMessage());
+            throw new IllegalArgumentException("PModes not reloaded, the active set stays: " + e.getMessage());
+        }
+        Optional<Party> self = loaded.party(config.partyName());
+        if (self.isEmpty() || !self.get().signingCertificate().equals(pmodes.get().party(config.partyName())
+                .map(Party::signingCertificate).orElse(null))) {
+            String reason = self.isEmpty() ? "party '" + config.partyName() + "' is missing"
+                    : "the signing certificate of party '" + config.partyName() + "' is not this gateway's key";
+            LOG.warn("PMode reload refused, the active set stays: {}", reason);
+            throw new IllegalArgumentException("PModes not reloaded, the active set stays: " + reason);
+        }
+        pmodes.set(loaded);
+        String summary = loaded.parties().size() + " parties, " + loaded.legs().size() + " legs";
+        LOG.info("PModes reloaded from {}: {}", config.pmodes(), summary);
+        return summary;
+    }
+
+    /** What pauses and counts sends per party. */
+    public SendControl sendControl() {
+        return sendControl;
+    }
+
+    /** The loopback port of /metrics and /health, or -1 when off or not listening. */
+    public int adminPort() {
+        return ops == null ? -1 : ops.adminPort();
     }
 
     /** Where received messages are stored before delivery: receipts and duplicates are answered from here. */
@@ -270,6 +350,9 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (ops != null) {
+            ops.close();
+        }
         try {
             server.stop();
         } catch (Exception e) {
@@ -315,6 +398,19 @@ public final class Gateway implements AutoCloseable {
         connector.setPort(config.httpsPort());
         server.addConnector(connector);
         return connector;
+    }
+
+    private static Map<String, X509Certificate> ownCertificates(KeyMaterial material, KeyStore keys) {
+        Map<String, X509Certificate> own = new LinkedHashMap<>();
+        own.put(SIGNING_ALIAS, material.signingCertificate());
+        own.put(ENCRYPTION_ALIAS, material.encryptionCertificate());
+        for (String alias : List.of(TLS_SERVER_ALIAS, TLS_CLIENT_ALIAS)) {
+            List<X509Certificate> chain = optionalChain(keys, alias);
+            if (!chain.isEmpty()) {
+                own.put(alias, chain.get(0));
+            }
+        }
+        return own;
     }
 
     private static List<X509Certificate> trustedCertificates(KeyStore trust) throws ConfigException {

@@ -223,6 +223,33 @@ public final class EmbeddedBroker implements AutoCloseable {
         return queueControl(queue).getMessageCount();
     }
 
+    /**
+     * Moves the messages that carry this gateway MessageId from one queue to another, scheduled
+     * ones included; returns how many moved.
+     */
+    public int moveMessages(String from, String messageId, String to) {
+        String filter = Queues.MESSAGE_ID_PROPERTY + " = '" + messageId.replace("'", "''") + "'";
+        try {
+            return queueControl(from).moveMessages(filter, to);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new BrokerException("Cannot move message " + messageId + " from " + from + " to " + to + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Removes every message from the queue; returns how many were removed. */
+    public int purge(String queue) {
+        try {
+            return queueControl(queue).removeAllMessages();
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new BrokerException("Cannot purge queue " + queue + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The JMX name of the queue's MBean on the platform MBean server. */
     public ObjectName queueObjectName(String queue) {
         try {

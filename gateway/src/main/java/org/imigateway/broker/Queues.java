@@ -21,6 +21,9 @@ public final class Queues {
     public static final String DEAD_LETTER = "imi.dlq";
 
     /** Prefix of the per-backend delivery queues, see {@link #delivery(String)}. */
+    /** The message property every gateway queue message carries: the ebMS MessageId it is about. */
+    public static final String MESSAGE_ID_PROPERTY = "ebmsMessageId";
+
     public static final String DELIVERY_PREFIX = "imi.delivery.";
 
     /**

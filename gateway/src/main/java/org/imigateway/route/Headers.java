@@ -4,7 +4,7 @@ package org.imigateway.route;
 public final class Headers {
 
     /** The ebMS MessageId the queue message stands for. */
-    public static final String MESSAGE_ID = "ebmsMessageId";
+    public static final String MESSAGE_ID = org.imigateway.broker.Queues.MESSAGE_ID_PROPERTY;
     /** Epoch milliseconds of the next send attempt, set when a retry is due. */
     public static final String RETRY_AT = "imiRetryAt";
     /** Artemis schedules delivery of a message for this epoch-millisecond time. */

@@ -17,6 +17,7 @@ import org.imigateway.as4.outflow.As4Sender;
 import org.imigateway.as4.outflow.PreparedMessage;
 import org.imigateway.as4.outflow.PreparedMessageFiles;
 import org.imigateway.as4.outflow.SendResult;
+import org.imigateway.ops.SendControl;
 import org.imigateway.pmode.Leg;
 import org.imigateway.pmode.PModeSet;
 import org.imigateway.pmode.Party;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * A receipt makes it ACKNOWLEDGED. A temporary failure schedules the next attempt by the leg's
  * reception awareness (the route re-queues the message for that time; the broker holds it
  * durably); once the retries or the timeout are spent, SEND_FAILURE with EBMS:0301. A final
- * refusal by the receiver is SEND_FAILURE with the receiver's own error.
+ * refusal by the receiver is SEND_FAILURE with the receiver's own error. While an operator has
+ * paused sending to the receiver, the message waits (WAITING_FOR_RETRY) and is looked at again
+ * every {@link #PAUSE_RECHECK} without a POST.
  */
 public final class TransmitMessage implements Processor {
 
@@ -42,16 +45,21 @@ public final class TransmitMessage implements Processor {
     public static final RetryPolicy DEFAULT_RETRY = RetryPolicy.parse("10;5;CONSTANT");
     public static final String REFERENCES_FILE = "references.xml";
 
+    /** How often a message for a paused party is looked at again. */
+    public static final Duration PAUSE_RECHECK = Duration.ofSeconds(2);
+
     private static final Logger LOG = LoggerFactory.getLogger(TransmitMessage.class);
 
     private final MessageLog log;
     private final As4Sender sender;
     private final Supplier<PModeSet> pmodes;
+    private final SendControl control;
 
-    public TransmitMessage(MessageLog log, As4Sender sender, Supplier<PModeSet> pmodes) {
+    public TransmitMessage(MessageLog log, As4Sender sender, Supplier<PModeSet> pmodes, SendControl control) {
         this.log = log;
         this.sender = sender;
         this.pmodes = pmodes;
+        this.control = control;
     }
 
     @Override
@@ -65,6 +73,10 @@ public final class TransmitMessage implements Processor {
             return;
         }
         MessageRecord record = found.get();
+        Optional<String> receiverName = pmodes.get().partyById(record.header().toParty(), null).map(Party::name);
+        if (receiverName.isPresent() && control.isPaused(receiverName.get()) && holdWhilePaused(record, exchange)) {
+            return;
+        }
         if (record.status() == MessageStatus.WAITING_FOR_RETRY
                 && !log.transition(messageId, MessageStatus.WAITING_FOR_RETRY, MessageStatus.SEND_ENQUEUED, "retry")) {
             return;
@@ -81,9 +93,11 @@ public final class TransmitMessage implements Processor {
         }
         SendResult result = sender.transmit(prepared);
         if (result instanceof SendResult.Acknowledged ack) {
+            control.sendSucceeded(prepared.receiver().name());
             log.acknowledge(messageId, ack.receipt());
             return;
         }
+        control.sendFailed(prepared.receiver().name());
         SendResult.Failed failed = (SendResult.Failed) result;
         if (!failed.retryable()) {
             log.fail(messageId, failed.error().code().code(), failed.error().detail());
@@ -103,6 +117,21 @@ public final class TransmitMessage implements Processor {
                     + elapsed.toSeconds() + " s (reception awareness timeout " + policy.timeout().toSeconds()
                     + " s); last error: " + failed.error());
         }
+    }
+
+    /**
+     * Sending to the receiver is paused: the message waits without a POST and is looked at
+     * again shortly. Returns false when it is no longer being sent, so there is nothing to hold.
+     */
+    private boolean holdWhilePaused(MessageRecord record, Exchange exchange) {
+        if (record.status() == MessageStatus.SEND_ENQUEUED) {
+            log.transition(record.messageId(), MessageStatus.SEND_ENQUEUED, MessageStatus.WAITING_FOR_RETRY,
+                    "sending to party " + record.header().toParty() + " is paused by an operator");
+        } else if (record.status() != MessageStatus.WAITING_FOR_RETRY) {
+            return true;
+        }
+        exchange.getMessage().setHeader(Headers.RETRY_AT, Instant.now().plus(PAUSE_RECHECK).toEpochMilli());
+        return true;
     }
 
     private PreparedMessage load(MessageRecord record) throws IOException {

@@ -1,0 +1,53 @@
+package org.imigateway.ops;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code org.imigateway:type=Gateway,name=<party>}: what an operator reads and does on a running
+ * gateway. Parties are PMode party names; times are ISO-8601 instants ({@code 2026-11-27T00:00:00Z}).
+ */
+public interface GatewayMXBean {
+
+    /** {@code DIRECTION/STATUS} to message count, zeros included. */
+    Map<String, Long> getMessageCountsByStatus();
+
+    /** {@code DIRECTION/STATUS/party} to message count (the sender of inbound, the receiver of outbound messages). */
+    Map<String, Long> getMessageCountsByParty();
+
+    /** Queue name to the age in seconds of the oldest message waiting for it; 0 when none waits. */
+    Map<String, Long> getOldestPendingSeconds();
+
+    /** Party to the number of POSTs to it that failed in a row since the last receipt. */
+    Map<String, Integer> getConsecutiveSendFailures();
+
+    /** {@code own:<use>} or {@code <party>:<use>} to whole days before the certificate expires. */
+    Map<String, Long> getCertificateDaysLeft();
+
+    /** The Micrometer meters, {@code name,tag=value} to current value: the same figures as {@code /metrics}. */
+    Map<String, Double> getMetrics();
+
+    List<String> getPausedParties();
+
+    long getDeadLetterCount();
+
+    /** SEND_FAILURE to SEND_ENQUEUED and queued again; false when the message was not in SEND_FAILURE. */
+    boolean resend(String messageId);
+
+    /** Resends every SEND_FAILURE message to the party created at or after {@code since}; returns how many. */
+    int resendFailed(String party, String since);
+
+    /** Gives up on a message still being sent and moves its queue entry to the dead-letter queue. */
+    boolean moveToDeadLetterQueue(String messageId);
+
+    /** Empties the dead-letter queue; returns how many messages it held. */
+    int purgeDeadLetterQueue();
+
+    /** Messages to the party wait (WAITING_FOR_RETRY) without being POSTed until resumed. */
+    boolean pauseSending(String party);
+
+    boolean resumeSending(String party);
+
+    /** Loads the PMode folder again; an invalid set is refused with the reason and the active one stays. */
+    String reloadPModes();
+}

@@ -1,0 +1,103 @@
+package org.imigateway.ops;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.imigateway.store.MessageLog;
+
+/**
+ * Whether the gateway can do its job: broker running, database answering, room on the data
+ * disk, no certificate expired. A certificate within {@link CertificateExpiry#WARNING_DAYS} of
+ * its end is a warning: the gateway still works, an operator must act.
+ */
+public final class Health {
+
+    /** Below this much free space on the data disk, the gateway is reported DOWN. */
+    public static final long MIN_FREE_BYTES = 100L * 1024 * 1024;
+
+    public enum State { UP, WARN, DOWN }
+
+    /** One component's state and a line an operator can act on. */
+    public record Check(State state, String detail) {
+    }
+
+    /** The overall state is the worst of the components. */
+    public record Report(State state, Map<String, Check> checks) {
+
+        public String toJson() {
+            StringBuilder json = new StringBuilder("{\"status\":\"").append(state).append("\",\"checks\":{");
+            String separator = "";
+            for (Map.Entry<String, Check> check : checks.entrySet()) {
+                json.append(separator).append('"').append(check.getKey()).append("\":{\"status\":\"")
+                        .append(check.getValue().state()).append("\",\"detail\":\"")
+                        .append(escape(check.getValue().detail())).append("\"}");
+                separator = ",";
+            }
+            return json.append("}}\n").toString();
+        }
+
+        private static String escape(String text) {
+            return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+        }
+    }
+
+    private final BooleanSupplier brokerStarted;
+    private final MessageLog log;
+    private final Path dataDir;
+    private final CertificateExpiry certificates;
+
+    public Health(BooleanSupplier brokerStarted, MessageLog log, Path dataDir, CertificateExpiry certificates) {
+        this.brokerStarted = brokerStarted;
+        this.log = log;
+        this.dataDir = dataDir;
+        this.certificates = certificates;
+    }
+
+    public Report check() {
+        Map<String, Check> checks = new LinkedHashMap<>();
+        checks.put("broker", brokerStarted.getAsBoolean() ? new Check(State.UP, "started")
+                : new Check(State.DOWN, "the embedded broker is not running"));
+        checks.put("database", database());
+        checks.put("disk", disk());
+        checks.put("certificates", certificates());
+        State worst = checks.values().stream().map(Check::state).max(Enum::compareTo).orElse(State.UP);
+        return new Report(worst, checks);
+    }
+
+    private Check database() {
+        try {
+            log.countByStatus();
+            return new Check(State.UP, "the message log answers");
+        } catch (RuntimeException e) {
+            return new Check(State.DOWN, "the message log does not answer: " + e.getMessage());
+        }
+    }
+
+    private Check disk() {
+        try {
+            FileStore store = Files.getFileStore(dataDir);
+            long free = store.getUsableSpace();
+            String detail = (free / (1024 * 1024)) + " MB free for " + dataDir;
+            return new Check(free < MIN_FREE_BYTES ? State.DOWN : State.UP, detail);
+        } catch (IOException e) {
+            return new Check(State.DOWN, "cannot read the free space of " + dataDir + ": " + e.getMessage());
+        }
+    }
+
+    private Check certificates() {
+        Instant now = Instant.now();
+        List<String> soon = certificates.expiringSoon(now);
+        if (soon.isEmpty()) {
+            return new Check(State.UP, "every certificate has " + CertificateExpiry.WARNING_DAYS + " days or more left");
+        }
+        State state = certificates.fewestDaysLeft(now) < 0 ? State.DOWN : State.WARN;
+        return new Check(state, "days left: " + String.join(", ", soon));
+    }
+}

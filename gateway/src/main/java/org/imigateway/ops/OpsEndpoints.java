@@ -1,0 +1,96 @@
+package org.imigateway.ops;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
+
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The doors operators use, opened when the gateway listens and closed with it: the gateway MBean
+ * on the platform MBean server, {@code /metrics} and {@code /health} on a loopback-only admin
+ * port (not on the AS4 connectors, which partners reach), and remote JMX over TLS.
+ */
+public final class OpsEndpoints implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpsEndpoints.class);
+
+    private final String party;
+    private final Server admin;
+    private final ServerConnector adminConnector;
+    private final RemoteJmx remoteJmx;
+    private final GatewayMetrics metrics;
+
+    private OpsEndpoints(String party, Server admin, ServerConnector adminConnector, RemoteJmx remoteJmx,
+            GatewayMetrics metrics) {
+        this.party = party;
+        this.admin = admin;
+        this.adminConnector = adminConnector;
+        this.remoteJmx = remoteJmx;
+        this.metrics = metrics;
+    }
+
+    public static OpsEndpoints open(String party, OpsSettings settings, GatewayBean bean, GatewayMetrics metrics,
+            Health health, SSLContext tls, List<X509Certificate> anchors) throws IOException {
+        bean.register(party);
+        Server admin = null;
+        ServerConnector connector = null;
+        RemoteJmx remote = null;
+        try {
+            if (settings.adminPort() >= 0) {
+                QueuedThreadPool threads = new QueuedThreadPool(8, 2);
+                threads.setName("admin-" + party);
+                admin = new Server(threads);
+                connector = new ServerConnector(admin);
+                connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+                connector.setPort(settings.adminPort());
+                admin.addConnector(connector);
+                admin.setHandler(new AdminEndpoint(metrics, health));
+                admin.start();
+                LOG.info("admin endpoint of '{}': http://{}:{}{} and {}", party, connector.getHost(),
+                        connector.getLocalPort(), AdminEndpoint.METRICS, AdminEndpoint.HEALTH);
+            }
+            if (settings.jmxPort() >= 0) {
+                remote = RemoteJmx.start(settings.jmxHost(), settings.jmxPort(), settings.jmxUser(),
+                        settings.jmxPassword().orElseThrow(), tls, anchors);
+            }
+        } catch (Exception e) {
+            new OpsEndpoints(party, admin, connector, remote, metrics).close();
+            throw new IOException("the operations endpoints of '" + party + "' cannot start: " + e.getMessage(), e);
+        }
+        return new OpsEndpoints(party, admin, connector, remote, metrics);
+    }
+
+    /** The admin port actually bound, or -1 when off. */
+    public int adminPort() {
+        return adminConnector == null ? -1 : adminConnector.getLocalPort();
+    }
+
+    public Optional<RemoteJmx> remoteJmx() {
+        return Optional.ofNullable(remoteJmx);
+    }
+
+    @Override
+    public void close() {
+        if (remoteJmx != null) {
+            remoteJmx.close();
+        }
+        if (admin != null) {
+            try {
+                admin.stop();
+            } catch (Exception e) {
+                LOG.warn("the admin endpoint did not stop cleanly: {}", e.getMessage());
+            }
+        }
+        GatewayBean.unregister(party);
+        metrics.close();
+    }
+}
