@@ -18,11 +18,12 @@ public final class AuthorizeSender implements InboundStep {
             return;
         }
         X509Certificate signer = context.security().signer().orElseThrow();
-        X509Certificate expected = context.sender().signingCertificate();
+        X509Certificate expected = context.sender().signingCertificate(context.leg().securityProfile());
         if (!signer.equals(expected)) {
             throw new EbmsException(EbmsErrorCode.FAILED_AUTHENTICATION, "the message is signed by '"
                     + signer.getSubjectX500Principal().getName() + "' (serial " + signer.getSerialNumber().toString(16)
-                    + "), not by the signing certificate of party '" + context.sender().name() + "' in the PModes");
+                    + "), not by the " + context.leg().securityProfile().id()
+                    + " signing certificate of party '" + context.sender().name() + "' in the PModes");
         }
     }
 }

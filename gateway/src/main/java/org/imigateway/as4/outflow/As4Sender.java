@@ -108,7 +108,7 @@ public final class As4Sender {
             }
             if (message.leg().encrypt()) {
                 encryptor.encrypt(envelope, message.leg().securityProfile(),
-                        message.receiver().encryptionCertificate(), cryptos, workDir);
+                        message.receiver().encryptionCertificate(message.leg().securityProfile()), cryptos, workDir);
             }
         } catch (WSSecurityException e) {
             throw new EbmsException(EbmsErrorCode.OTHER, "the message cannot be signed or encrypted: " + e.getMessage(), e);
