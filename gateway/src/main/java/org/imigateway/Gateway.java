@@ -114,7 +114,10 @@ public final class Gateway implements AutoCloseable {
             ProfileKeys own = material.keys(profile).orElseThrow(() -> new ConfigException(config.keyStore()
                     + ": has no keys under aliases '" + profile.signingAlias() + "' and '" + profile.encryptionAlias()
                     + "', which a leg with security profile " + profile.id() + " needs"));
-            if (!own.signingCertificate().equals(self.signingCertificate(profile))) {
+            X509Certificate listed = self.certificates(profile).orElseThrow(() -> new ConfigException("party '"
+                    + self.name() + "' (this gateway) has no " + profile.id() + " certificates in the PModes"))
+                    .signing();
+            if (!own.signingCertificate().equals(listed)) {
                 throw new ConfigException("the " + profile.id() + " signing certificate in " + config.keyStore()
                         + " (alias '" + profile.signingAlias() + "') is not the one party '" + self.name()
                         + "' has in the PModes");

@@ -27,6 +27,8 @@ public final class DemoNetwork {
     public static final String SERVICE = "urn:imigateway:demo:exchange";
     public static final String SERVICE_TYPE = "urn:imigateway:service";
     public static final String ACTION = "Deliver";
+    public static final String ACTION_EDDSA = ACTION + "EdDSA";
+    public static final String ACTION_ECDSA = ACTION + "ECDSA";
 
     /**
      * The demo action of each security profile's leg: {@value #ACTION} for AS4 1.15, and one
@@ -35,8 +37,8 @@ public final class DemoNetwork {
     public static String action(SecurityProfile profile) {
         return switch (profile) {
             case EDELIVERY_1_15 -> ACTION;
-            case EDELIVERY_2_0_EDDSA -> ACTION + "EdDSA";
-            case EDELIVERY_2_0_ECDSA -> ACTION + "ECDSA";
+            case EDELIVERY_2_0_EDDSA -> ACTION_EDDSA;
+            case EDELIVERY_2_0_ECDSA -> ACTION_ECDSA;
         };
     }
 

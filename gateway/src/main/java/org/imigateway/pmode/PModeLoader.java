@@ -89,14 +89,6 @@ public final class PModeLoader {
         Set<String> keys = new HashSet<>();
         for (Pending p : pending) {
             leg(p.file(), p.xml(), parties.keySet(), problems).ifPresent(leg -> {
-                // Either side of a leg may be any party (or one of its initiators), so each needs the leg's keys.
-                for (Party party : parties.values()) {
-                    if (party.certificates(leg.securityProfile()).isEmpty()) {
-                        problems.add(p.file() + ": leg '" + leg.id() + "' uses security profile '"
-                                + leg.securityProfile().id() + "' but party '" + party.name()
-                                + "' has no profileCertificates for it");
-                    }
-                }
                 if (legFiles.containsKey(leg.id())) {
                     problems.add(p.file() + ": leg id '" + leg.id() + "' is also used in " + legFiles.get(leg.id()));
                     return;

@@ -97,6 +97,11 @@ public final class As4Sender {
      */
     public PreparedMessage prepare(Submission submission, Path workDir) throws EbmsException, IOException {
         OutboundMessage message = resolveRoute.resolve(submission, pmodes.get(), localParty, workDir);
+        if (message.receiver().certificates(message.leg().securityProfile()).isEmpty()) {
+            throw new EbmsException(EbmsErrorCode.VALUE_INCONSISTENT, "party '" + message.receiver().name() + "' has no "
+                    + message.leg().securityProfile().id() + " certificates in the PModes, which leg '"
+                    + message.leg().id() + "' uses");
+        }
         preparePayloads.prepare(message);
         buildUserMessage.build(message);
         MimeEnvelope envelope = new MimeEnvelope(SoapEnvelopes.withMessaging(message.messaging()),
