@@ -52,6 +52,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -268,6 +269,22 @@ class HostileMessagesAreRefusedTest {
         assertEquals(200, answer.status());
         assertEquals(storedBefore + 1, storedInbound());
         TestNetwork.awaitDelivered(net.receiver, message.messageId());
+    }
+
+    /**
+     * The ephemeral originator key of key agreement: X25519 as dsig11:DEREncodedKeyValue (AS4 2.0
+     * common profile), a P-256 key as dsig11:ECKeyValue with its named curve (XML Encryption 1.1).
+     */
+    @ParameterizedTest(name = "action {0}")
+    @CsvSource({DemoNetwork.ACTION_EDDSA + ",<dsig11:DEREncodedKeyValue",
+            DemoNetwork.ACTION_ECDSA + ",<ds:KeyValue><dsig11:ECKeyValue"})
+    void as4TwoMessageCarriesItsOriginatorKey(String action, String expected) {
+        CraftedMessage message = net.crafter.craft().action(action).build();
+        String body = new String(message.body(), StandardCharsets.ISO_8859_1);
+        int originator = body.indexOf("OriginatorKeyInfo>");
+        assertTrue(originator > 0, "no OriginatorKeyInfo");
+        String snippet = body.substring(originator, Math.min(body.length(), originator + 300));
+        assertTrue(snippet.startsWith("OriginatorKeyInfo>" + expected), snippet);
     }
 
     @Test
