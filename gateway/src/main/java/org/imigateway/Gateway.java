@@ -11,6 +11,8 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +31,8 @@ import org.imigateway.as4.As4Endpoint;
 import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.HttpTransport;
 import org.imigateway.as4.KeyMaterial;
+import org.imigateway.as4.ProfileKeys;
+import org.imigateway.as4.SecurityProfile;
 import org.imigateway.as4.TlsSettings;
 import org.imigateway.as4.inflow.InboundPipeline;
 import org.imigateway.as4.outflow.As4Sender;
@@ -44,6 +48,7 @@ import org.imigateway.connectors.Submission;
 import org.imigateway.pmode.PModeException;
 import org.imigateway.pmode.PModeLoader;
 import org.imigateway.pmode.PModeSet;
+import org.imigateway.pmode.Leg;
 import org.imigateway.pmode.Party;
 import org.imigateway.broker.BrokerSettings;
 import org.imigateway.ops.CertificateExpiry;
@@ -125,15 +130,28 @@ public final class Gateway implements AutoCloseable {
         List<X509CRL> crls = config.crl().map(p -> List.of(Stores.readCrl(p))).orElse(List.of());
         KeyMaterial material = new KeyMaterial(
                 key(keys, SIGNING_ALIAS, config), chain(keys, SIGNING_ALIAS),
-                key(keys, ENCRYPTION_ALIAS, config), chain(keys, ENCRYPTION_ALIAS), anchors, crls);
+                key(keys, ENCRYPTION_ALIAS, config), chain(keys, ENCRYPTION_ALIAS), anchors, crls,
+                profileKeys(keys, config));
+        for (SecurityProfile profile : pmodes.get().legs().stream().map(Leg::securityProfile).distinct().toList()) {
+            ProfileKeys own = material.keys(profile).orElseThrow(() -> new ConfigException(config.keyStore()
+                    + ": has no keys under aliases '" + profile.signingAlias() + "' and '" + profile.encryptionAlias()
+                    + "', which a leg with security profile " + profile.id() + " needs"));
+            X509Certificate listed = self.certificates(profile).orElseThrow(() -> new ConfigException("party '"
+                    + self.name() + "' (this gateway) has no " + profile.id() + " certificates in the PModes"))
+                    .signing();
+            if (!own.signingCertificate().equals(listed)) {
+                throw new ConfigException("the " + profile.id() + " signing certificate in " + config.keyStore()
+                        + " (alias '" + profile.signingAlias() + "') is not the one party '" + self.name()
+                        + "' has in the PModes");
+            }
+        }
         if (!material.signingCertificate().equals(self.signingCertificate())) {
             throw new ConfigException("the signing certificate in " + config.keyStore() + " is not the one party '"
                     + self.name() + "' has in the PModes");
         }
         List<X509Certificate> partners = new ArrayList<>();
         for (Party party : pmodes.get().parties()) {
-            partners.add(party.signingCertificate());
-            partners.add(party.encryptionCertificate());
+            partners.addAll(party.allCertificates());
         }
         this.cryptos = new Cryptos(material, partners);
         Path data = Files.createDirectories(config.dataDir());
@@ -428,6 +446,23 @@ public final class Gateway implements AutoCloseable {
         } catch (java.security.KeyStoreException e) {
             throw new ConfigException("the trust store cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The AS4 2.0 key pairs present in the party key store; a store from before 2.0 has none. */
+    private static Map<SecurityProfile, ProfileKeys> profileKeys(KeyStore keys, GatewayConfig config) throws ConfigException {
+        Map<SecurityProfile, ProfileKeys> found = new EnumMap<>(SecurityProfile.class);
+        for (SecurityProfile profile : SecurityProfile.values()) {
+            if (profile == SecurityProfile.EDELIVERY_1_15) {
+                continue;
+            }
+            Optional<PrivateKey> signing = optionalKey(keys, profile.signingAlias(), config);
+            Optional<PrivateKey> encryption = optionalKey(keys, profile.encryptionAlias(), config);
+            if (signing.isPresent() && encryption.isPresent()) {
+                found.put(profile, new ProfileKeys(signing.get(), chain(keys, profile.signingAlias()),
+                        encryption.get(), chain(keys, profile.encryptionAlias())));
+            }
+        }
+        return found;
     }
 
     private static PrivateKey key(KeyStore keys, String alias, GatewayConfig config) throws ConfigException {

@@ -97,9 +97,12 @@ public final class CertificateAuthority {
         return certificate;
     }
 
-    /** Issues a certificate for a fresh RSA key pair. */
+    /**
+     * Issues a certificate for a fresh key pair of the request's algorithm. The CA signs it with
+     * its RSA key, which is how an X25519 key, which cannot sign anything, gets a certificate.
+     */
     public IssuedCertificate issue(CertificateRequest request) {
-        KeyPair keys = RsaKeys.generate();
+        KeyPair keys = request.keyAlgorithm().generate();
         X509Certificate issued = CertificateBuilder.endEntity(request, keys.getPublic(), certificate, privateKey);
         return new IssuedCertificate(keys.getPrivate(), issued, List.of(issued, certificate));
     }
@@ -110,6 +113,14 @@ public final class CertificateAuthority {
 
     public IssuedCertificate issueEncryption(String commonName) {
         return issue(CertificateRequest.of(commonName, CertificatePurpose.ENCRYPTION));
+    }
+
+    public IssuedCertificate issueSigning(String commonName, KeyAlgorithm algorithm) {
+        return issue(CertificateRequest.of(commonName, CertificatePurpose.SIGNING).keyAlgorithm(algorithm));
+    }
+
+    public IssuedCertificate issueEncryption(String commonName, KeyAlgorithm algorithm) {
+        return issue(CertificateRequest.of(commonName, CertificatePurpose.ENCRYPTION).keyAlgorithm(algorithm));
     }
 
     public IssuedCertificate issueTlsServer(String commonName, List<String> hostNames) {

@@ -87,7 +87,7 @@ final class CertificateBuilder {
                     caCertificate, randomSerial(), Date.from(request.notBefore()), Date.from(request.notAfter()),
                     subject(request.commonName()), subjectKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, request.purpose().keyUsage())
+                    .addExtension(Extension.keyUsage, true, request.keyAlgorithm().keyUsage(request.purpose()))
                     .addExtension(Extension.subjectKeyIdentifier, false,
                             extensions.createSubjectKeyIdentifier(subjectKey))
                     .addExtension(Extension.authorityKeyIdentifier, false,

@@ -10,13 +10,15 @@ import java.util.Objects;
  * What a {@link CertificateAuthority} should put into a new end-entity certificate.
  *
  * @param hostNames subject alternative names; IPv4/IPv6 literals become IP entries, the rest DNS
+ * @param keyAlgorithm the subject key to generate; RSA 3072 unless asked otherwise
  */
 public record CertificateRequest(
         String commonName,
         CertificatePurpose purpose,
         Instant notBefore,
         Instant notAfter,
-        List<String> hostNames) {
+        List<String> hostNames,
+        KeyAlgorithm keyAlgorithm) {
 
     /** Starts an hour back so that peers whose clocks run slightly behind accept a fresh certificate. */
     static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofHours(1);
@@ -28,6 +30,7 @@ public record CertificateRequest(
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(notAfter, "notAfter");
+        Objects.requireNonNull(keyAlgorithm, "keyAlgorithm");
         if (commonName.isBlank()) {
             throw new PkiException("A certificate needs a non-blank common name");
         }
@@ -41,6 +44,13 @@ public record CertificateRequest(
                 throw new PkiException("Certificate '" + commonName + "' has a blank host name");
             }
         }
+        keyAlgorithm.requireFitsPurpose(purpose, commonName);
+    }
+
+    /** An RSA 3072 request, as before key algorithms could be chosen. */
+    public CertificateRequest(String commonName, CertificatePurpose purpose, Instant notBefore, Instant notAfter,
+            List<String> hostNames) {
+        this(commonName, purpose, notBefore, notAfter, hostNames, KeyAlgorithm.RSA_3072);
     }
 
     /** Valid from an hour ago for two years, without host names. */
@@ -51,10 +61,14 @@ public record CertificateRequest(
     }
 
     public CertificateRequest validity(Instant notBefore, Instant notAfter) {
-        return new CertificateRequest(commonName, purpose, notBefore, notAfter, hostNames);
+        return new CertificateRequest(commonName, purpose, notBefore, notAfter, hostNames, keyAlgorithm);
     }
 
     public CertificateRequest hostNames(List<String> names) {
-        return new CertificateRequest(commonName, purpose, notBefore, notAfter, names);
+        return new CertificateRequest(commonName, purpose, notBefore, notAfter, names, keyAlgorithm);
+    }
+
+    public CertificateRequest keyAlgorithm(KeyAlgorithm algorithm) {
+        return new CertificateRequest(commonName, purpose, notBefore, notAfter, hostNames, algorithm);
     }
 }

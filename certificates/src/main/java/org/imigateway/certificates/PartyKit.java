@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Everything one access point needs from the CA: a certificate for each {@link CertificatePurpose},
  * all with common name = party name, so a partner's certificate names the party it belongs to.
+ * Besides the RSA signing and encryption keys of eDelivery AS4 1.15 it holds the keys of the
+ * AS4 2.0 profiles, each pair under its own aliases ({@link #PROFILE_ALIASES}).
  */
 public final class PartyKit {
 
@@ -24,6 +26,15 @@ public final class PartyKit {
     public static final String ENCRYPTION_ALIAS = "encryption";
     public static final String TLS_SERVER_ALIAS = "tls-server";
     public static final String TLS_CLIENT_ALIAS = "tls-client";
+    /** AS4 2.0 common profile: Ed25519 signatures, X25519 key agreement. */
+    public static final String SIGNING_EDDSA_ALIAS = "signing-eddsa";
+    public static final String ENCRYPTION_X25519_ALIAS = "encryption-x25519";
+    /** AS4 2.0 alternative profile: ECDSA P-256 signatures, ECDH-ES key agreement on P-256. */
+    public static final String SIGNING_ECDSA_ALIAS = "signing-ecdsa";
+    public static final String ENCRYPTION_ECDH_ALIAS = "encryption-ecdh";
+
+    /** The AS4 2.0 aliases and the key each one holds, in the order they are issued. */
+    public static final Map<String, KeyAlgorithm> PROFILE_ALIASES = profileAliases();
 
     /** The party name becomes part of file names, so it must not climb out of the directory. */
     private static final Pattern FILE_SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -33,24 +44,40 @@ public final class PartyKit {
     private final IssuedCertificate encryption;
     private final IssuedCertificate tlsServer;
     private final IssuedCertificate tlsClient;
+    private final Map<String, IssuedCertificate> profileKeys;
 
     private PartyKit(String partyName, IssuedCertificate signing, IssuedCertificate encryption,
-            IssuedCertificate tlsServer, IssuedCertificate tlsClient) {
+            IssuedCertificate tlsServer, IssuedCertificate tlsClient, Map<String, IssuedCertificate> profileKeys) {
         this.partyName = partyName;
         this.signing = signing;
         this.encryption = encryption;
         this.tlsServer = tlsServer;
         this.tlsClient = tlsClient;
+        this.profileKeys = Map.copyOf(profileKeys);
+    }
+
+    private static Map<String, KeyAlgorithm> profileAliases() {
+        Map<String, KeyAlgorithm> aliases = new LinkedHashMap<>();
+        aliases.put(SIGNING_EDDSA_ALIAS, KeyAlgorithm.ED25519);
+        aliases.put(ENCRYPTION_X25519_ALIAS, KeyAlgorithm.X25519);
+        aliases.put(SIGNING_ECDSA_ALIAS, KeyAlgorithm.EC_P256);
+        aliases.put(ENCRYPTION_ECDH_ALIAS, KeyAlgorithm.EC_P256);
+        return java.util.Collections.unmodifiableMap(aliases);
     }
 
     /** Issues four certificates with fresh keys; the TLS server certificate names {@code tlsHostNames}. */
     public static PartyKit issue(CertificateAuthority ca, String partyName, List<String> tlsHostNames) {
         requireFileSafe(partyName);
+        Map<String, IssuedCertificate> profileKeys = new LinkedHashMap<>();
+        PROFILE_ALIASES.forEach((alias, algorithm) -> profileKeys.put(alias, alias.startsWith(SIGNING_ALIAS)
+                ? ca.issueSigning(partyName, algorithm)
+                : ca.issueEncryption(partyName, algorithm)));
         return new PartyKit(partyName,
                 ca.issueSigning(partyName),
                 ca.issueEncryption(partyName),
                 ca.issueTlsServer(partyName, tlsHostNames),
-                ca.issueTlsClient(partyName));
+                ca.issueTlsClient(partyName),
+                profileKeys);
     }
 
     /** Reads back the key store that {@link #writeTo} wrote for this party. */
@@ -58,11 +85,19 @@ public final class PartyKit {
         requireFileSafe(partyName);
         Path file = keyStoreFile(dir, partyName);
         KeyStore store = Stores.read(file, password);
+        // Stores written before AS4 2.0 lack the profile keys; they still serve AS4 1.15.
+        Map<String, IssuedCertificate> profileKeys = new LinkedHashMap<>();
+        for (String alias : PROFILE_ALIASES.keySet()) {
+            if (contains(store, alias)) {
+                profileKeys.put(alias, entry(store, alias, file, password));
+            }
+        }
         return new PartyKit(partyName,
                 entry(store, SIGNING_ALIAS, file, password),
                 entry(store, ENCRYPTION_ALIAS, file, password),
                 entry(store, TLS_SERVER_ALIAS, file, password),
-                entry(store, TLS_CLIENT_ALIAS, file, password));
+                entry(store, TLS_CLIENT_ALIAS, file, password),
+                profileKeys);
     }
 
     public String partyName() {
@@ -85,13 +120,22 @@ public final class PartyKit {
         return tlsClient;
     }
 
-    /** All four keys under the aliases {@code signing}, {@code encryption}, {@code tls-server}, {@code tls-client}. */
+    /** The key under one of {@link #PROFILE_ALIASES}, if this kit has it. */
+    public java.util.Optional<IssuedCertificate> profileKey(String alias) {
+        return java.util.Optional.ofNullable(profileKeys.get(alias));
+    }
+
+    /**
+     * All keys under the aliases {@code signing}, {@code encryption}, {@code tls-server},
+     * {@code tls-client} and the AS4 2.0 aliases of {@link #PROFILE_ALIASES}.
+     */
     public KeyStore keyStore(char[] password) {
         Map<String, IssuedCertificate> entries = new LinkedHashMap<>();
         entries.put(SIGNING_ALIAS, signing);
         entries.put(ENCRYPTION_ALIAS, encryption);
         entries.put(TLS_SERVER_ALIAS, tlsServer);
         entries.put(TLS_CLIENT_ALIAS, tlsClient);
+        entries.putAll(profileKeys);
         return Stores.keyStore(entries, password);
     }
 
@@ -104,11 +148,21 @@ public final class PartyKit {
         Stores.writePem(signingCertificateFile(dir, partyName), List.of(signing.certificate()));
         Stores.writePem(encryptionCertificateFile(dir, partyName), List.of(encryption.certificate()));
         Stores.writePem(tlsCertificateFile(dir, partyName), List.of(tlsServer.certificate(), tlsClient.certificate()));
+        profileKeys.forEach((alias, key) -> Stores.writePem(certificateFile(dir, partyName, alias), List.of(key.certificate())));
     }
 
     public List<Path> files(Path dir) {
-        return List.of(keyStoreFile(dir, partyName), signingCertificateFile(dir, partyName),
-                encryptionCertificateFile(dir, partyName), tlsCertificateFile(dir, partyName));
+        List<Path> files = new java.util.ArrayList<>(List.of(keyStoreFile(dir, partyName),
+                signingCertificateFile(dir, partyName), encryptionCertificateFile(dir, partyName),
+                tlsCertificateFile(dir, partyName)));
+        PROFILE_ALIASES.keySet().stream().filter(profileKeys::containsKey)
+                .forEach(alias -> files.add(certificateFile(dir, partyName, alias)));
+        return files;
+    }
+
+    /** {@code <party>-<alias>.pem}, e.g. {@code gw-a-signing-eddsa.pem}. */
+    public static Path certificateFile(Path dir, String partyName, String alias) {
+        return dir.resolve(partyName + "-" + alias + ".pem");
     }
 
     public static Path keyStoreFile(Path dir, String partyName) {
@@ -132,6 +186,14 @@ public final class PartyKit {
         if (!FILE_SAFE_NAME.matcher(partyName).matches()) {
             throw new PkiException("Party name '" + partyName
                     + "' must be letters, digits, '.', '_' or '-' (it is used in file names)");
+        }
+    }
+
+    private static boolean contains(KeyStore store, String alias) {
+        try {
+            return store.containsAlias(alias);
+        } catch (GeneralSecurityException e) {
+            return false;
         }
     }
 

@@ -39,10 +39,11 @@ class PartyKitTest {
     }
 
     @Test
-    void keyStoreHasTheFourAliases() throws Exception {
+    void keyStoreHasTheFourAliasesAndThoseOfEachAs4TwoProfile() throws Exception {
         KeyStore store = kit.keyStore(PASSWORD);
 
-        assertEquals(Set.of("signing", "encryption", "tls-server", "tls-client"), Set.copyOf(Collections.list(store.aliases())));
+        assertEquals(Set.of("signing", "encryption", "tls-server", "tls-client", "signing-eddsa", "encryption-x25519",
+                "signing-ecdsa", "encryption-ecdh"), Set.copyOf(Collections.list(store.aliases())));
         assertEquals(kit.tlsServer().privateKey(), store.getKey("tls-server", PASSWORD));
     }
 
@@ -50,8 +51,9 @@ class PartyKitTest {
     void writtenKitHasAKeyStoreAndCertificateFilesWithoutKeys(@TempDir Path dir) throws Exception {
         kit.writeTo(dir, PASSWORD);
 
-        assertEquals(Set.of("gateway-b.p12", "gateway-b-signing.pem", "gateway-b-encryption.pem", "gateway-b-tls.pem"),
-                TestFiles.names(dir));
+        assertEquals(Set.of("gateway-b.p12", "gateway-b-signing.pem", "gateway-b-encryption.pem", "gateway-b-tls.pem",
+                "gateway-b-signing-eddsa.pem", "gateway-b-encryption-x25519.pem", "gateway-b-signing-ecdsa.pem",
+                "gateway-b-encryption-ecdh.pem"), TestFiles.names(dir));
         assertEquals(kit.signing().certificate(), Stores.readCertificate(dir.resolve("gateway-b-signing.pem")));
         assertEquals(kit.encryption().certificate(), Stores.readCertificate(dir.resolve("gateway-b-encryption.pem")));
         assertEquals(List.of(kit.tlsServer().certificate(), kit.tlsClient().certificate()),

@@ -35,9 +35,23 @@ public final class AlgorithmPolicy {
         }
         for (Element key : Dom.descendants(securityHeader, Namespaces.XENC, "EncryptedKey")) {
             for (Element method : Dom.children(key, Namespaces.XENC, "EncryptionMethod")) {
-                require("key transport algorithm", method, Set.of(profile.keyTransportAlgorithm()));
+                require(profile.keyAgreementAlgorithm().isPresent() ? "key wrap algorithm" : "key transport algorithm",
+                        method, Set.of(profile.keyTransportAlgorithm()));
                 for (Element mgf : Dom.children(method, XENC11, "MGF")) {
                     require("mask generation function", mgf, Set.of(profile.mgfAlgorithm()));
+                }
+            }
+            List<Element> agreements = Dom.descendants(key, Namespaces.XENC, "AgreementMethod");
+            if (profile.keyAgreementAlgorithm().isPresent() && agreements.isEmpty()) {
+                throw new EbmsException(EbmsErrorCode.POLICY_NONCOMPLIANCE, "the content key is transported without"
+                        + " key agreement, but this leg's security profile requires "
+                        + profile.keyAgreementAlgorithm().get());
+            }
+            for (Element agreement : agreements) {
+                require("key agreement algorithm", agreement, profile.keyAgreementAlgorithm().map(Set::of).orElse(Set.of()));
+                for (Element derivation : Dom.descendants(agreement, XENC11, "KeyDerivationMethod")) {
+                    require("key derivation algorithm", derivation,
+                            profile.keyDerivationAlgorithm().map(Set::of).orElse(Set.of()));
                 }
             }
         }
@@ -52,7 +66,8 @@ public final class AlgorithmPolicy {
         String algorithm = method.getAttribute("Algorithm");
         if (!allowed.contains(algorithm)) {
             throw new EbmsException(EbmsErrorCode.POLICY_NONCOMPLIANCE, "the " + what + " " + algorithm
-                    + " is not allowed by this leg's security profile, which requires " + String.join(" or ", allowed));
+                    + " is not allowed by this leg's security profile"
+                    + (allowed.isEmpty() ? ", which uses none" : ", which requires " + String.join(" or ", allowed)));
         }
     }
 
@@ -68,8 +83,12 @@ public final class AlgorithmPolicy {
         }
         suite.addEncryptionMethod(profile.contentEncryptionAlgorithm());
         suite.addKeyWrapAlgorithm(profile.keyTransportAlgorithm());
+        profile.keyAgreementAlgorithm().ifPresent(suite::addKeyAgreementMethodAlgorithm);
+        profile.keyDerivationAlgorithm().ifPresent(suite::addDerivedKeyAlgorithm);
         suite.setMinimumAsymmetricKeyLength(SecurityProfile.MINIMUM_RSA_KEY_BITS);
         suite.setMaximumAsymmetricKeyLength(8192);
+        suite.setMinimumEllipticCurveKeyLength(SecurityProfile.MINIMUM_EC_KEY_BITS);
+        suite.setMaximumEllipticCurveKeyLength(521);
         return suite;
     }
 }

@@ -21,8 +21,8 @@ import org.apache.wss4j.common.ext.WSPasswordCallback;
  */
 public final class Cryptos {
 
-    public static final String SIGNING_ALIAS = "signing";
-    public static final String ENCRYPTION_ALIAS = "encryption";
+    public static final String SIGNING_ALIAS = SecurityProfile.EDELIVERY_1_15.signingAlias();
+    public static final String ENCRYPTION_ALIAS = SecurityProfile.EDELIVERY_1_15.encryptionAlias();
 
     private final KeyMaterial keys;
     private final char[] password;
@@ -35,10 +35,15 @@ public final class Cryptos {
         try {
             KeyStore ownStore = KeyStore.getInstance("PKCS12");
             ownStore.load(null, null);
-            ownStore.setKeyEntry(SIGNING_ALIAS, keys.signingKey(), password,
-                    keys.signingChain().toArray(X509Certificate[]::new));
-            ownStore.setKeyEntry(ENCRYPTION_ALIAS, keys.encryptionKey(), password,
-                    keys.encryptionChain().toArray(X509Certificate[]::new));
+            // One pair per profile under the profile's aliases: the signer names the alias, and
+            // the decrypter finds its key by the certificate the sender referenced.
+            for (var entry : keys.allKeys().entrySet()) {
+                ProfileKeys pair = entry.getValue();
+                ownStore.setKeyEntry(entry.getKey().signingAlias(), pair.signingKey(), password,
+                        pair.signingChain().toArray(X509Certificate[]::new));
+                ownStore.setKeyEntry(entry.getKey().encryptionAlias(), pair.encryptionKey(), password,
+                        pair.encryptionChain().toArray(X509Certificate[]::new));
+            }
 
             KeyStore anchors = KeyStore.getInstance("PKCS12");
             anchors.load(null, null);

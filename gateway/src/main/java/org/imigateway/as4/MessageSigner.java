@@ -28,7 +28,7 @@ public final class MessageSigner {
             throws WSSecurityException {
         WSSecHeader header = securityHeader(envelope);
         WSSecSignature signature = new WSSecSignature(header);
-        signature.setUserInfo(Cryptos.SIGNING_ALIAS, new String(cryptos.password()));
+        signature.setUserInfo(profile.signingAlias(), new String(cryptos.password()));
         signature.setKeyIdentifierType(WSConstants.BST_DIRECT_REFERENCE);
         signature.setSignatureAlgorithm(profile.signatureAlgorithm());
         signature.setDigestAlgo(profile.digestAlgorithm());

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.imigateway.as4.SecurityProfile;
 import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.PkiLayout;
@@ -26,6 +27,25 @@ public final class DemoNetwork {
     public static final String SERVICE = "urn:imigateway:demo:exchange";
     public static final String SERVICE_TYPE = "urn:imigateway:service";
     public static final String ACTION = "Deliver";
+    public static final String ACTION_EDDSA = ACTION + "EdDSA";
+    public static final String ACTION_ECDSA = ACTION + "ECDSA";
+
+    /**
+     * The demo action of each security profile's leg: {@value #ACTION} for AS4 1.15, and one
+     * leg per AS4 2.0 profile so that every profile can be tried between the demo homes.
+     */
+    public static String action(SecurityProfile profile) {
+        return switch (profile) {
+            case EDELIVERY_1_15 -> ACTION;
+            case EDELIVERY_2_0_EDDSA -> ACTION_EDDSA;
+            case EDELIVERY_2_0_ECDSA -> ACTION_ECDSA;
+        };
+    }
+
+    /** The PEM files, under {@code certs/}, of a party's AS4 2.0 certificates. */
+    private static final Map<SecurityProfile, List<String>> PROFILE_ALIASES = Map.of(
+            SecurityProfile.EDELIVERY_2_0_EDDSA, List.of(PartyKit.SIGNING_EDDSA_ALIAS, PartyKit.ENCRYPTION_X25519_ALIAS),
+            SecurityProfile.EDELIVERY_2_0_ECDSA, List.of(PartyKit.SIGNING_ECDSA_ALIAS, PartyKit.ENCRYPTION_ECDH_ALIAS));
     public static final String AGREEMENT = "urn:imigateway:agreement:demo";
 
     private final Path base;
@@ -104,6 +124,9 @@ public final class DemoNetwork {
         for (String other : ports.keySet()) {
             Files.copy(PartyKit.signingCertificateFile(pki, other), certs.resolve(other + "-signing.pem"));
             Files.copy(PartyKit.encryptionCertificateFile(pki, other), certs.resolve(other + "-encryption.pem"));
+            for (String alias : PartyKit.PROFILE_ALIASES.keySet()) {
+                Files.copy(PartyKit.certificateFile(pki, other, alias), certs.resolve(other + "-" + alias + ".pem"));
+            }
         }
         Files.writeString(pmodes.resolve("pmodes.xml"), pmodes(), StandardCharsets.UTF_8);
         int port = ports.get(party);
@@ -136,8 +159,17 @@ public final class DemoNetwork {
                     .append("    <partyId>").append(party).append("</partyId>\n")
                     .append("    <endpoint>").append(endpoint(party)).append("</endpoint>\n")
                     .append("    <signingCertificate>certs/").append(party).append("-signing.pem</signingCertificate>\n")
-                    .append("    <encryptionCertificate>certs/").append(party).append("-encryption.pem</encryptionCertificate>\n")
-                    .append("  </party>\n");
+                    .append("    <encryptionCertificate>certs/").append(party).append("-encryption.pem</encryptionCertificate>\n");
+            for (SecurityProfile profile : List.of(SecurityProfile.EDELIVERY_2_0_EDDSA, SecurityProfile.EDELIVERY_2_0_ECDSA)) {
+                List<String> aliases = PROFILE_ALIASES.get(profile);
+                xml.append("    <profileCertificates profile=\"").append(profile.id()).append("\">\n")
+                        .append("      <signingCertificate>certs/").append(party).append('-').append(aliases.get(0))
+                        .append(".pem</signingCertificate>\n")
+                        .append("      <encryptionCertificate>certs/").append(party).append('-').append(aliases.get(1))
+                        .append(".pem</encryptionCertificate>\n")
+                        .append("    </profileCertificates>\n");
+            }
+            xml.append("  </party>\n");
         }
         xml.append("""
                   <leg id="demo-exchange">
@@ -149,8 +181,21 @@ public final class DemoNetwork {
                     <receptionAwareness retry="0.5;9;CONSTANT" duplicateDetection="true"/>
                     <maxPayloadSize>1073741824</maxPayloadSize>
                   </leg>
-                </pmodes>
                 """.formatted(SERVICE_TYPE, SERVICE, ACTION, AGREEMENT));
+        for (SecurityProfile profile : List.of(SecurityProfile.EDELIVERY_2_0_EDDSA, SecurityProfile.EDELIVERY_2_0_ECDSA)) {
+            xml.append("""
+                      <leg id="demo-exchange-%s">
+                        <service type="%s">%s</service>
+                        <action>%s</action>
+                        <agreement>%s</agreement>
+                        <security profile="%s"/>
+                        <compression>true</compression>
+                        <receptionAwareness retry="0.5;9;CONSTANT" duplicateDetection="true"/>
+                        <maxPayloadSize>1073741824</maxPayloadSize>
+                      </leg>
+                    """.formatted(profile.id(), SERVICE_TYPE, SERVICE, action(profile), AGREEMENT, profile.id()));
+        }
+        xml.append("</pmodes>\n");
         return xml.toString();
     }
 

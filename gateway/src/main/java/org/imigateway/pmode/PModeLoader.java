@@ -189,12 +189,33 @@ public final class PModeLoader {
         Optional<X509Certificate> signing = certificate(file, where + ": signingCertificate", xml.getSigningCertificate(), problems);
         Optional<X509Certificate> encryption = certificate(file, where + ": encryptionCertificate",
                 xml.getEncryptionCertificate(), problems);
-        if (signing.isEmpty() || encryption.isEmpty()) {
+        Map<SecurityProfile, ProfileCertificates> profiles = new java.util.EnumMap<>(SecurityProfile.class);
+        boolean complete = signing.isPresent() && encryption.isPresent();
+        for (org.imigateway.schemas.pmode.ProfileCertificates pair : xml.getProfileCertificates()) {
+            SecurityProfile profile = SecurityProfile.byId(pair.getProfile().value()).orElseThrow();
+            String at = where + ": profileCertificates '" + profile.id() + "'";
+            if (profile == SecurityProfile.EDELIVERY_1_15 || profiles.containsKey(profile)) {
+                problems.add(at + ": this profile already has its certificates"
+                        + (profile == SecurityProfile.EDELIVERY_1_15 ? " (signingCertificate, encryptionCertificate)" : ""));
+                complete = false;
+                continue;
+            }
+            Optional<X509Certificate> profileSigning = certificate(file, at + ": signingCertificate",
+                    pair.getSigningCertificate(), problems);
+            Optional<X509Certificate> profileEncryption = certificate(file, at + ": encryptionCertificate",
+                    pair.getEncryptionCertificate(), problems);
+            if (profileSigning.isEmpty() || profileEncryption.isEmpty()) {
+                complete = false;
+            } else {
+                profiles.put(profile, new ProfileCertificates(profileSigning.get(), profileEncryption.get()));
+            }
+        }
+        if (!complete) {
             return Optional.empty();
         }
         String type = xml.getPartyId().getType() == null ? "" : xml.getPartyId().getType();
         return Optional.of(new Party(xml.getName(), new PartyId(xml.getPartyId().getValue().trim(), type), endpoint,
-                signing.get(), encryption.get()));
+                signing.get(), encryption.get(), profiles));
     }
 
     private static Optional<X509Certificate> certificate(Path file, String what, String relative, List<String> problems) {
@@ -228,10 +249,6 @@ public final class PModeLoader {
         }
         String profileId = xml.getSecurity().getProfile().value();
         SecurityProfile profile = SecurityProfile.byId(profileId).orElseThrow();
-        if (!profile.implemented()) {
-            problems.add(where + ": security profile '" + profileId + "' is not implemented in this version"
-                    + " (only edelivery-1.15 is)");
-        }
         Optional<RetryPolicy> retry = Optional.empty();
         boolean duplicateDetection = true;
         if (xml.getReceptionAwareness() != null) {

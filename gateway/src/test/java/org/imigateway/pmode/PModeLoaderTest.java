@@ -64,10 +64,22 @@ class PModeLoaderTest {
     }
 
     @Test
-    void unimplementedProfileIsRefusedAtStartUp() throws Exception {
-        Path bad = copyWith("eddsa", "profile=\"edelivery-1.15\"", "profile=\"edelivery-2.0-eddsa\"");
+    void demoPModesCarryEachPartysCertificatesForEveryProfile() throws Exception {
+        PModeSet set = new PModeLoader().load(pmodes);
+        Party gwA = set.party("gw-a").orElseThrow();
+        assertEquals("EdDSA", gwA.signingCertificate(SecurityProfile.EDELIVERY_2_0_EDDSA).getPublicKey().getAlgorithm());
+        assertEquals("XDH", gwA.encryptionCertificate(SecurityProfile.EDELIVERY_2_0_EDDSA).getPublicKey().getAlgorithm());
+        assertEquals("EC", gwA.encryptionCertificate(SecurityProfile.EDELIVERY_2_0_ECDSA).getPublicKey().getAlgorithm());
+        assertEquals(SecurityProfile.EDELIVERY_2_0_ECDSA,
+                set.leg("demo-exchange-edelivery-2.0-ecdsa").orElseThrow().securityProfile());
+    }
+
+    @Test
+    void profileCertificatesForAs4OneFifteenAreRefusedAsDuplicate() throws Exception {
+        Path bad = copyWith("dup-115", "profileCertificates profile=\"edelivery-2.0-ecdsa\"",
+                "profileCertificates profile=\"edelivery-1.15\"");
         PModeException e = assertThrows(PModeException.class, () -> new PModeLoader().load(bad));
-        assertTrue(e.getMessage().contains("edelivery-2.0-eddsa") && e.getMessage().contains("not implemented"),
+        assertTrue(e.getMessage().contains("profileCertificates 'edelivery-1.15': this profile already has its certificates"),
                 e.getMessage());
     }
 

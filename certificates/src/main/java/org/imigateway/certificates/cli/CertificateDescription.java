@@ -55,6 +55,14 @@ final class CertificateDescription {
         if (key instanceof ECKey ec) {
             return key.getAlgorithm() + " " + ec.getParams().getCurve().getField().getFieldSize() + " bits";
         }
+        // XDH and EdDSA keys name their curve (X25519, Ed25519) rather than a size.
+        if (key instanceof java.security.interfaces.XECKey xec
+                && xec.getParams() instanceof java.security.spec.NamedParameterSpec named) {
+            return named.getName();
+        }
+        if (key instanceof java.security.interfaces.EdECKey edec) {
+            return edec.getParams().getName();
+        }
         return key.getAlgorithm();
     }
 

@@ -49,7 +49,8 @@ class CertsCommandTest {
     void initWritesTheCaAndTheKitOfEachParty() throws Exception {
         assertEquals(0, init.exitCode, init.err);
         assertEquals(Set.of("ca.pem", "ca-crl.pem", "truststore.p12", "ca.p12",
-                "red.p12", "red-signing.pem", "red-encryption.pem", "red-tls.pem"), TestFiles.names(pki));
+                "red.p12", "red-signing.pem", "red-encryption.pem", "red-tls.pem", "red-signing-eddsa.pem",
+                "red-encryption-x25519.pem", "red-signing-ecdsa.pem", "red-encryption-ecdh.pem"), TestFiles.names(pki));
         assertTrue(init.out.contains(pki.resolve("red.p12").toString()), init.out);
         X509Certificate server = Stores.readCertificate(pki.resolve("red-tls.pem"));
         assertEquals("[[2, red.example.org], [7, 10.0.0.7]]", server.getSubjectAlternativeNames().toString());

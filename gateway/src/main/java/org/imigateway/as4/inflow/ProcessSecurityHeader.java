@@ -10,7 +10,7 @@ import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.SecurityHeaderProcessor;
 import org.imigateway.as4.VerifiedSecurity;
 import org.imigateway.pmode.PModeSet;
-import org.imigateway.pmode.Party;
+import org.imigateway.pmode.ProfileCertificates;
 
 /**
  * Decrypts and verifies with WSS4J under the leg's security profile. A leg that requires a
@@ -31,7 +31,10 @@ public final class ProcessSecurityHeader implements InboundStep {
 
     @Override
     public void process(InboundContext context) throws EbmsException {
-        List<X509Certificate> signers = pmodes.get().parties().stream().map(Party::signingCertificate).toList();
+        // Only the signing certificates of the leg's profile may sign: a 1.15 RSA certificate on a 2.0 leg is refused.
+        List<X509Certificate> signers = pmodes.get().parties().stream()
+                .flatMap(party -> party.certificates(context.leg().securityProfile()).stream())
+                .map(ProfileCertificates::signing).toList();
         VerifiedSecurity security = processor.process(context.envelope(), context.leg().securityProfile(), cryptos,
                 signers, context.workDir());
         if (context.leg().sign() && !security.signed()) {

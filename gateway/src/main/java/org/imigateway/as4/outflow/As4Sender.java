@@ -98,6 +98,11 @@ public final class As4Sender {
      */
     public PreparedMessage prepare(Submission submission, Path workDir) throws EbmsException, IOException {
         OutboundMessage message = resolveRoute.resolve(submission, pmodes.get(), localParty, workDir);
+        if (message.receiver().certificates(message.leg().securityProfile()).isEmpty()) {
+            throw new EbmsException(EbmsErrorCode.VALUE_INCONSISTENT, "party '" + message.receiver().name() + "' has no "
+                    + message.leg().securityProfile().id() + " certificates in the PModes, which leg '"
+                    + message.leg().id() + "' uses");
+        }
         preparePayloads.prepare(message);
         buildUserMessage.build(message);
         MimeEnvelope envelope = new MimeEnvelope(SoapEnvelopes.withMessaging(message.messaging()),
@@ -109,7 +114,7 @@ public final class As4Sender {
             }
             if (message.leg().encrypt()) {
                 encryptor.encrypt(envelope, message.leg().securityProfile(),
-                        message.receiver().encryptionCertificate(), cryptos, workDir);
+                        message.receiver().encryptionCertificate(message.leg().securityProfile()), cryptos, workDir);
             }
         } catch (WSSecurityException e) {
             throw new EbmsException(EbmsErrorCode.OTHER, "the message cannot be signed or encrypted: " + e.getMessage(), e);

@@ -74,14 +74,14 @@ public final class VerifyReceipt {
         VerifiedSecurity verified;
         try {
             verified = security.process(envelope, leg.securityProfile(), cryptos,
-                    List.of(receiver.signingCertificate()), workDir);
+                    List.of(receiver.signingCertificate(leg.securityProfile())), workDir);
         } catch (EbmsException e) {
             return invalid(id, "the receipt's signature is not valid: " + e.error().detail());
         }
         if (!verified.signed()) {
             return invalid(id, "the receipt is not signed");
         }
-        if (!verified.signer().orElseThrow().equals(receiver.signingCertificate())) {
+        if (!verified.signer().orElseThrow().equals(receiver.signingCertificate(leg.securityProfile()))) {
             return invalid(id, "the receipt is signed by '" + verified.signer().get().getSubjectX500Principal().getName()
                     + "', not by the signing certificate of party '" + receiver.name() + "'");
         }

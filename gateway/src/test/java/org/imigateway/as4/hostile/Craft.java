@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.imigateway.as4.Cryptos;
+import org.imigateway.as4.SecurityProfile;
 import org.imigateway.as4.outflow.OutboundMessage.OutboundPart;
 import org.imigateway.config.DemoNetwork;
 import org.imigateway.connectors.Payload;
@@ -31,6 +32,8 @@ final class Craft {
     Optional<Boolean> encrypt = Optional.empty();
     Optional<X509Certificate> encryptFor = Optional.empty();
     DeviantSecurity.Algorithms algorithms = DeviantSecurity.Algorithms.PROFILE;
+    Optional<SecurityProfile> securedAs = Optional.empty();
+    Optional<SecurityProfile> encryptedAs = Optional.empty();
     Consumer<Packet> afterSecurity = packet -> { };
     UnaryOperator<String> soapText = UnaryOperator.identity();
 
@@ -103,6 +106,18 @@ final class Craft {
 
     Craft algorithms(DeviantSecurity.Algorithms value) {
         algorithms = value;
+        return this;
+    }
+
+    /** Signs and encrypts as {@code profile} does, whatever the leg's profile is. */
+    Craft securedAs(SecurityProfile profile) {
+        securedAs = Optional.of(profile);
+        return this;
+    }
+
+    /** Encrypts as {@code profile} does (signing stays with the leg's or {@link #securedAs} profile). */
+    Craft encryptedAs(SecurityProfile profile) {
+        encryptedAs = Optional.of(profile);
         return this;
     }
 

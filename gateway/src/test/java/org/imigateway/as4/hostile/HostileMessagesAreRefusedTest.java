@@ -39,6 +39,7 @@ import org.imigateway.TestNetwork;
 import org.imigateway.as4.Dom;
 import org.imigateway.as4.EbmsErrorCode;
 import org.imigateway.as4.Namespaces;
+import org.imigateway.as4.SecurityProfile;
 import org.imigateway.as4.hostile.DeviantSecurity.Algorithms;
 import org.imigateway.config.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -139,6 +141,31 @@ class HostileMessagesAreRefusedTest {
                 HostileCase.of("RSA 1.5 key transport", c -> c.algorithms(new Algorithms(
                         null, null, null, "http://www.w3.org/2001/04/xmlenc#rsa-1_5")), POLICY_NONCOMPLIANCE,
                         "key transport algorithm http://www.w3.org/2001/04/xmlenc#rsa-1_5"),
+                HostileCase.of("AS4 1.15 security on the AS4 2.0 EdDSA leg", c -> c.action(DemoNetwork.ACTION_EDDSA)
+                        .securedAs(SecurityProfile.EDELIVERY_1_15), POLICY_NONCOMPLIANCE,
+                        "signature algorithm http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+                        "http://www.w3.org/2021/04/xmldsig-more#eddsa-ed25519"),
+                HostileCase.of("AS4 1.15 security on the AS4 2.0 ECDSA leg", c -> c.action(DemoNetwork.ACTION_ECDSA)
+                        .securedAs(SecurityProfile.EDELIVERY_1_15), POLICY_NONCOMPLIANCE,
+                        "signature algorithm http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"),
+                HostileCase.of("AS4 2.0 EdDSA security on the AS4 1.15 leg",
+                        c -> c.securedAs(SecurityProfile.EDELIVERY_2_0_EDDSA), POLICY_NONCOMPLIANCE,
+                        "signature algorithm http://www.w3.org/2021/04/xmldsig-more#eddsa-ed25519"),
+                HostileCase.of("AS4 2.0 ECDSA security on the AS4 1.15 leg",
+                        c -> c.securedAs(SecurityProfile.EDELIVERY_2_0_ECDSA), POLICY_NONCOMPLIANCE,
+                        "signature algorithm http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"),
+                HostileCase.of("AS4 2.0 ECDSA security on the EdDSA leg", c -> c.action(DemoNetwork.ACTION_EDDSA)
+                        .securedAs(SecurityProfile.EDELIVERY_2_0_ECDSA), POLICY_NONCOMPLIANCE,
+                        "signature algorithm http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"),
+                HostileCase.of("EdDSA signature with RSA-OAEP key transport on the EdDSA leg", c -> c.action(DemoNetwork.ACTION_EDDSA)
+                        .encryptedAs(SecurityProfile.EDELIVERY_1_15), POLICY_NONCOMPLIANCE,
+                        "key wrap algorithm http://www.w3.org/2009/xmlenc11#rsa-oaep"),
+                HostileCase.of("EdDSA signature with ECDH-ES key agreement on the EdDSA leg", c -> c.action(DemoNetwork.ACTION_EDDSA)
+                        .encryptedAs(SecurityProfile.EDELIVERY_2_0_ECDSA), POLICY_NONCOMPLIANCE,
+                        "key agreement algorithm http://www.w3.org/2009/xmlenc11#ECDH-ES"),
+                HostileCase.of("RSA signature with X25519 key agreement on the 1.15 leg",
+                        c -> c.encryptedAs(SecurityProfile.EDELIVERY_2_0_EDDSA), POLICY_NONCOMPLIANCE,
+                        "key transport algorithm http://www.w3.org/2001/04/xmlenc#kw-aes128"),
                 HostileCase.of("signed Body moved into a header, forged Body in its place",
                         c -> c.afterSecurity(Attacks::wrapSignedBody), FAILED_AUTHENTICATION, "SOAP Body"),
                 HostileCase.of("signed eb:Messaging moved into a header, forged one with another Action in its place",
@@ -231,7 +258,7 @@ class HostileMessagesAreRefusedTest {
     }
 
     @ParameterizedTest(name = "action {0}")
-    @ValueSource(strings = {DemoNetwork.ACTION, NOTIFY, PLAIN, SMALL})
+    @ValueSource(strings = {DemoNetwork.ACTION, NOTIFY, PLAIN, SMALL, DemoNetwork.ACTION_EDDSA, DemoNetwork.ACTION_ECDSA})
     void craftedMessageWithoutAttackIsAcceptedAndDelivered(String action) throws Exception {
         long storedBefore = storedInbound();
         CraftedMessage message = net.crafter.craft().action(action).build();
@@ -242,6 +269,22 @@ class HostileMessagesAreRefusedTest {
         assertEquals(200, answer.status());
         assertEquals(storedBefore + 1, storedInbound());
         TestNetwork.awaitDelivered(net.receiver, message.messageId());
+    }
+
+    /**
+     * The ephemeral originator key of key agreement: X25519 as dsig11:DEREncodedKeyValue (AS4 2.0
+     * common profile), a P-256 key as dsig11:ECKeyValue with its named curve (XML Encryption 1.1).
+     */
+    @ParameterizedTest(name = "action {0}")
+    @CsvSource({DemoNetwork.ACTION_EDDSA + ",<dsig11:DEREncodedKeyValue",
+            DemoNetwork.ACTION_ECDSA + ",<ds:KeyValue><dsig11:ECKeyValue"})
+    void as4TwoMessageCarriesItsOriginatorKey(String action, String expected) {
+        CraftedMessage message = net.crafter.craft().action(action).build();
+        String body = new String(message.body(), StandardCharsets.ISO_8859_1);
+        int originator = body.indexOf("OriginatorKeyInfo>");
+        assertTrue(originator > 0, "no OriginatorKeyInfo");
+        String snippet = body.substring(originator, Math.min(body.length(), originator + 300));
+        assertTrue(snippet.startsWith("OriginatorKeyInfo>" + expected), snippet);
     }
 
     @Test

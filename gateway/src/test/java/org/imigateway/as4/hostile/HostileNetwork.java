@@ -8,12 +8,16 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
 import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.KeyMaterial;
+import org.imigateway.as4.ProfileKeys;
+import org.imigateway.as4.SecurityProfile;
 import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.CertificatePurpose;
 import org.imigateway.certificates.CertificateRequest;
@@ -100,11 +104,26 @@ final class HostileNetwork implements AutoCloseable {
         PartyKit sender = PartyKit.read(pki, SENDER, password);
         List<X509Certificate> anchors = List.of(ca.certificate());
         MessageCrafter crafter = new MessageCrafter(new PModeLoader().load(home.resolve("config/pmodes")), SENDER,
-                RECEIVER, keys(sender.signing(), sender, anchors), URI.create(receiver.endpoints().get(0)),
+                RECEIVER, senderKeys(sender, anchors), URI.create(receiver.endpoints().get(0)),
                 dir.resolve("craft"));
         return new HostileNetwork(network, receiver, crafter, keys(otherSigning, sender, anchors),
                 keys(rogue, sender, anchors), keys(expired, sender, anchors), keys(revoked, sender, anchors),
                 keys(stranger, sender, anchors), otherEncryption.certificate());
+    }
+
+    /** The sender's own keys for every profile, as its gateway would hold them. */
+    private static Cryptos senderKeys(PartyKit sender, List<X509Certificate> anchors) {
+        Map<SecurityProfile, ProfileKeys> profileKeys = new EnumMap<>(SecurityProfile.class);
+        for (SecurityProfile profile : SecurityProfile.values()) {
+            if (profile != SecurityProfile.EDELIVERY_1_15) {
+                IssuedCertificate signing = sender.profileKey(profile.signingAlias()).orElseThrow();
+                IssuedCertificate encryption = sender.profileKey(profile.encryptionAlias()).orElseThrow();
+                profileKeys.put(profile, new ProfileKeys(signing.privateKey(), signing.chain(),
+                        encryption.privateKey(), encryption.chain()));
+            }
+        }
+        return new Cryptos(new KeyMaterial(sender.signing().privateKey(), sender.signing().chain(),
+                sender.encryption().privateKey(), sender.encryption().chain(), anchors, List.of(), profileKeys), List.of());
     }
 
     /** Signs with {@code signing}; decrypts (never needed) with the sender's encryption key. */

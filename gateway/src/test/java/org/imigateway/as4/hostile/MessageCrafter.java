@@ -129,9 +129,10 @@ final class MessageCrafter {
 
     /** Signs, then encrypts (AS4 order), with our own signer and encryptor unless the algorithms deviate. */
     private Packet secure(Craft craft, OutboundMessage message, Packet packet, Path workDir) throws WSSecurityException {
-        SecurityProfile profile = message.leg().securityProfile();
+        SecurityProfile profile = craft.securedAs.orElse(message.leg().securityProfile());
+        SecurityProfile encryptionProfile = craft.encryptedAs.orElse(profile);
         boolean encrypt = craft.encrypt.orElse(message.leg().encrypt());
-        X509Certificate recipient = craft.encryptFor.orElse(message.receiver().encryptionCertificate());
+        X509Certificate recipient = craft.encryptFor.orElse(message.receiver().encryptionCertificate(encryptionProfile));
         if (craft.algorithms.deviate()) {
             if (craft.signer.isPresent()) {
                 DeviantSecurity.sign(packet, profile, craft.algorithms, craft.signer.get(), workDir);
@@ -146,7 +147,7 @@ final class MessageCrafter {
             new MessageSigner().sign(envelope, profile, craft.signer.get(), workDir);
         }
         if (encrypt) {
-            new AttachmentEncryptor().encrypt(envelope, profile, recipient, senderKeys, workDir);
+            new AttachmentEncryptor().encrypt(envelope, encryptionProfile, recipient, senderKeys, workDir);
         }
         return new Packet(packet.soap(), new ArrayList<>(envelope.parts()));
     }

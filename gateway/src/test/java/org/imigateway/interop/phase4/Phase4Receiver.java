@@ -50,6 +50,7 @@ public final class Phase4Receiver implements AutoCloseable {
     private final Phase4Party self;
     private final Phase4Party partner;
     private final IAS4CryptoFactory cryptoFactory;
+    private final Edelivery20Profiles.Phase4Profile profile;
     private final HttpServer server;
     private final ExecutorService workers;
     private final URI endpoint;
@@ -61,6 +62,7 @@ public final class Phase4Receiver implements AutoCloseable {
         this.self = builder.self;
         this.partner = builder.partner;
         this.cryptoFactory = builder.keys.cryptoFactory();
+        this.profile = builder.profile;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
         this.workers = Executors.newFixedThreadPool(2);
         server.setExecutor(workers);
@@ -149,11 +151,11 @@ public final class Phase4Receiver implements AutoCloseable {
              InputStream body = exchange.getRequestBody()) {
             handler.setCryptoFactory(cryptoFactory)
                     .setPModeResolver(this::pmodeForPartner)
-                    .setIncomingProfileSelector(new AS4IncomingProfileSelectorConstant(Edelivery115Profile.PROFILE_ID, true))
+                    .setIncomingProfileSelector(new AS4IncomingProfileSelectorConstant(profile.id(), true))
                     .setIncomingAttachmentFactory(IAS4IncomingAttachmentFactory.DEFAULT_INSTANCE)
                     .setIncomingSecurityConfiguration(new AS4IncomingSecurityConfiguration()
-                            .setSigningParams(Edelivery115Profile.signingParams())
-                            .setCryptParams(Edelivery115Profile.cryptParams()))
+                            .setSigningParams(profile.signingParams())
+                            .setCryptParams(profile.cryptParams()))
                     .setIncomingReceiverConfiguration(new AS4IncomingReceiverConfiguration()
                             .setReceiverEndpointAddress(endpoint.toString()))
                     .setProcessorSupplier(this::processors);
@@ -181,7 +183,7 @@ public final class Phase4Receiver implements AutoCloseable {
         if (!partner.id().equals(initiatorId) || !self.id().equals(responderId)) {
             return null;
         }
-        return Edelivery115Profile.pmode(
+        return profile.pmode(
                 new PModeParty(typeOrNull(partner), partner.id(), CAS4.DEFAULT_INITIATOR_URL, null, null),
                 new PModeParty(typeOrNull(self), self.id(), CAS4.DEFAULT_RESPONDER_URL, null, null),
                 endpoint.toString());
@@ -199,6 +201,7 @@ public final class Phase4Receiver implements AutoCloseable {
         private Phase4Party partner;
         private String path = "/as4";
         private int port;
+        private Edelivery20Profiles.Phase4Profile profile = Edelivery20Profiles.Phase4Profile.EDELIVERY_1_15;
 
         private Builder() {
         }
@@ -218,6 +221,12 @@ public final class Phase4Receiver implements AutoCloseable {
         /** The one sender (From party) whose messages are accepted. */
         public Builder partner(Phase4Party value) {
             partner = value;
+            return this;
+        }
+
+        /** The security profile messages must come in with, and receipts go out with; 1.15 unless set. */
+        public Builder profile(Edelivery20Profiles.Phase4Profile value) {
+            profile = value;
             return this;
         }
 

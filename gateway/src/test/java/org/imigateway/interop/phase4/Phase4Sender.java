@@ -95,13 +95,13 @@ public final class Phase4Sender {
         AS4Sender.BuilderUserMessage builder = AS4Sender.builderUserMessage()
                 .httpClientFactory(http)
                 .httpRetrySettings(new HttpRetrySettings().setMaxRetries(0))
-                .as4ProfileID(Edelivery115Profile.PROFILE_ID)
+                .as4ProfileID(submission.profile().id())
                 .pmode(pmodeFor(submission))
                 .cryptoFactory(submission.keys().cryptoFactory())
                 // Copy the profile's parameters first: the receiver certificate lives in the crypt
                 // parameters too and must be set after them.
-                .withSigningParams(params -> Edelivery115Profile.signingParams().cloneTo(params))
-                .withCryptParams(params -> Edelivery115Profile.cryptParams().cloneTo(params))
+                .withSigningParams(params -> submission.profile().signingParams().cloneTo(params))
+                .withCryptParams(params -> submission.profile().cryptParams().cloneTo(params))
                 .messageID(messageId)
                 .fromPartyIDType(typeOrNull(submission.from()))
                 .fromPartyID(submission.from().id())
@@ -164,7 +164,7 @@ public final class Phase4Sender {
     }
 
     private static PMode pmodeFor(Phase4Submission submission) {
-        PMode pmode = Edelivery115Profile.pmode(
+        PMode pmode = submission.profile().pmode(
                 new PModeParty(typeOrNull(submission.from()), submission.from().id(), submission.fromRole(), null, null),
                 new PModeParty(typeOrNull(submission.to()), submission.to().id(), submission.toRole(), null, null),
                 submission.endpoint().toString());

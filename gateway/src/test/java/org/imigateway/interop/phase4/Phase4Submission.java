@@ -31,7 +31,8 @@ public record Phase4Submission(URI endpoint,
                                Optional<String> messageId,
                                List<Phase4Property> messageProperties,
                                List<Phase4Payload> payloads,
-                               boolean signed) {
+                               boolean signed,
+                               Edelivery20Profiles.Phase4Profile profile) {
 
     public Phase4Submission {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -47,6 +48,7 @@ public record Phase4Submission(URI endpoint,
         Objects.requireNonNull(agreementRef, "agreementRef");
         Objects.requireNonNull(conversationId, "conversationId");
         Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(profile, "profile");
         messageProperties = List.copyOf(messageProperties);
         payloads = List.copyOf(payloads);
     }
@@ -74,6 +76,7 @@ public record Phase4Submission(URI endpoint,
         private final List<Phase4Property> messageProperties = new ArrayList<>();
         private final List<Phase4Payload> payloads = new ArrayList<>();
         private boolean signed = true;
+        private Edelivery20Profiles.Phase4Profile profile = Edelivery20Profiles.Phase4Profile.EDELIVERY_1_15;
 
         private Builder() {
         }
@@ -173,6 +176,12 @@ public record Phase4Submission(URI endpoint,
         }
 
         /** Sends without a WS-Security signature: only for tests that expect the message refused. */
+        /** The security profile to sign and encrypt with; eDelivery AS4 1.15 unless set. */
+        public Builder profile(Edelivery20Profiles.Phase4Profile value) {
+            profile = value;
+            return this;
+        }
+
         public Builder unsigned() {
             signed = false;
             return this;
@@ -184,7 +193,7 @@ public record Phase4Submission(URI endpoint,
                     required(to, "to"), toRole, required(service, "service"), Optional.ofNullable(serviceType),
                     required(action, "action"), Optional.ofNullable(agreementRef),
                     Optional.ofNullable(conversationId), Optional.ofNullable(messageId), messageProperties,
-                    payloads, signed);
+                    payloads, signed, profile);
         }
 
         private static Optional<String> typeOf(Phase4Party party) {
