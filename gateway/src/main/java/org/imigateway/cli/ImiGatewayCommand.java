@@ -33,6 +33,13 @@ public final class ImiGatewayCommand implements Runnable {
                 cmd.getErr().println(e.getMessage());
                 return 1;
             }
+            // The embedded database and broker admit one process per home: the usual cause is a
+            // gateway of this home that is already running.
+            if (e instanceof org.imigateway.store.StoreException || e instanceof org.imigateway.broker.BrokerException) {
+                cmd.getErr().println(e.getMessage() + "\n(is the gateway of this home already running? "
+                        + "`imi-gateway status` reaches a running gateway over JMX)");
+                return 1;
+            }
             throw e;
         });
         int exit = commandLine.execute(args);
