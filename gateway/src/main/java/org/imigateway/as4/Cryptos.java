@@ -6,7 +6,6 @@ import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
@@ -104,9 +103,5 @@ public final class Cryptos {
                 }
             }
         };
-    }
-
-    static List<X509Certificate> list(X509Certificate... certificates) {
-        return List.of(certificates);
     }
 }

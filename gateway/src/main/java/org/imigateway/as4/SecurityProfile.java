@@ -1,7 +1,6 @@
 package org.imigateway.as4;
 
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * An eDelivery AS4 security profile as data: the algorithms a leg signs and encrypts with, the
@@ -103,14 +102,6 @@ public enum SecurityProfile {
 
     public String encryptionAlias() {
         return encryptionAlias;
-    }
-
-    public Set<String> allowedSignatureAlgorithms() {
-        return Set.of(signatureAlgorithm);
-    }
-
-    public Set<String> allowedDigestAlgorithms() {
-        return Set.of(DIGEST_SHA256);
     }
 
     public static Optional<SecurityProfile> byId(String id) {

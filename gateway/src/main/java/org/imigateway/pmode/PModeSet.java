@@ -46,6 +46,19 @@ public final class PModeSet {
         return legs.stream().filter(l -> l.service().equals(service) && l.action().equals(action)).toList();
     }
 
+    /**
+     * The leg a message to send travels on: the built-in ping leg for the ebMS test service,
+     * otherwise the first leg with this Service and Action. The one rule for the submit path
+     * and for every later attempt, so a retry uses the leg its first attempt used.
+     */
+    public Optional<Leg> outboundLeg(String service, String action) {
+        if (service.equals(org.imigateway.as4.Namespaces.TEST_SERVICE)
+                && action.equals(org.imigateway.as4.Namespaces.TEST_ACTION)) {
+            return Optional.of(Leg.ping(org.imigateway.as4.SecurityProfile.EDELIVERY_1_15));
+        }
+        return legsFor(service, action).stream().findFirst();
+    }
+
     public Optional<Leg> leg(String id) {
         return legs.stream().filter(l -> l.id().equals(id)).findFirst();
     }

@@ -11,8 +11,6 @@ import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.imigateway.as4.EbmsErrorCode;
-import org.imigateway.as4.Namespaces;
-import org.imigateway.as4.SecurityProfile;
 import org.imigateway.as4.outflow.As4Sender;
 import org.imigateway.as4.outflow.PreparedMessage;
 import org.imigateway.as4.outflow.PreparedMessageFiles;
@@ -139,17 +137,11 @@ public final class TransmitMessage implements Processor {
         PModeSet set = pmodes.get();
         Party receiver = set.partyById(record.header().toParty(), null).orElseThrow(() -> new IllegalStateException(
                 "party '" + record.header().toParty() + "' is no longer in the PModes"));
-        Leg leg = legFor(set, record.header().service(), record.header().action());
+        Leg leg = set.outboundLeg(record.header().service(), record.header().action()).orElseThrow(
+                () -> new IllegalStateException("no PMode leg has service '" + record.header().service() + "' and action '"
+                        + record.header().action() + "' any more"));
         Path references = body.file().resolveSibling(REFERENCES_FILE);
         return new PreparedMessage(record.header().messageId(), record.header().conversationId(), receiver, leg,
                 body.file(), body.contentType(), PreparedMessageFiles.readReferences(references));
-    }
-
-    static Leg legFor(PModeSet set, String service, String action) {
-        if (service.equals(Namespaces.TEST_SERVICE) && action.equals(Namespaces.TEST_ACTION)) {
-            return Leg.ping(SecurityProfile.EDELIVERY_1_15);
-        }
-        return set.legsFor(service, action).stream().findFirst().orElseThrow(() -> new IllegalStateException(
-                "no PMode leg has service '" + service + "' and action '" + action + "' any more"));
     }
 }

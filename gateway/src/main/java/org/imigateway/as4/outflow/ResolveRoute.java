@@ -55,15 +55,8 @@ public final class ResolveRoute {
     }
 
     private static Leg leg(Submission submission, PModeSet pmodes) throws EbmsException {
-        if (submission.service().equals(org.imigateway.as4.Namespaces.TEST_SERVICE)
-                && submission.action().equals(org.imigateway.as4.Namespaces.TEST_ACTION)) {
-            return Leg.ping(org.imigateway.as4.SecurityProfile.EDELIVERY_1_15);
-        }
-        List<Leg> legs = pmodes.legsFor(submission.service(), submission.action());
-        if (legs.isEmpty()) {
-            throw new EbmsException(EbmsErrorCode.PROCESSING_MODE_MISMATCH, "no PMode leg has service '"
-                    + submission.service() + "' with action '" + submission.action() + "'");
-        }
-        return legs.get(0);
+        return pmodes.outboundLeg(submission.service(), submission.action()).orElseThrow(() -> new EbmsException(
+                EbmsErrorCode.PROCESSING_MODE_MISMATCH, "no PMode leg has service '" + submission.service()
+                        + "' with action '" + submission.action() + "'"));
     }
 }
