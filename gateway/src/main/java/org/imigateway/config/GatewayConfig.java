@@ -40,15 +40,7 @@ public record GatewayConfig(
 
     public static GatewayConfig load(Path home) throws ConfigException {
         Path file = home.resolve(FILE);
-        Properties p = new Properties();
-        try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new ConfigException("no gateway home at " + home.toAbsolutePath() + " (" + FILE
-                    + " is missing); create one with: imi-gateway init --dir <folder> --party <name> ...");
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
-        }
+        Properties p = properties(home);
         List<String> problems = new ArrayList<>();
         Reader reader = new Reader(file, p, problems, home);
         GatewayConfig config = new GatewayConfig(
@@ -74,6 +66,25 @@ public record GatewayConfig(
             throw new ConfigException(String.join("\n", problems));
         }
         return config;
+    }
+
+    /**
+     * The raw properties of {@code config/gateway.properties}. Features with settings of their own
+     * (connectors, the hub role, ...) read them from here in a settings class of their own package
+     * instead of growing this record.
+     */
+    public static Properties properties(Path home) throws ConfigException {
+        Path file = home.resolve(FILE);
+        Properties p = new Properties();
+        try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException("no gateway home at " + home.toAbsolutePath() + " (" + FILE
+                    + " is missing); create one with: imi-gateway init --dir <folder> --party <name> ...");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+        }
+        return p;
     }
 
     /** Reads properties and collects every problem, naming the file and the property. */
