@@ -34,9 +34,23 @@ public final class SchemaResources {
     /** IMI Gateway processing modes. */
     public static final String PMODE = "/xsd/pmode.xsd";
 
+    /** IMI business documents: authority and case references, texts, codes, the hub's refusal. */
+    public static final String IMI_COMMON = "/xsd/imi/common.xsd";
+    /** IMI requests: submit, accept, counter-propose, forward, further information, answer, close. */
+    public static final String IMI_REQUEST = "/xsd/imi/request.xsd";
+    /** IMI alerts and notifications. */
+    public static final String IMI_ALERT = "/xsd/imi/alert.xsd";
+    /** IMI repository entries, queries and results. */
+    public static final String IMI_REPOSITORY = "/xsd/imi/repository.xsd";
+    /** IMI directory: the data file, search, registration and decisions. */
+    public static final String IMI_DIRECTORY = "/xsd/imi/directory.xsd";
+    /** IMI procedures as data ({@code config/procedures/*.xml}). */
+    public static final String IMI_PROCEDURE = "/xsd/imi/procedure.xsd";
+
     /** All of the above. */
     public static final List<String> ALL = List.of(
-            EBMS_HEADER, EBBP_SIGNALS, SOAP12_ENVELOPE, SOAP11_ENVELOPE, XMLDSIG, WSU, WSSE, XML, XLINK, PMODE);
+            EBMS_HEADER, EBBP_SIGNALS, SOAP12_ENVELOPE, SOAP11_ENVELOPE, XMLDSIG, WSU, WSSE, XML, XLINK, PMODE,
+            IMI_COMMON, IMI_REQUEST, IMI_ALERT, IMI_REPOSITORY, IMI_DIRECTORY, IMI_PROCEDURE);
 
     private SchemaResources() {
     }

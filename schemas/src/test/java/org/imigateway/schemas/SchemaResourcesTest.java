@@ -42,7 +42,8 @@ class SchemaResourcesTest {
             for (int i = 0; i < references.getLength(); i++) {
                 String target = ((Element) references.item(i)).getAttribute("schemaLocation");
                 assertTrue(target.matches("[A-Za-z0-9._-]+\\.xsd"), location + " " + kind + "s '" + target + "'");
-                assertDoesNotThrow(() -> SchemaResources.url("/xsd/" + target), location + " -> " + target);
+                String beside = location.substring(0, location.lastIndexOf('/') + 1) + target;
+                assertDoesNotThrow(() -> SchemaResources.url(beside), location + " -> " + target);
             }
         }
     }
