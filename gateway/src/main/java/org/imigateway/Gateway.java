@@ -44,7 +44,11 @@ import static org.imigateway.certificates.PartyKit.TLS_CLIENT_ALIAS;
 import static org.imigateway.certificates.PartyKit.TLS_SERVER_ALIAS;
 import org.imigateway.config.ConfigException;
 import org.imigateway.config.GatewayConfig;
+import org.imigateway.connectors.DeliveryListener;
 import org.imigateway.connectors.Submission;
+import org.imigateway.cooperation.CooperationHub;
+import org.imigateway.cooperation.CooperationRoutes;
+import org.imigateway.cooperation.CooperationSettings;
 import org.imigateway.pmode.PModeException;
 import org.imigateway.pmode.PModeLoader;
 import org.imigateway.pmode.PModeSet;
@@ -80,6 +84,7 @@ import org.imigateway.store.MessageStatus;
 import org.imigateway.store.PayloadStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -117,11 +122,13 @@ public final class Gateway implements AutoCloseable {
     private final TlsSettings serverTls;
     private final List<X509Certificate> anchors;
     private OpsEndpoints ops;
+    private final Optional<CooperationHub> cooperation;
 
     private Gateway(GatewayConfig config) throws ConfigException, PModeException, IOException {
         this.config = config;
         this.pmodes = new AtomicReference<>(new PModeLoader().load(config.pmodes()));
         this.opsSettings = OpsSettings.load(config.home());
+        CooperationSettings cooperation = CooperationSettings.load(config.home());
         Party self = pmodes.get().party(config.partyName()).orElseThrow(() -> new ConfigException(config.home()
                 .resolve(GatewayConfig.FILE) + ": gateway.party=" + config.partyName() + " is not a party in the PModes"));
         KeyStore keys = Stores.read(config.keyStore(), config.keyStorePassword());
@@ -178,9 +185,19 @@ public final class Gateway implements AutoCloseable {
                 self);
         Recovery recovery = new Recovery(messageLog, enqueuer);
         try {
-            camel.addRoutes(new GatewayRoutes(new DeliverToBackend(messageLog, store, inbox),
+            // A hub's backend is the cooperation step; it passes what is not IMI business to the inbox.
+            this.cooperation = cooperation.isHub() ? Optional.of(CooperationHub.open(cooperation, database, pmodes::get,
+                    config.partyName(), submission, inbox, data, Clock.systemUTC())) : Optional.empty();
+            DeliveryListener backend = this.cooperation.isPresent() ? this.cooperation.get() : inbox;
+            camel.addRoutes(new GatewayRoutes(new DeliverToBackend(messageLog, store, backend),
                     new TransmitMessage(messageLog, sender, pmodes::get, sendControl), recovery, RECOVERY_PERIOD_MILLIS));
+            if (this.cooperation.isPresent()) {
+                camel.addRoutes(new CooperationRoutes(this.cooperation.get(), Clock.systemUTC(), RECOVERY_PERIOD_MILLIS));
+            }
             camel.start();
+        } catch (ConfigException e) {
+            closeQuietly();
+            throw e;
         } catch (Exception e) {
             closeQuietly();
             throw new IOException("the routes cannot start: " + e.getMessage(), e);
@@ -324,6 +341,11 @@ public final class Gateway implements AutoCloseable {
     /** Where received messages are stored before delivery: receipts and duplicates are answered from here. */
     public DerbySink sink() {
         return store;
+    }
+
+    /** The cooperation step, when this gateway is a hub ({@code gateway.role=hub}). */
+    public Optional<CooperationHub> cooperationHub() {
+        return cooperation;
     }
 
     /** The default backend: delivered messages, one folder each. */

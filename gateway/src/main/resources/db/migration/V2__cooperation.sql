@@ -94,3 +94,14 @@ CREATE TABLE repository_field (
     CONSTRAINT repository_field_pk PRIMARY KEY (repository, entry_id, seq),
     CONSTRAINT repository_field_entry FOREIGN KEY (repository, entry_id) REFERENCES repository_entry (repository, entry_id)
 );
+
+-- Every business message the hub has decided on, with what it decided: a message offered again
+-- after a crash is not decided twice, its forwards are made again under the same MessageIds.
+-- outgoing: one line per message to send, fields separated by '|'.
+CREATE TABLE coop_message (
+    message_id     VARCHAR(255)   NOT NULL,
+    outcome        VARCHAR(12)    NOT NULL,
+    outgoing       VARCHAR(32000) NOT NULL,
+    decided_at     TIMESTAMP      NOT NULL,
+    CONSTRAINT coop_message_pk PRIMARY KEY (message_id)
+);

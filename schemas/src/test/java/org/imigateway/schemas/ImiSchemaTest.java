@@ -66,6 +66,7 @@ class ImiSchemaTest {
             assertEquals(type, ImiDocumentType.of(type.service(), type.action()).orElseThrow());
             String schema = new String(SchemaResources.url(type.schema()).openStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(schema.contains("<xs:element name=\"" + type.root().getLocalPart() + "\""), type + " in " + type.schema());
+            assertEquals(type.root().getLocalPart().toLowerCase(), type.rootClass().getSimpleName().toLowerCase());
         }
         assertTrue(ImiDocumentType.of(ImiDocumentType.Services.REQUEST, "Reply").isEmpty());
         assertTrue(ImiDocumentType.isImiService(ImiDocumentType.Services.ALERT));

@@ -46,7 +46,8 @@ public enum ImiDocumentType {
             "registration"),
     DIRECTORY_DECIDE(Services.DIRECTORY, "Decide", SchemaResources.IMI_DIRECTORY, Namespaces.DIRECTORY, "decision"),
 
-    HUB_REFUSAL(Services.HUB, "Refuse", SchemaResources.IMI_COMMON, Namespaces.COMMON, "refusal");
+    HUB_REFUSAL(Services.HUB, "Refuse", SchemaResources.IMI_COMMON, Namespaces.COMMON, "refusal"),
+    HUB_OVERDUE(Services.HUB, "Overdue", SchemaResources.IMI_COMMON, Namespaces.COMMON, "overdue");
 
     /** The ebMS Service values (type {@link #SERVICE_TYPE}). */
     public static final class Services {
@@ -72,6 +73,17 @@ public enum ImiDocumentType {
         public static final String PROCEDURE = "urn:imigateway:imi:procedure:1";
 
         private Namespaces() {
+        }
+    }
+
+    /** The JAXB class of the root element, by the package of its namespace and the element's name. */
+    public Class<?> rootClass() {
+        String folder = root.getNamespaceURI().replace("urn:imigateway:imi:", "").replace(":1", "");
+        String name = Character.toUpperCase(root.getLocalPart().charAt(0)) + root.getLocalPart().substring(1);
+        try {
+            return Class.forName("org.imigateway.schemas.imi." + folder + "." + name, true, ImiDocumentType.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("no JAXB class for " + root, e);
         }
     }
 

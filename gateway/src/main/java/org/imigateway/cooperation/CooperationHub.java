@@ -1,0 +1,291 @@
+package org.imigateway.cooperation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.imigateway.config.ConfigException;
+import org.imigateway.connectors.Delivery;
+import org.imigateway.connectors.DeliveryListener;
+import org.imigateway.connectors.GatewayPort;
+import org.imigateway.connectors.MessageProperty;
+import org.imigateway.connectors.Payload;
+import org.imigateway.connectors.Submission;
+import org.imigateway.directory.Authority;
+import org.imigateway.directory.Directory;
+import org.imigateway.directory.DirectoryFiles;
+import org.imigateway.pmode.PModeSet;
+import org.imigateway.pmode.Party;
+import org.imigateway.schemas.imi.ImiDocumentType;
+import org.imigateway.schemas.imi.common.CaseRef;
+import org.imigateway.schemas.imi.common.Overdue;
+import org.imigateway.schemas.imi.common.Refusal;
+import org.imigateway.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cooperation step of a hub, where the {@code deliver} route hands it every received
+ * message. An IMI business message is decided on: its payload read against the document type
+ * of its Service/Action, its sending authority checked against the access point it came
+ * through, then the handler of its service applies the procedure (workflow, fan-out, access
+ * group) and names the messages to send. The decision and the state it changes commit in one
+ * transaction together with the list of messages; those are then submitted under MessageIds
+ * made from the received one, so a message offered again after a crash is not decided twice
+ * and sends nothing twice. Anything else goes to the local backend.
+ *
+ * <p>Refusals found here come after the AS4 receipt, so they travel as a Refuse message (service
+ * {@code urn:imigateway:imi:hub}) to the sender's access point, addressed to the sending
+ * authority and naming state and action. A payload that does not fit its schema is refused
+ * before the receipt already, with EBMS:0004, by the PMode leg's payloadSchema.
+ */
+public final class CooperationHub implements DeliveryListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CooperationHub.class);
+
+    private final HubContext hub;
+    private final Database database;
+    private final Supplier<PModeSet> pmodes;
+    private final String hubParty;
+    private final GatewayPort outbound;
+    private final DeliveryListener local;
+    private final Map<ImiDocumentType, BoundXml<?>> readers = new EnumMap<>(ImiDocumentType.class);
+    private final RequestHandler requests;
+    private final AlertHandler alerts;
+    private final RepositoryHandler repositories;
+    private final DirectoryHandler directoryMessages;
+
+    private CooperationHub(HubContext hub, Database database, Supplier<PModeSet> pmodes, String hubParty,
+            GatewayPort outbound, DeliveryListener local) {
+        this.hub = hub;
+        this.database = database;
+        this.pmodes = pmodes;
+        this.hubParty = hubParty;
+        this.outbound = outbound;
+        this.local = local;
+        for (ImiDocumentType type : ImiDocumentType.values()) {
+            readers.put(type, BoundXml.of(type.rootClass(), type.schema()));
+        }
+        this.requests = new RequestHandler(hub);
+        this.alerts = new AlertHandler(hub);
+        this.repositories = new RepositoryHandler(hub, hubParty);
+        this.directoryMessages = new DirectoryHandler(hub, hubParty);
+    }
+
+    /**
+     * Loads the procedures and seeds the directory of a hub home.
+     *
+     * @param outbound where the hub submits what it sends (the gateway's durable submit path)
+     * @param local    the backend for messages that are not IMI business messages
+     */
+    public static CooperationHub open(CooperationSettings settings, Database database, Supplier<PModeSet> pmodes,
+            String hubParty, GatewayPort outbound, DeliveryListener local, Path dataDir, Clock clock)
+            throws ConfigException, IOException {
+        Procedures procedures = Procedures.load(settings.procedures());
+        DirectoryFiles.Contents seed = DirectoryFiles.load(settings.directory(), procedures);
+        Directory directory = new Directory(database);
+        directory.seed(seed.authorities(), seed.coordinators());
+        Path documents = Files.createDirectories(dataDir.resolve("cooperation"));
+        LOG.info("cooperation hub '{}': {} procedures, {} authorities seeded", hubParty, procedures.all().size(),
+                seed.authorities().size());
+        return new CooperationHub(new HubContext(procedures, directory, new CooperationStore(), documents, clock), database,
+                pmodes, hubParty, outbound, local);
+    }
+
+    public Directory directory() {
+        return hub.directory();
+    }
+
+    public Procedures procedures() {
+        return hub.procedures();
+    }
+
+    @Override
+    public void deliver(Delivery delivery) throws Exception {
+        Optional<ImiDocumentType> type = ImiDocumentType.of(delivery.service(), delivery.action());
+        if (type.isEmpty()) {
+            local.deliver(delivery);
+            return;
+        }
+        CooperationStore.Decided decided = database.inTransaction(c -> {
+            Optional<CooperationStore.Decided> before = hub.store().decided(c, delivery.messageId());
+            return before.isPresent() ? before.get() : decide(delivery, type.get(), c);
+        });
+        for (String line : decided.outgoing()) {
+            submit(Outgoing.parse(line), delivery.messageId(), Optional.of(delivery.messageId()), delivery.conversationId());
+        }
+    }
+
+    /**
+     * Raises the overdue event of every request whose answer-by date passed before {@code today}
+     * in a state where it runs: an Overdue message to the requester and to the responder. Each
+     * case raises it once per answer-by date (a new date, by acceptance or counter-proposal, arms it again).
+     *
+     * @return how many cases became overdue
+     */
+    public int raiseOverdue(LocalDate today) throws Exception {
+        List<Outgoing> events = new ArrayList<>();
+        List<String> causes = new ArrayList<>();
+        int cases = database.inTransaction(c -> {
+            int raised = 0;
+            for (RequestWorkflow.CaseState state : hub.store().overdueCandidates(c, today)) {
+                Optional<RequestWorkflow> workflow = hub.procedures().find(state.procedure()).flatMap(Procedure::workflow);
+                if (workflow.isEmpty() || !workflow.get().overdue(state, today)) {
+                    continue;
+                }
+                hub.store().markOverdueRaised(c, state);
+                String cause = "overdue:" + state.procedure() + ":" + state.caseId() + ":" + state.answerBy();
+                Path file = writeOverdue(state, cause);
+                for (String authority : List.of(state.requester(), state.responder())) {
+                    hub.accessPointOf(authority).ifPresent(ap -> {
+                        events.add(new Outgoing(ImiDocumentType.HUB_OVERDUE, ap, hubParty, authority,
+                                List.of(new Outgoing.Payload(file, "application/xml")), "to:" + authority));
+                        causes.add(cause);
+                    });
+                }
+                LOG.info("request case {} of procedure {}: overdue in state {} (answer by {})", state.caseId(),
+                        state.procedure(), state.state(), state.answerBy());
+                raised++;
+            }
+            return raised;
+        });
+        for (int i = 0; i < events.size(); i++) {
+            submit(events.get(i), causes.get(i), Optional.empty(), causes.get(i));
+        }
+        return cases;
+    }
+
+    private Path writeOverdue(RequestWorkflow.CaseState state, String cause) {
+        Overdue overdue = new Overdue();
+        CaseRef caseRef = new CaseRef();
+        caseRef.setProcedure(state.procedure());
+        caseRef.setId(state.caseId());
+        overdue.setCase(caseRef);
+        overdue.setState(state.state());
+        overdue.setRequester(state.requester());
+        overdue.setResponder(state.responder());
+        try {
+            overdue.setAnswerBy(DatatypeFactory.newInstance().newXMLGregorianCalendar(state.answerBy().toString()));
+            return hub.write(overdue, Hashes.name(cause, "overdue"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (DatatypeConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private CooperationStore.Decided decide(Delivery delivery, ImiDocumentType type, Connection c) throws SQLException {
+        HubOutcome outcome;
+        try {
+            outcome = evaluate(delivery, type, c);
+        } catch (IOException e) {
+            throw new UncheckedIOException("message " + delivery.messageId() + " cannot be decided on", e);
+        }
+        List<Outgoing> messages;
+        String result;
+        if (outcome instanceof HubOutcome.Forward forward) {
+            messages = forward.messages();
+            result = "forwarded";
+            LOG.info("{} message {} (conversation {}): {} -> forwarded to {} recipient(s)", type, delivery.messageId(),
+                    delivery.conversationId(), delivery.property(Cooperation.ORIGINAL_SENDER).orElse("?"), messages.size());
+        } else {
+            HubOutcome.Refuse refuse = (HubOutcome.Refuse) outcome;
+            messages = List.of(refusal(delivery, type, refuse));
+            result = "refused";
+            LOG.info("{} message {} (conversation {}): refused: {}", type, delivery.messageId(), delivery.conversationId(),
+                    refuse.reason());
+        }
+        List<String> lines = new ArrayList<>();
+        messages.forEach(m -> lines.add(m.line()));
+        hub.store().recordDecision(c, delivery.messageId(), result, lines);
+        return new CooperationStore.Decided(result, lines);
+    }
+
+    private HubOutcome evaluate(Delivery delivery, ImiDocumentType type, Connection c) throws SQLException, IOException {
+        Optional<String> sender = delivery.property(Cooperation.ORIGINAL_SENDER);
+        if (sender.isEmpty()) {
+            return HubOutcome.refuse("message property " + Cooperation.ORIGINAL_SENDER
+                    + " is missing: the hub needs the sending authority");
+        }
+        if (delivery.payloads().isEmpty()) {
+            return HubOutcome.refuse("the message has no payload; " + type.service() + " " + type.action() + " carries a "
+                    + type.root().getLocalPart() + " document");
+        }
+        BoundXml.Outcome<?> read = readers.get(type).read(delivery.payloads().get(0).file());
+        if (read instanceof BoundXml.Invalid<?> invalid) {
+            return HubOutcome.refuse("the payload is not a " + type.root().getLocalPart() + " document of "
+                    + type.service() + " " + type.action() + ": " + String.join("; ", invalid.problems())
+                            .replace(delivery.payloads().get(0).file().toString(), "payload"));
+        }
+        String senderParty = senderParty(delivery);
+        if (type != ImiDocumentType.DIRECTORY_REGISTER) {
+            Optional<Authority> authority = hub.directory().find(sender.get());
+            if (authority.isEmpty()) {
+                return HubOutcome.refuse("originalSender " + sender.get() + " is not registered in the directory");
+            }
+            if (!authority.get().accessPoint().equals(senderParty)) {
+                return HubOutcome.refuse("originalSender " + sender.get() + " is served by access point "
+                        + authority.get().accessPoint() + ", not by " + senderParty);
+            }
+        }
+        HubMessage message = new HubMessage(delivery, type, ((BoundXml.Read<?>) read).document(), sender.get(), senderParty);
+        return switch (type.service()) {
+            case ImiDocumentType.Services.REQUEST -> requests.handle(message, c);
+            case ImiDocumentType.Services.ALERT, ImiDocumentType.Services.NOTIFICATION -> alerts.handle(message, c);
+            case ImiDocumentType.Services.REPOSITORY -> repositories.handle(message, c);
+            case ImiDocumentType.Services.DIRECTORY -> directoryMessages.handle(message);
+            default -> HubOutcome.refuse("action " + type.action() + " of service " + type.service() + " is sent by the hub only");
+        };
+    }
+
+    private Outgoing refusal(Delivery delivery, ImiDocumentType type, HubOutcome.Refuse refuse) {
+        Refusal refusal = new Refusal();
+        refusal.setRefMessageId(delivery.messageId());
+        refuse.caseRef().ifPresent(refusal::setCase);
+        refusal.setAction(type.action());
+        refuse.state().ifPresent(refusal::setState);
+        refusal.setReason(refuse.reason());
+        try {
+            Path file = hub.write(refusal, Hashes.name(delivery.messageId(), "refusal"));
+            String recipient = delivery.property(Cooperation.ORIGINAL_SENDER).orElse(senderParty(delivery));
+            return new Outgoing(ImiDocumentType.HUB_REFUSAL, senderParty(delivery), hubParty, recipient,
+                    List.of(new Outgoing.Payload(file, "application/xml")), "refusal");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The PMode party of the access point the message came from. */
+    private String senderParty(Delivery delivery) {
+        return pmodes.get().partyById(delivery.fromPartyId(), "").map(Party::name).orElse(delivery.fromPartyId());
+    }
+
+    /** Submits under a MessageId made from {@code cause} and the message's key: a repeat is not sent again. */
+    private void submit(Outgoing message, String cause, Optional<String> refToMessageId, String conversationId)
+            throws Exception {
+        String messageId = "hub-" + Hashes.name(cause, message.key()) + "@" + hubParty;
+        Submission.Builder submission = Submission.to(message.toParty())
+                .service(message.type().service(), ImiDocumentType.SERVICE_TYPE)
+                .action(message.type().action())
+                .conversationId(conversationId)
+                .messageId(messageId)
+                .property(MessageProperty.of(Cooperation.ORIGINAL_SENDER, message.originalSender()))
+                .property(MessageProperty.of(Cooperation.FINAL_RECIPIENT, message.finalRecipient()));
+        refToMessageId.ifPresent(submission::refToMessageId);
+        message.payloads().forEach(p -> submission.payload(Payload.of(p.file(), p.mimeType())));
+        outbound.submit(submission.build());
+    }
+}
