@@ -114,6 +114,21 @@ class CooperationHubTest {
     }
 
     @Test
+    void aRequestPastItsAnswerByDateRaisesOneOverdueEventToBothAuthorities() throws Exception {
+        String caseId = "DE-2026-0100";
+        stepReaches(ImiDocumentType.REQUEST_SUBMIT, "DE-AEK-HAMBURG", "FR-ORDRE",
+                request(caseId, "DE-AEK-HAMBURG", "FR-ORDRE").replace(TODAY.plusDays(20).toString(), TODAY.plusDays(1).toString()));
+
+        assertEquals(0, network.hub().raiseOverdue(TODAY.plusDays(1)), "not overdue on its answer-by date");
+        assertTrue(network.hub().raiseOverdue(TODAY.plusDays(2)) >= 1);
+        network.hub().raiseOverdue(TODAY.plusDays(3));
+
+        List<Received> events = network.await(r -> r.action().equals("Overdue") && r.payload().contains(caseId), 2);
+        assertEquals(Set.of("DE-AEK-HAMBURG", "FR-ORDRE"), events.stream().map(Received::finalRecipient).collect(Collectors.toSet()));
+        assertTrue(events.get(0).payload().contains("<state>SENT</state>"), events.get(0).payload());
+    }
+
+    @Test
     void alertReachesTwentyFiveAuthoritiesInTenCountriesOnceAndItsWithdrawalTheSameOnes() throws Exception {
         Set<String> expected = AUTHORITIES.stream()
                 .filter(a -> ALERT_COUNTRIES.contains(a[1]) && a[6].contains("pq-alert")).map(a -> a[0])
