@@ -63,6 +63,16 @@ public final class BoundXml<T> {
         }
     }
 
+    /** The {@code *.xml} files of a configuration folder, by name. */
+    public static List<Path> xmlFiles(Path folder, String what) throws org.imigateway.config.ConfigException {
+        try (java.util.stream.Stream<Path> list = Files.list(folder)) {
+            return list.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList();
+        } catch (IOException e) {
+            throw new org.imigateway.config.ConfigException(folder + ": the " + what + " folder cannot be read: "
+                    + e.getMessage());
+        }
+    }
+
     public Outcome<T> read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());

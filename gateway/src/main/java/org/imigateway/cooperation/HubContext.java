@@ -34,8 +34,7 @@ record HubContext(Procedures procedures, Directory directory, CooperationStore s
     Path write(Object document, String name) throws IOException {
         Path file = documents.resolve(name + ".xml");
         try {
-            Marshaller marshaller = JAXBContext.newInstance(document.getClass().getPackageName(),
-                    document.getClass().getClassLoader()).createMarshaller();
+            Marshaller marshaller = context(document.getClass()).createMarshaller();
             marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
             try (OutputStream out = Files.newOutputStream(file)) {
                 marshaller.marshal(document, out);
@@ -47,6 +46,18 @@ record HubContext(Procedures procedures, Directory directory, CooperationStore s
         } catch (JAXBException e) {
             throw new IOException("document " + name + " cannot be written: " + e.getMessage(), e);
         }
+    }
+
+    private static final java.util.Map<Class<?>, JAXBContext> CONTEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A JAXB context is costly to make and safe to share: one per document class. */
+    private static JAXBContext context(Class<?> type) throws JAXBException {
+        JAXBContext context = CONTEXTS.get(type);
+        if (context == null) {
+            context = JAXBContext.newInstance(type.getPackageName(), type.getClassLoader());
+            CONTEXTS.put(type, context);
+        }
+        return context;
     }
 
     static LocalDate date(XMLGregorianCalendar value) {

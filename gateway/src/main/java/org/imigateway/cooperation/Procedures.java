@@ -1,7 +1,5 @@
 package org.imigateway.cooperation;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.imigateway.config.ConfigException;
 import org.imigateway.schemas.SchemaResources;
@@ -52,12 +49,7 @@ public final class Procedures {
 
     /** Loads every {@code *.xml} of the folder; all problems of all files in one exception. */
     public static Procedures load(Path folder) throws ConfigException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList();
-        } catch (IOException e) {
-            throw new ConfigException(folder + ": the procedures folder cannot be read: " + e.getMessage());
-        }
+        List<Path> files = BoundXml.xmlFiles(folder, "procedures");
         List<String> problems = new ArrayList<>();
         Map<String, Procedure> byCode = new LinkedHashMap<>();
         Map<String, Path> fileOf = new LinkedHashMap<>();

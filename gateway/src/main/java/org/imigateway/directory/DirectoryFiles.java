@@ -1,6 +1,5 @@
 package org.imigateway.directory;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import org.imigateway.config.ConfigException;
 import org.imigateway.cooperation.BoundXml;
@@ -49,12 +47,7 @@ public final class DirectoryFiles {
         if (!Files.isDirectory(folder)) {
             return new Contents(List.of(), List.of());
         }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList();
-        } catch (IOException e) {
-            throw new ConfigException(folder + ": the directory folder cannot be read: " + e.getMessage());
-        }
+        List<Path> files = BoundXml.xmlFiles(folder, "directory");
         List<String> problems = new ArrayList<>();
         Map<String, Authority> authorities = new LinkedHashMap<>();
         List<Coordinator> coordinators = new ArrayList<>();
