@@ -32,6 +32,19 @@ final class CooperationStore {
     record Entry(String repository, String entryId, String owner, List<Map.Entry<String, String>> fields) {
     }
 
+    /**
+     * Takes the case's row lock before it is read, so that two steps of one case decided at the
+     * same time (the delivery route has two consumers) run one after the other, not on one state.
+     */
+    void lockCase(Connection c, String procedure, String caseId) throws SQLException {
+        try (PreparedStatement touch = c.prepareStatement("UPDATE coop_case SET overdue_raised = overdue_raised"
+                + " WHERE procedure_code = ? AND case_id = ?")) {
+            touch.setString(1, procedure);
+            touch.setString(2, caseId);
+            touch.executeUpdate();
+        }
+    }
+
     Optional<CaseState> findCase(Connection c, String procedure, String caseId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT state, requester, responder, answer_by FROM coop_case"
                 + " WHERE procedure_code = ? AND case_id = ?")) {

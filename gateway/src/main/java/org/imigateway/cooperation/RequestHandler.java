@@ -52,6 +52,7 @@ final class RequestHandler {
         }
         RequestWorkflow workflow = procedure.get().workflow().orElseThrow();
         Step asStep = new Step(action, step.getFrom(), step.getTo(), answerBy(step));
+        hub.store().lockCase(c, procedure.get().code(), step.getCase().getId());
         Optional<CaseState> current = hub.store().findCase(c, procedure.get().code(), step.getCase().getId());
         CaseState next;
         if (action.equals(RequestWorkflow.SUBMIT) && current.isEmpty()) {
