@@ -37,6 +37,7 @@ import org.imigateway.as4.TlsSettings;
 import org.imigateway.as4.inflow.InboundPipeline;
 import org.imigateway.as4.outflow.As4Sender;
 import org.imigateway.as4.outflow.SendResult;
+import org.imigateway.backend.Backends;
 import org.imigateway.certificates.Stores;
 import static org.imigateway.certificates.PartyKit.ENCRYPTION_ALIAS;
 import static org.imigateway.certificates.PartyKit.SIGNING_ALIAS;
@@ -63,6 +64,7 @@ import org.imigateway.ops.SendControl;
 import org.imigateway.broker.CamelJms;
 import org.imigateway.broker.EmbeddedBroker;
 import org.imigateway.connectors.SubmissionException;
+import org.imigateway.route.ChooseBackend;
 import org.imigateway.route.DeliverToBackend;
 import org.imigateway.route.Enqueuer;
 import org.imigateway.route.FolderInbox;
@@ -105,6 +107,7 @@ public final class Gateway implements AutoCloseable {
     private final CamelContext camel;
     private final FolderInbox inbox;
     private final OutboundSubmission submission;
+    private final Backends backends;
     private final As4Sender sender;
     private final Server server;
     private final ServerConnector httpConnector;
@@ -178,8 +181,16 @@ public final class Gateway implements AutoCloseable {
                 self);
         Recovery recovery = new Recovery(messageLog, enqueuer);
         try {
-            camel.addRoutes(new GatewayRoutes(new DeliverToBackend(messageLog, store, inbox),
+            this.backends = Backends.create(config.home(), data, database, messageLog, store, broker, submission);
+        } catch (ConfigException | IOException | RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+        try {
+            camel.addRoutes(new GatewayRoutes(new ChooseBackend(messageLog, backends.claims()),
+                    new DeliverToBackend(messageLog, store, inbox),
                     new TransmitMessage(messageLog, sender, pmodes::get, sendControl), recovery, RECOVERY_PERIOD_MILLIS));
+            camel.addRoutes(backends.routes());
             camel.start();
         } catch (Exception e) {
             closeQuietly();
@@ -228,6 +239,11 @@ public final class Gateway implements AutoCloseable {
         if (opsSettings.jmxPort() >= 0 && serverTls.key().isEmpty()) {
             throw new IOException("remote JMX (jmx.port) needs a TLS server key under alias '" + TLS_SERVER_ALIAS
                     + "' in " + config.keyStore());
+        }
+        try {
+            backends.start();
+        } catch (Exception e) {
+            throw new IOException("the backend connectors of '" + config.partyName() + "' cannot start: " + e.getMessage(), e);
         }
         this.ops = OpsEndpoints.open(config.partyName(), opsSettings, bean, metrics, health,
                 opsSettings.jmxPort() >= 0 ? serverTls.sslContext() : null, anchors);
@@ -331,6 +347,11 @@ public final class Gateway implements AutoCloseable {
         return inbox;
     }
 
+    /** The configured backend connectors ({@code backend.*} settings). */
+    public Backends backends() {
+        return backends;
+    }
+
     public MessageLog messageLog() {
         return messageLog;
     }
@@ -380,6 +401,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void closeQuietly() {
+        if (backends != null) {
+            backends.close();
+        }
         try {
             camel.stop();
         } catch (RuntimeException e) {

@@ -31,7 +31,8 @@ final class SchemaMigrations {
 
     /** Every migration, oldest first; a new script is added here and in the folder. */
     static final List<String> SCRIPTS = List.of(
-            "V1__message_log.sql");
+            "V1__message_log.sql",
+            "V2__connectors.sql");
 
     private static final String FOLDER = "/db/migration/";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
