@@ -56,14 +56,14 @@ class ConnectorExchangeTest {
         network = TestNetwork.create(dir.resolve("net"), "gw-a", "gw-b", "gw-c");
         network.addLeg(leg("small", SMALL, "<maxPayloadSize>100</maxPayloadSize>"));
         network.addLeg(leg("quick", QUICK, "<receptionAwareness retry=\"0.02;1;CONSTANT\"/>"));
-        configure("gw-a", """
+        configure(network, "gw-a", """
                 backend.afolder.type=folder
                 backend.afolder.authorities=urn:authority:a-folder
                 backend.afolder.pollMillis=100
                 backend.ajms.type=jms
                 backend.ajms.authorities=urn:authority:a-jms
                 """);
-        configure("gw-b", """
+        configure(network, "gw-b", """
                 backend.bjms.type=jms
                 backend.bjms.authorities=urn:authority:b-jms
                 backend.bfolder.type=folder
@@ -89,7 +89,7 @@ class ConnectorExchangeTest {
                   </leg>""".formatted(id, DemoNetwork.SERVICE_TYPE, DemoNetwork.SERVICE, action, extra);
     }
 
-    static void configure(String party, String properties) throws Exception {
+    static void configure(TestNetwork network, String party, String properties) throws Exception {
         Path file = network.plan().home(party).resolve("config/gateway.properties");
         Files.writeString(file, Files.readString(file) + "\n" + properties);
     }
@@ -339,6 +339,13 @@ class ConnectorExchangeTest {
         assertEquals(messageId, failure.getString("messageId"));
         assertEquals("EBMS:0301", port(gwB, "bjms").errors("sub-down").get(0).errorCode());
         assertEquals("SEND_FAILURE", port(gwB, "bjms").status(messageId).orElseThrow().status());
+
+        FolderConnector folder = folder(gwB, "bfolder");
+        drop(folder.outbox(), "sub-down-f", metadata("gw-c", QUICK, "urn:authority:c", "d.bin"),
+                Map.of("d.bin", random(100, 8)));
+        awaitFile(folder.failed().resolve("sub-down-f").resolve("d.bin"), Duration.ofSeconds(60));
+        String error = Files.readString(folder.failed().resolve("sub-down-f.error"));
+        assertTrue(error.startsWith("EBMS:0301: "), error);
     }
 
     static List<String> partProperties(MapMessage message, int payload) throws jakarta.jms.JMSException {
