@@ -77,6 +77,10 @@ class ConnectorExchangeTest {
     @AfterAll
     static void stop() {
         network.close();
+        // Let the closed gateways go: the next test classes share this JVM's small heap.
+        network = null;
+        gwA = null;
+        gwB = null;
     }
 
     static String leg(String id, String action, String extra) {
@@ -305,6 +309,7 @@ class ConnectorExchangeTest {
     @Test
     void theSameSubmissionIdTwiceResultsInOneAs4Message() throws Exception {
         long before = inboundCount(gwA);
+        long beforeB = inboundCount(gwB);
         byte[] scan = random(5000, 6);
         submitByJms(gwB, "bjms", "sub-twice", "gw-a", DemoNetwork.ACTION, "urn:authority:a-folder", scan);
         submitByJms(gwB, "bjms", "sub-twice", "gw-a", DemoNetwork.ACTION, "urn:authority:a-folder", scan);
@@ -316,16 +321,18 @@ class ConnectorExchangeTest {
         String metadata = metadata("gw-b", DemoNetwork.ACTION, "urn:authority:b-folder", "s.bin");
         drop(folder.outbox(), "sub-f-twice", metadata, Map.of("s.bin", scan));
         awaitFile(folder.sent().resolve("sub-f-twice"), WAIT);
-        long beforeB = inboundCount(gwB);
         drop(folder.outbox(), "sub-f-twice", metadata, Map.of("s.bin", scan));
         awaitGone(folder.outbox().resolve("sub-f-twice"));
+        try (var repeats = Files.list(folder.sent().resolve(FolderConnector.REPEATS))) {
+            assertEquals(1, repeats.filter(p -> p.getFileName().toString().startsWith("sub-f-twice-")).count());
+        }
         String folderMessage = messageIdOf(port(gwA, "afolder"), "sub-f-twice");
 
         awaitStatus(gwA, first, MessageStatus.DELIVERED);
         assertEquals(MessageStatus.ACKNOWLEDGED, gwA.awaitOutcome(folderMessage, WAIT).status());
         Thread.sleep(2000); // time for a second message, were there one
         assertEquals(before + 1, inboundCount(gwA), "one AS4 message from the JMS backend's two submissions");
-        assertEquals(beforeB + 0, inboundCount(gwB) - 1, "one AS4 message from the folder backend's two drops");
+        assertEquals(beforeB + 1, inboundCount(gwB), "one AS4 message from the folder backend's two drops");
     }
 
     @Test

@@ -72,6 +72,9 @@ class ExternalBrokerAndRestartTest {
         network.close();
         client.close();
         external.close();
+        network = null;
+        external = null;
+        client = null;
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * A backend that exchanges files. Under its root folder:
  * <pre>
  *   outbox/&lt;id&gt;/      metadata.xml + payload files + READY (written last): one submission; &lt;id&gt; is its submission id
- *   sent/&lt;id&gt;/        submitted; sent/&lt;id&gt;.acknowledged (its MessageId) once the receiver's receipt is in
+ *   sent/&lt;id&gt;/        submitted; sent/&lt;id&gt;.acknowledged (its MessageId) once the receiver's receipt is in;
+ *                    a folder dropped again under an id already sent goes to sent/.repeats/, unsent
  *   failed/&lt;id&gt;/      refused at submission or failed when sent, with failed/&lt;id&gt;.error beside it
  *   inbox/&lt;message&gt;/  one folder per delivered message: metadata.xml + payload-1, payload-2, ...
  * </pre>
@@ -43,6 +44,8 @@ public final class FolderConnector implements Connector {
 
     private static final Logger LOG = LoggerFactory.getLogger(FolderConnector.class);
     public static final String READY = "READY";
+    /** Under {@code sent/}: folders dropped again under a submission id already sent. */
+    public static final String REPEATS = ".repeats";
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,199}");
 
     private final String backend;
@@ -95,8 +98,9 @@ public final class FolderConnector implements Connector {
             LOG.info("folder backend {}: submission {} accepted as message {}", backend, id, messageId);
             Path target = sent.resolve(id);
             if (Files.exists(target)) {
-                // The same submission id again: it was sent once, the copy goes.
-                DurableFiles.deleteTree(folder);
+                // The same submission id again: it was sent once; the copy is kept aside, not sent.
+                Path repeats = Files.createDirectories(sent.resolve(REPEATS));
+                DurableFiles.moveAtomically(folder, repeats.resolve(id + "-" + System.currentTimeMillis()));
             } else {
                 DurableFiles.moveAtomically(folder, target);
             }
