@@ -78,6 +78,12 @@ public record BackendSettings(String name, BackendType type, Set<String> authori
         return backends;
     }
 
+    /** Without the raw settings, which hold passwords. */
+    @Override
+    public String toString() {
+        return "backend " + name + " (" + type + ") for " + authorities;
+    }
+
     public boolean servesAll() {
         return authorities.contains(ALL);
     }
