@@ -37,6 +37,7 @@ import org.imigateway.as4.TlsSettings;
 import org.imigateway.as4.inflow.InboundPipeline;
 import org.imigateway.as4.outflow.As4Sender;
 import org.imigateway.as4.outflow.SendResult;
+import org.imigateway.backend.Backends;
 import org.imigateway.certificates.Stores;
 import static org.imigateway.certificates.PartyKit.ENCRYPTION_ALIAS;
 import static org.imigateway.certificates.PartyKit.SIGNING_ALIAS;
@@ -67,6 +68,7 @@ import org.imigateway.ops.SendControl;
 import org.imigateway.broker.CamelJms;
 import org.imigateway.broker.EmbeddedBroker;
 import org.imigateway.connectors.SubmissionException;
+import org.imigateway.route.ChooseBackend;
 import org.imigateway.route.DeliverToBackend;
 import org.imigateway.route.Enqueuer;
 import org.imigateway.route.FolderInbox;
@@ -110,6 +112,7 @@ public final class Gateway implements AutoCloseable {
     private final CamelContext camel;
     private final FolderInbox inbox;
     private final OutboundSubmission submission;
+    private final Backends backends;
     private final As4Sender sender;
     private final Server server;
     private final ServerConnector httpConnector;
@@ -185,12 +188,20 @@ public final class Gateway implements AutoCloseable {
                 self);
         Recovery recovery = new Recovery(messageLog, enqueuer);
         try {
-            // A hub's backend is the cooperation step; it passes what is not IMI business to the inbox.
+            this.backends = Backends.create(config.home(), data, database, messageLog, store, broker, submission);
+        } catch (ConfigException | IOException | RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+        try {
+            // A hub's default backend is the cooperation step; it passes what is not IMI business to the inbox.
             this.cooperation = cooperation.isHub() ? Optional.of(CooperationHub.open(cooperation, database, pmodes::get,
                     config.partyName(), submission, inbox, data, Clock.systemUTC())) : Optional.empty();
-            DeliveryListener backend = this.cooperation.isPresent() ? this.cooperation.get() : inbox;
-            camel.addRoutes(new GatewayRoutes(new DeliverToBackend(messageLog, store, backend),
+            DeliveryListener defaultBackend = this.cooperation.isPresent() ? this.cooperation.get() : inbox;
+            camel.addRoutes(new GatewayRoutes(new ChooseBackend(messageLog, backends.claims()),
+                    new DeliverToBackend(messageLog, store, defaultBackend),
                     new TransmitMessage(messageLog, sender, pmodes::get, sendControl), recovery, RECOVERY_PERIOD_MILLIS));
+            camel.addRoutes(backends.routes());
             if (this.cooperation.isPresent()) {
                 camel.addRoutes(new CooperationRoutes(this.cooperation.get(), Clock.systemUTC(), RECOVERY_PERIOD_MILLIS));
             }
@@ -245,6 +256,11 @@ public final class Gateway implements AutoCloseable {
         if (opsSettings.jmxPort() >= 0 && serverTls.key().isEmpty()) {
             throw new IOException("remote JMX (jmx.port) needs a TLS server key under alias '" + TLS_SERVER_ALIAS
                     + "' in " + config.keyStore());
+        }
+        try {
+            backends.start();
+        } catch (Exception e) {
+            throw new IOException("the backend connectors of '" + config.partyName() + "' cannot start: " + e.getMessage(), e);
         }
         this.ops = OpsEndpoints.open(config.partyName(), opsSettings, bean, metrics, health,
                 opsSettings.jmxPort() >= 0 ? serverTls.sslContext() : null, anchors);
@@ -353,6 +369,11 @@ public final class Gateway implements AutoCloseable {
         return inbox;
     }
 
+    /** The configured backend connectors ({@code backend.*} settings). */
+    public Backends backends() {
+        return backends;
+    }
+
     public MessageLog messageLog() {
         return messageLog;
     }
@@ -402,6 +423,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void closeQuietly() {
+        if (backends != null) {
+            backends.close();
+        }
         try {
             camel.stop();
         } catch (RuntimeException e) {

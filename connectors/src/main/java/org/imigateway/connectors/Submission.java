@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * What a backend asks the gateway to send: to whom, under which service and action, and the
  * payloads. Party names are those of the PModes; the gateway fills in ids it generates
- * (MessageId, ConversationId when absent).
+ * (MessageId, ConversationId when absent). {@code submissionId} is the backend's own id for the
+ * submission: the same id submitted again by the same backend gets the first MessageId and
+ * sends nothing new (a resubmission after a timeout).
  */
 public record Submission(
         String toParty,
@@ -18,9 +20,11 @@ public record Submission(
         Optional<String> messageId,
         Optional<String> refToMessageId,
         List<MessageProperty> properties,
-        List<Payload> payloads) {
+        List<Payload> payloads,
+        Optional<String> submissionId) {
 
     public Submission {
+        Objects.requireNonNull(submissionId, "submissionId");
         Objects.requireNonNull(toParty, "toParty");
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(serviceType, "serviceType");
@@ -30,6 +34,17 @@ public record Submission(
         Objects.requireNonNull(refToMessageId, "refToMessageId");
         properties = List.copyOf(properties);
         payloads = List.copyOf(payloads);
+    }
+
+    /** The same submission under the MessageId the gateway reserved for it. */
+    public Submission withMessageId(String id) {
+        return new Submission(toParty, service, serviceType, action, conversationId, Optional.of(id), refToMessageId,
+                properties, payloads, submissionId);
+    }
+
+    /** The value of a message property, such as {@code originalSender}. */
+    public Optional<String> property(String name) {
+        return properties.stream().filter(p -> p.name().equals(name)).map(MessageProperty::value).findFirst();
     }
 
     public static Builder to(String toParty) {
@@ -47,6 +62,7 @@ public record Submission(
         private Optional<String> refToMessageId = Optional.empty();
         private final java.util.ArrayList<MessageProperty> properties = new java.util.ArrayList<>();
         private final java.util.ArrayList<Payload> payloads = new java.util.ArrayList<>();
+        private Optional<String> submissionId = Optional.empty();
 
         private Builder(String toParty) {
             this.toParty = toParty;
@@ -93,9 +109,14 @@ public record Submission(
             return this;
         }
 
+        public Builder submissionId(String value) {
+            this.submissionId = Optional.of(value);
+            return this;
+        }
+
         public Submission build() {
             return new Submission(toParty, service, serviceType, action, conversationId, messageId,
-                    refToMessageId, properties, payloads);
+                    refToMessageId, properties, payloads, submissionId);
         }
     }
 }

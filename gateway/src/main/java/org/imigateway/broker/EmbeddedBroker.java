@@ -200,7 +200,14 @@ public final class EmbeddedBroker implements AutoCloseable {
      * Queues are kept in the journal: once created, they are there after every restart.
      */
     public String ensureDeliveryQueue(String backend) {
-        String queue = Queues.delivery(backend);
+        return ensureQueue(Queues.delivery(backend));
+    }
+
+    /**
+     * Creates a durable anycast queue of this name (on an address of the same name) unless it
+     * exists: for the queues a JMS backend reads and writes, which the broker does not auto-create.
+     */
+    public String ensureQueue(String queue) {
         try {
             server.createQueue(durableAnycast(queue), true);
         } catch (Exception e) {

@@ -2,13 +2,11 @@ package org.imigateway.route;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,6 +19,7 @@ import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.DeliveryListener;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
+import org.imigateway.connectors.fs.DurableFiles;
 
 /**
  * The default backend of a gateway: one folder per delivered message under {@code inbox/},
@@ -66,7 +65,7 @@ public final class FolderInbox implements DeliveryListener {
             String name = "payload-" + i;
             Path file = temp.resolve(name);
             Files.copy(payload.file(), file);
-            sync(file);
+            DurableFiles.sync(file);
             meta.setProperty(name + ".mimeType", payload.mimeType());
             payload.characterSet().ifPresent(v -> meta.setProperty(name + ".characterSet", v));
             putProperties(meta, name + ".property.", payload.properties());
@@ -77,10 +76,10 @@ public final class FolderInbox implements DeliveryListener {
         try (OutputStream out = Files.newOutputStream(properties)) {
             meta.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), null);
         }
-        sync(properties);
+        DurableFiles.sync(properties);
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            syncDirectory(inbox);
+            DurableFiles.syncDirectory(inbox);
         } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
             WorkFolders.deleteQuietly(temp);
         }
@@ -117,20 +116,6 @@ public final class FolderInbox implements DeliveryListener {
             meta.setProperty(key + ".name", p.name());
             meta.setProperty(key + ".value", p.value());
             p.type().ifPresent(t -> meta.setProperty(key + ".type", t));
-        }
-    }
-
-    private static void sync(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some file systems cannot sync a directory; the rename itself is still atomic.
         }
     }
 }

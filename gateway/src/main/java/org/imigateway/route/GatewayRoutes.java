@@ -7,8 +7,9 @@ import org.imigateway.broker.Queues;
 /**
  * Every path a message takes after the AS4 endpoint or a submission, one route each:
  * <pre>
- *   dispatch         imi.inbound              -> choose the backend -> imi.delivery.&lt;backend&gt;
+ *   dispatch         imi.inbound              -> choose the backend by authority -> imi.delivery.&lt;backend&gt;
  *   deliver-default  imi.delivery.default     -> hand to the backend once -> DELIVERED
+ *   deliver-&lt;name&gt;   imi.delivery.&lt;name&gt;      -> the same for each configured backend (backend.BackendRoutes)
  *   send             imi.outbound             -> POST, verify receipt -> ACKNOWLEDGED
  *                                                | temporary failure -> back on imi.outbound at the retry time
  *                                                | retries spent -> SEND_FAILURE (EBMS:0301)
@@ -21,12 +22,15 @@ public final class GatewayRoutes extends RouteBuilder {
 
     public static final String DEFAULT_BACKEND = "default";
 
+    private final ChooseBackend chooseBackend;
     private final DeliverToBackend deliver;
     private final TransmitMessage transmit;
     private final Recovery recovery;
     private final long recoveryPeriodMillis;
 
-    public GatewayRoutes(DeliverToBackend deliver, TransmitMessage transmit, Recovery recovery, long recoveryPeriodMillis) {
+    public GatewayRoutes(ChooseBackend chooseBackend, DeliverToBackend deliver, TransmitMessage transmit,
+            Recovery recovery, long recoveryPeriodMillis) {
+        this.chooseBackend = chooseBackend;
         this.deliver = deliver;
         this.transmit = transmit;
         this.recovery = recovery;
@@ -37,9 +41,9 @@ public final class GatewayRoutes extends RouteBuilder {
     public void configure() {
         from(CamelJms.consume(Queues.INBOUND, 1, 2)).routeId("dispatch")
                 .transacted(CamelJms.REQUIRED_POLICY)
-                // One national system per gateway for now; the cooperation hub will route by authority.
+                .process(chooseBackend).id("chooseBackend")
                 .setHeader(Queues.DUPLICATE_ID_PROPERTY, simple("deliver:${header." + Headers.MESSAGE_ID + "}"))
-                .to(CamelJms.produce(Queues.delivery(DEFAULT_BACKEND)));
+                .toD(CamelJms.produce(Queues.DELIVERY_PREFIX + "${header." + ChooseBackend.BACKEND + "}"));
 
         from(CamelJms.consume(Queues.delivery(DEFAULT_BACKEND), 1, 2)).routeId("deliver-" + DEFAULT_BACKEND)
                 .transacted(CamelJms.REQUIRED_POLICY)

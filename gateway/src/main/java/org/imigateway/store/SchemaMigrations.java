@@ -32,7 +32,8 @@ final class SchemaMigrations {
     /** Every migration, oldest first; a new script is added here and in the folder. */
     static final List<String> SCRIPTS = List.of(
             "V1__message_log.sql",
-            "V2__cooperation.sql");
+            "V2__cooperation.sql",
+            "V3__connectors.sql");
 
     private static final String FOLDER = "/db/migration/";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
