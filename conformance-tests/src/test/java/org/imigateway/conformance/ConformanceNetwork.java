@@ -35,10 +35,33 @@ final class ConformanceNetwork {
     static final String ACTION = "Deliver";
     static final String AGREEMENT = "urn:imigateway:agreement:demo";
 
+    private static ConformanceNetwork shared;
+
     final Path dir;
 
     private ConformanceNetwork(Path dir) {
         this.dir = dir;
+    }
+
+    /**
+     * One network for every test class of the run: making the keys takes longer than many cases.
+     * Each class starts the target gateway it needs and stops it again, so they do not overlap.
+     */
+    static synchronized ConformanceNetwork shared() throws Exception {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("imi-conformance-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+            shared = create(dir);
+        }
+        return shared;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder; the OS cleans up what is left
+        }
     }
 
     static ConformanceNetwork create(Path dir) throws Exception {
@@ -58,10 +81,15 @@ final class ConformanceNetwork {
         return dir.resolve("net/" + TARGET);
     }
 
-    /** Adds lines to the target's gateway.properties (before it starts). */
-    void configureTarget(Map<String, String> settings) throws IOException {
+    /**
+     * Switches exactly one TEST-ONLY fault on in the target's gateway.properties ("none" for a
+     * correct gateway), before it starts; later lines of a properties file win.
+     */
+    void targetFault(String fault) throws IOException {
         StringBuilder lines = new StringBuilder("\n");
-        settings.forEach((k, v) -> lines.append(k).append('=').append(v).append('\n'));
+        for (String name : List.of("skipSignatureCheck", "unsignedReceipts", "deliverDuplicates")) {
+            lines.append("testing.fault.").append(name).append('=').append(name.equals(fault)).append('\n');
+        }
         Files.writeString(targetHome().resolve("config/gateway.properties"), lines, StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
     }
@@ -72,6 +100,17 @@ final class ConformanceNetwork {
             properties.load(in);
         }
         return "http://127.0.0.1:" + properties.getProperty("http.port") + "/as4";
+    }
+
+    /** The port of the suite party's endpoint in the target's PModes: where the target sends, so where the suite listens. */
+    int suitePort() throws IOException {
+        String pmodes = Files.readString(targetHome().resolve("config/pmodes/pmodes.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<party name=\"" + SUITE
+                + "\">\\s*<partyId>[^<]*</partyId>\\s*<endpoint>http://127\\.0\\.0\\.1:(\\d+)/").matcher(pmodes);
+        if (!m.find()) {
+            throw new IllegalStateException("no HTTP endpoint for party " + SUITE + " in the target's PModes:\n" + pmodes);
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     /** The arguments of {@code imi-conformance run} against the target, as an integrator would write them. */

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,12 @@ class FaultyGatewayIsCaughtTest {
 
     @BeforeAll
     static void createNetwork() throws Exception {
-        network = ConformanceNetwork.create(work);
+        network = ConformanceNetwork.shared();
+    }
+
+    @AfterAll
+    static void repairTarget() throws Exception {
+        network.targetFault("none");
     }
 
     @Test
@@ -61,16 +66,13 @@ class FaultyGatewayIsCaughtTest {
         assertEquals("PASS", outcomes.status("ping-not-delivered"), outcomes.message("ping-not-delivered"));
     }
 
-    /** Starts the target with exactly one fault on (later lines of gateway.properties win), runs the cases, stops it. */
+    /** Starts the target with exactly one fault on, runs the cases, stops it. */
     private static CaseOutcomes runAgainstFaultyTarget(String fault, String cases) throws Exception {
-        network.configureTarget(Map.of(
-                "testing.fault.skipSignatureCheck", String.valueOf(fault.equals("skipSignatureCheck")),
-                "testing.fault.unsignedReceipts", String.valueOf(fault.equals("unsignedReceipts")),
-                "testing.fault.deliverDuplicates", String.valueOf(fault.equals("deliverDuplicates"))));
+        network.targetFault(fault);
         Path reports = work.resolve("report-" + fault);
         try (GatewayProcess target = GatewayProcess.serve(network.targetHome())) {
             assertTrue(target.output().contains("TEST-ONLY FAULT ON"), "the gateway warns about the fault at start");
-            OwnGatewayConformanceTest.Run run = OwnGatewayConformanceTest.Run.of(network.runArguments(cases, reports));
+            SuiteRun run = SuiteRun.of(network.runArguments(cases, reports));
             assertEquals(1, run.exitCode(), "a run with failed cases exits 1:\n" + run.output());
         }
         return CaseOutcomes.read(reports.resolve("junit.xml"));

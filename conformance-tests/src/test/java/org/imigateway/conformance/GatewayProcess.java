@@ -28,9 +28,15 @@ final class GatewayProcess implements AutoCloseable {
     /** Runs an {@code imi-gateway} command to its end; fails with its output when it does not exit 0. */
     static void run(Path log, String... args) throws IOException, InterruptedException {
         Process process = builder(log, args).start();
-        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("imi-gateway " + String.join(" ", args) + " failed:\n" + Files.readString(log));
+        try {
+            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("imi-gateway " + String.join(" ", args) + " failed:\n" + Files.readString(log));
+            }
+        } finally {
+            if (process.isAlive()) {
+                process.destroy();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.imigateway.conformance.cases;
 
 import static org.imigateway.conformance.cases.Probes.accepted;
 import static org.imigateway.conformance.cases.Probes.refused;
+import static org.imigateway.conformance.cases.Probes.refusedExactly;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,8 +47,8 @@ public final class SendCases {
                         })),
                 core("hyperlink-payload", "A payload referenced by hyperlink gets a synchronous error",
                         "PartInfo href points to an http URL instead of a MIME part",
-                        refused("the payload is referenced by hyperlink (expected EBMS:0011)",
-                                d -> d.firstPayload(p -> p.hyperlink("http://127.0.0.1:9/external-payload.xml")))),
+                        refused("the payload is referenced by hyperlink",
+                                d -> d.firstPayload(p -> p.hyperlink("http://127.0.0.1:9/external-payload.xml")), "EBMS:0011")),
                 core("ping-receipted", "Ping (test service and action) is receipted",
                         "Service " + Ns.TEST_SERVICE + ", Action " + Ns.TEST_ACTION,
                         accepted(SendCases::ping)),
@@ -75,7 +76,8 @@ public final class SendCases {
                         accepted(d -> d.payload(PayloadSpec.of(TEXT, "text/plain")))),
                 core("compressed-without-mimetype", "A compressed payload without MimeType is refused",
                         "CompressionType given, MimeType left out",
-                        refused("a compressed part has no MimeType part property", d -> d.firstPayload(PayloadSpec::withoutMimeType))),
+                        refused("a compressed part has no MimeType part property", d -> d.firstPayload(PayloadSpec::withoutMimeType),
+                                "EBMS:0303", "EBMS:0003")),
                 core("charset-utf-8", "CharacterSet UTF-8 accepted", "A text payload in UTF-8 declared as such",
                         accepted(d -> d.payload(PayloadSpec.of(TEXT, "text/plain").characterSet("UTF-8")))),
                 core("charset-utf-16", "CharacterSet UTF-16 accepted", "A text payload in UTF-16 declared as such",
@@ -83,16 +85,17 @@ public final class SendCases {
                                 .getBytes(StandardCharsets.UTF_16), "text/plain").characterSet("UTF-16")))),
                 core("charset-invalid", "An invalid CharacterSet is refused", "CharacterSet 'no-such-charset-42'",
                         refused("the CharacterSet names no character set",
-                                d -> d.firstPayload(p -> p.characterSet("no-such-charset-42")))),
+                                d -> d.firstPayload(p -> p.characterSet("no-such-charset-42")), "EBMS:0003")),
                 core("damaged-gzip", "A damaged gzip payload gets EBMS:0303", "The compressed bytes are cut and scrambled",
-                        refused("the gzip stream is damaged", d -> d.firstPayload(PayloadSpec::damagedGzip), "EBMS:0303")),
+                        refusedExactly("the gzip stream is damaged", d -> d.firstPayload(PayloadSpec::damagedGzip), "EBMS:0303")),
                 core("sign-then-compress", "Compression after signing is refused (compress, then sign)",
                         "The attachment is signed plain and compressed afterwards",
-                        refused("the attachment was compressed after it was signed", d -> order(d, Order.SIGN_THEN_COMPRESS))),
+                        refused("the attachment was compressed after it was signed", d -> order(d, Order.SIGN_THEN_COMPRESS),
+                                "EBMS:0101", "EBMS:0303")),
                 core("encrypt-then-compress", "Compression after encryption is refused (compress, then encrypt)",
                         "The attachment is encrypted and the ciphertext compressed afterwards",
                         refused("the attachment was compressed after it was encrypted",
-                                d -> order(d, Order.ENCRYPT_THEN_COMPRESS))),
+                                d -> order(d, Order.ENCRYPT_THEN_COMPRESS), "EBMS:0102", "EBMS:0303")),
                 core("four-corner-properties", "Four-corner model: originalSender, finalRecipient, trackingIdentifier",
                         "The three four-corner message properties", accepted(d -> {
                             d.properties.add(Property.of("trackingIdentifier", "track-" + d.messageId));
@@ -115,10 +118,11 @@ public final class SendCases {
                 security("wrapped-messaging", "Signature wrapping of eb:Messaging is refused",
                         "The signed eb:Messaging moved into a wrapper, a forged one in its place",
                         refused("the eb:Messaging that is read is not the one that was signed",
-                                d -> d.afterSecurity(Tampering::wrapMessaging))),
+                                d -> d.afterSecurity(Tampering::wrapMessaging), "EBMS:0101")),
                 security("wrapped-body", "Signature wrapping of the SOAP Body is refused",
                         "The signed Body moved into a header block, a forged Body in its place",
-                        refused("the Body that is read is not the one that was signed", d -> d.afterSecurity(Tampering::wrapBody))),
+                        refused("the Body that is read is not the one that was signed", d -> d.afterSecurity(Tampering::wrapBody),
+                                "EBMS:0101")),
                 security("signature-rsa-sha1", "Signature algorithm outside the profile (RSA-SHA1, SHA-1) is refused",
                         "Signed with rsa-sha1 and sha1 digests",
                         refused("RSA-SHA1 and SHA-1 are not the profile's algorithms", d -> {

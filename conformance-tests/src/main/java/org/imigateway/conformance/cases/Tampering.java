@@ -80,8 +80,12 @@ final class Tampering {
                 return Verdict.fail("the target resolved the external entity: its answer contains the canary file's"
                         + " content " + secret);
             }
-            return Probes.judgeRefusal(exchange, "its envelope declares a DOCTYPE with an external entity",
-                    java.util.Set.of());
+            String because = "its envelope declares a DOCTYPE with an external entity";
+            if (exchange.signal().isEmpty() && exchange.answer().status() >= 400) {
+                // No ebMS header can be read from an envelope refused at parsing: an HTTP error (or SOAP fault) is a refusal.
+                return Verdict.pass("refused at parsing with HTTP " + exchange.answer().status() + ": " + exchange.reading());
+            }
+            return Probes.judgeRefusal(exchange, because, java.util.Set.of("EBMS:0009"), false);
         } finally {
             Files.deleteIfExists(canary);
         }

@@ -28,7 +28,7 @@ final class UntrustedSigner {
         var draft = session.draft();
         draft.signer = Optional.of(identity);
         return Probes.judgeRefusal(session.send("message signed by an untrusted CA", session.compose(draft)),
-                "its signing certificate chains to no trust anchor of the target", Set.of("EBMS:0101"));
+                "its signing certificate chains to no trust anchor of the target", Set.of("EBMS:0101"), false);
     }
 
     private static String commonName(String dn) throws Exception {

@@ -97,6 +97,10 @@ public final class RunCommand implements Callable<Integer> {
             + " the target's CA has revoked.")
     Path revokedKeystore;
 
+    @Option(names = "--listen-host", defaultValue = "127.0.0.1",
+            description = "Address the suite listens on for the listen cases (default: ${DEFAULT-VALUE}).")
+    String listenHost;
+
     @Option(names = "--listen-port", defaultValue = "0", description = "Port the suite listens on for the listen cases"
             + " (the endpoint the target has for --party; 0 = any free port).")
     int listenPort;
@@ -146,6 +150,6 @@ public final class RunCommand implements Callable<Integer> {
                         signingAlias)),
                 Optional.ofNullable(revokedKeystore).map(p -> KeyFiles.identity("--revoked-keystore", p, keystorePassword,
                         signingAlias)),
-                listenPort, Duration.ofSeconds(listenWaitSeconds), Duration.ofSeconds(deliveryWaitSeconds));
+                listenHost, listenPort, Duration.ofSeconds(listenWaitSeconds), Duration.ofSeconds(deliveryWaitSeconds));
     }
 }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import org.imigateway.conformance.listen.Listener;
 import org.imigateway.conformance.wire.Answer;
 import org.imigateway.conformance.wire.Composed;
 import org.imigateway.conformance.wire.Composer;
@@ -34,10 +36,12 @@ public final class Session {
     private final ReceiptCheck receipts;
     private final List<Transcript> transcripts = new ArrayList<>();
     private final String caseId;
+    private final Supplier<Listener> listener;
 
-    public Session(Settings settings, String caseId) {
+    public Session(Settings settings, String caseId, Supplier<Listener> listener) {
         this.settings = settings;
         this.caseId = caseId;
+        this.listener = listener;
         this.transport = new Transport(settings.targetUrl(), settings.trustAnchors(), Duration.ofSeconds(15));
         this.composer = new Composer(settings.targetEncryption());
         this.receipts = new ReceiptCheck(settings.targetSigning(), settings.trustAnchors());
@@ -45,6 +49,11 @@ public final class Session {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The suite's receiving endpoint, shared by the listen cases of a run. */
+    public Listener listener() {
+        return listener.get();
     }
 
     public List<Transcript> transcripts() {

@@ -34,6 +34,7 @@ public record Settings(
         Optional<Path> deliveryDir,
         Optional<Identity> expiredSigning,
         Optional<Identity> revokedSigning,
+        String listenHost,
         int listenPort,
         Duration listenWait,
         Duration deliveryWait) {

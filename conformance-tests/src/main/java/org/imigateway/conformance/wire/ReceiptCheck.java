@@ -1,6 +1,5 @@
 package org.imigateway.conformance.wire;
 
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.List;
@@ -35,22 +34,7 @@ public final class ReceiptCheck {
 
     public ReceiptCheck(X509Certificate targetSigning, List<X509Certificate> anchors) {
         this.targetSigning = targetSigning;
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setCertificateEntry("target", targetSigning);
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("target", targetSigning);
-            for (int i = 0; i < anchors.size(); i++) {
-                trust.setCertificateEntry("anchor-" + i, anchors.get(i));
-            }
-            verification = new Merlin();
-            verification.setKeyStore(store);
-            verification.setTrustStore(trust);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot hold the target's certificate", e);
-        }
+        this.verification = TargetTrust.verification(targetSigning, anchors);
     }
 
     /** Empty when the receipt is good; otherwise why it is not. */
