@@ -66,10 +66,11 @@ final class ConformanceNetwork {
 
     static ConformanceNetwork create(Path dir) throws Exception {
         Files.createDirectories(dir);
-        GatewayProcess.run(dir.resolve("init.log"), "init", "--dir", dir.resolve("net").toString(), "--party", SUITE,
-                "--party", TARGET);
+        GatewayProcess.run(dir.resolve("init.log"), java.time.Duration.ofMinutes(8),
+                "init", "--dir", dir.resolve("net").toString(), "--party", SUITE, "--party", TARGET);
         ConformanceNetwork network = new ConformanceNetwork(dir);
         network.issueBadSigningKeys();
+        network.addHttpsToTarget();
         return network;
     }
 
@@ -95,11 +96,30 @@ final class ConformanceNetwork {
     }
 
     String targetUrl() throws IOException {
+        return "http://127.0.0.1:" + targetProperties().getProperty("http.port") + "/as4";
+    }
+
+    /** The target's HTTPS endpoint (its TLS certificate names localhost), for the TLS cases. */
+    String targetTlsUrl() throws IOException {
+        return "https://localhost:" + targetProperties().getProperty("https.port") + "/as4";
+    }
+
+    private Properties targetProperties() throws IOException {
         Properties properties = new Properties();
         try (var in = Files.newInputStream(targetHome().resolve("config/gateway.properties"))) {
             properties.load(in);
         }
-        return "http://127.0.0.1:" + properties.getProperty("http.port") + "/as4";
+        return properties;
+    }
+
+    /** The target receives on HTTPS too (TLS 1.2/1.3, as init wrote), so the TLS cases have an endpoint. */
+    private void addHttpsToTarget() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Files.writeString(targetHome().resolve("config/gateway.properties"), "\nhttps.port=" + port + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     /** The port of the suite party's endpoint in the target's PModes: where the target sends, so where the suite listens. */
@@ -117,6 +137,7 @@ final class ConformanceNetwork {
     List<String> runArguments(String cases, Path reportDir) throws IOException {
         return new ArrayList<>(List.of("run",
                 "--target-url", targetUrl(),
+                "--tls-url", targetTlsUrl(),
                 "--target-cert", PartyKit.signingCertificateFile(pki(), TARGET).toString(),
                 "--target-encryption-cert", PartyKit.encryptionCertificateFile(pki(), TARGET).toString(),
                 "--trust-anchor", PkiLayout.caCertificate(pki()).toString(),

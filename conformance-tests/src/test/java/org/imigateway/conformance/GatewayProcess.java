@@ -25,11 +25,14 @@ final class GatewayProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Runs an {@code imi-gateway} command to its end; fails with its output when it does not exit 0. */
-    static void run(Path log, String... args) throws IOException, InterruptedException {
+    /**
+     * Runs an {@code imi-gateway} command to its end; fails with its output when it does not exit 0
+     * within {@code limit} (generous: key generation on a busy shared machine is slow).
+     */
+    static void run(Path log, Duration limit, String... args) throws IOException, InterruptedException {
         Process process = builder(log, args).start();
         try {
-            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("imi-gateway " + String.join(" ", args) + " failed:\n" + Files.readString(log));
             }
         } finally {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,8 +35,9 @@ class TargetAsSenderTest {
         Thread sender = new Thread(() -> {
             while (!done.get() && sent.get() < 12) {
                 try {
-                    GatewayProcess.run(work.resolve("send-" + sent.incrementAndGet() + ".log"), "send", "--home",
-                            network.targetHome().toString(), "--to", ConformanceNetwork.SUITE, "--file", payload.toString(),
+                    GatewayProcess.run(work.resolve("send-" + sent.incrementAndGet() + ".log"), Duration.ofMinutes(2),
+                            "send", "--home", network.targetHome().toString(), "--to", ConformanceNetwork.SUITE,
+                            "--file", payload.toString(),
                             "--mime-type", "application/xml", "--property", "originalSender=urn:imi:c1",
                             "--property", "finalRecipient=urn:imi:c4", "--wait", "90");
                 } catch (Exception e) {

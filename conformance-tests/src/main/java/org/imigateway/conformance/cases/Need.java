@@ -9,7 +9,8 @@ public enum Need {
     DELIVERY_DIR("needs --delivery-dir (the folder the target's backend writes delivered messages to)"),
     EXPIRED_KEY("needs --expired-keystore (a signing key whose certificate the target's CA issued and that has expired)"),
     REVOKED_KEY("needs --revoked-keystore (a signing key whose certificate the target's CA has revoked)"),
-    ENCRYPTION_KEY("needs --encryption-alias in --keystore (our decryption key, for messages the target sends)");
+    ENCRYPTION_KEY("needs --encryption-alias in --keystore (our decryption key, for messages the target sends)"),
+    HTTPS("needs an https --target-url, or --tls-url naming the target's HTTPS endpoint");
 
     private final String hint;
 
@@ -24,6 +25,7 @@ public enum Need {
             case EXPIRED_KEY -> settings.expiredSigning().isPresent();
             case REVOKED_KEY -> settings.revokedSigning().isPresent();
             case ENCRYPTION_KEY -> settings.ourEncryption().isPresent();
+            case HTTPS -> settings.tlsUrl().isPresent();
         };
         return present ? Optional.empty() : Optional.of(hint);
     }

@@ -38,7 +38,8 @@ public final class SendCases {
                         accepted(d -> d)),
                 core("uncompressed-payload", "Uncompressed payload accepted", "A payload sent without compression",
                         accepted(d -> d.firstPayload(PayloadSpec::uncompressed))),
-                core("several-payloads", "Several payloads in MIME parts, the first the leading XML, order kept",
+                core("several-payloads",
+                        "Several payloads in MIME parts, the first the leading XML, each acknowledged in the receipt",
                         "Three payloads (XML, text, binary) each signed and acknowledged in the receipt",
                         accepted(d -> {
                             d.payloads.add(PayloadSpec.of(TEXT, "text/plain").characterSet("UTF-8"));
@@ -145,6 +146,12 @@ public final class SendCases {
                 new Case("revoked-signer", "A revoked signing certificate is refused",
                         "Signed with the --revoked-keystore key", Role.SEND, Scope.CORE, Set.of(Need.REVOKED_KEY),
                         refusedWith(s -> s.settings().revokedSigning().orElseThrow(), "its signing certificate is revoked")),
+                new Case("tls-modern-accepted", "TLS 1.2 or 1.3 handshake with the target's HTTPS endpoint",
+                        "Handshakes offering only TLS 1.3, then only TLS 1.2", Role.SEND, Scope.CORE, Set.of(Need.HTTPS),
+                        TlsProbes::modernAccepted),
+                new Case("tls-legacy-refused", "SSL, TLS 1.0 and TLS 1.1 are refused",
+                        "Handshakes offering only TLS 1.1, then only TLS 1.0", Role.SEND, Scope.CORE, Set.of(Need.HTTPS),
+                        TlsProbes::legacyRefused),
                 security("xxe-doctype", "A DOCTYPE with an external entity is refused and never resolved",
                         "The SOAP envelope declares an external entity pointing at a local file", Tampering::xxe));
     }

@@ -30,6 +30,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--target-url", required = true, description = "The target's AS4 endpoint, http(s)://host:port/path.")
     URI targetUrl;
 
+    @Option(names = "--tls-url", description = "The target's HTTPS endpoint for the TLS cases (default: --target-url when it"
+            + " is https).")
+    URI tlsUrl;
+
     @Option(names = "--target-cert", required = true,
             description = "PEM with the target's signing certificate (first), optionally followed by its CA chain.")
     Path targetCert;
@@ -111,6 +115,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LegacyTls.allowOffering();
         List<Case> selected;
         Settings settings;
         try {
@@ -143,7 +148,9 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.out.println("note: " + e.getMessage() + "; the listen cases will be skipped");
         }
-        return new Settings(targetUrl, target.get(0), encryption, anchors, signing, decrypting, party, targetParty,
+        Optional<URI> tls = Optional.ofNullable(tlsUrl)
+                .or(() -> Optional.of(targetUrl).filter(u -> "https".equalsIgnoreCase(u.getScheme())));
+        return new Settings(targetUrl, tls, target.get(0), encryption, anchors, signing, decrypting, party, targetParty,
                 service, Optional.ofNullable(serviceType), action, Optional.ofNullable(agreement),
                 Optional.ofNullable(deliveryDir),
                 Optional.ofNullable(expiredKeystore).map(p -> KeyFiles.identity("--expired-keystore", p, keystorePassword,

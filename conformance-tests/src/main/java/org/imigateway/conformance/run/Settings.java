@@ -15,11 +15,13 @@ import org.imigateway.conformance.wire.Identity;
  * @param ourSigning the key the suite signs with; its certificate must be the one the target
  *        has for {@code ourParty}
  * @param ourEncryption the key the target encrypts for when it sends to the suite (listen role)
+ * @param tlsUrl the target's HTTPS endpoint for the TLS cases
  * @param deliveryDir where the target's backend writes delivered messages, the observable for
  *        "delivered once" and "ping not delivered"
  */
 public record Settings(
         URI targetUrl,
+        Optional<URI> tlsUrl,
         X509Certificate targetSigning,
         X509Certificate targetEncryption,
         List<X509Certificate> trustAnchors,

@@ -54,7 +54,7 @@ public final class Transport {
         }
     }
 
-    static SSLContext tlsContext(List<X509Certificate> anchors) {
+    public static SSLContext tlsContext(List<X509Certificate> anchors) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
