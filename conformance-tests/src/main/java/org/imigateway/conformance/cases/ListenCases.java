@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.imigateway.conformance.listen.Answer;
+import org.imigateway.conformance.listen.Reply;
 import org.imigateway.conformance.wire.Inspection;
 import org.imigateway.conformance.wire.Ns;
 
@@ -47,7 +47,7 @@ public final class ListenCases {
 
     private static Case listen(String id, String assertion, String title, Function<Inspection, Optional<String>> check) {
         return new Case(id, assertion, title, Role.LISTEN, Scope.CORE, Set.of(Need.ENCRYPTION_KEY),
-                session -> ListenProbes.judgeNext(session, Answer.RECEIPT, check));
+                session -> ListenProbes.judgeNext(session, Reply.RECEIPT, check));
     }
 
     private static Optional<String> signedAndEncrypted(Inspection i) {

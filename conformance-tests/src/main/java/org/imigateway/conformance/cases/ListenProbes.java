@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.imigateway.conformance.listen.Answer;
+import org.imigateway.conformance.listen.Reply;
 import org.imigateway.conformance.listen.Arrival;
 import org.imigateway.conformance.listen.Listener;
 import org.imigateway.conformance.run.Session;
@@ -23,7 +23,7 @@ final class ListenProbes {
     }
 
     /** Judges the next new message the target sends; the suite answers it with a receipt. */
-    static Verdict judgeNext(Session session, Answer answer, Function<Inspection, Optional<String>> check)
+    static Verdict judgeNext(Session session, Reply answer, Function<Inspection, Optional<String>> check)
             throws Exception {
         Listener listener = session.listener();
         listener.expect(answer);
@@ -43,7 +43,7 @@ final class ListenProbes {
     /** The suite withholds the receipt (HTTP 503) of a first transmission; the target must send the same MessageId again. */
     static Verdict retried(Session session) throws Exception {
         Listener listener = session.listener();
-        listener.expect(Answer.UNAVAILABLE_FIRST);
+        listener.expect(Reply.UNAVAILABLE_FIRST);
         Set<String> withheld = new HashSet<>();
         long deadline = System.nanoTime() + session.settings().listenWait().toNanos();
         while (System.nanoTime() < deadline) {

@@ -37,7 +37,7 @@ public final class Listener implements AutoCloseable {
     private final Identity signer;
     private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private final Set<String> seen = new HashSet<>();
-    private volatile Answer answer = Answer.RECEIPT;
+    private volatile Reply answer = Reply.RECEIPT;
 
     public Listener(String host, int port, Inspector inspector, Identity signer) throws IOException {
         this.inspector = inspector;
@@ -53,7 +53,7 @@ public final class Listener implements AutoCloseable {
     }
 
     /** Sets how new messages are answered and forgets what arrived before, so the case judges only its own messages. */
-    public void expect(Answer next) {
+    public void expect(Reply next) {
         this.answer = next;
         arrivals.clear();
     }
@@ -94,7 +94,7 @@ public final class Listener implements AutoCloseable {
                 status = 400;
                 type = "text/plain";
                 reply = ("the suite could not read this message: " + unreadable).getBytes(StandardCharsets.UTF_8);
-            } else if (answer == Answer.UNAVAILABLE_FIRST && firstTime) {
+            } else if (answer == Reply.UNAVAILABLE_FIRST && firstTime) {
                 status = 503;
                 type = "text/plain";
                 reply = "the conformance suite withholds the receipt of the first transmission".getBytes(StandardCharsets.UTF_8);

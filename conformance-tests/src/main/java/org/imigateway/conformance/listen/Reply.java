@@ -1,7 +1,7 @@
 package org.imigateway.conformance.listen;
 
 /** How the listener answers the next message with a MessageId it has not seen. */
-public enum Answer {
+public enum Reply {
     /** A signed receipt with the NRR of what was received. */
     RECEIPT,
     /** HTTP 503 to the first transmission, a receipt to any retry: the target must retry (reception awareness). */
