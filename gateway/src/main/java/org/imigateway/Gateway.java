@@ -34,6 +34,7 @@ import org.imigateway.as4.KeyMaterial;
 import org.imigateway.as4.ProfileKeys;
 import org.imigateway.as4.SecurityProfile;
 import org.imigateway.as4.TlsSettings;
+import org.imigateway.as4.ConformanceFaults;
 import org.imigateway.as4.inflow.InboundPipeline;
 import org.imigateway.as4.outflow.As4Sender;
 import org.imigateway.as4.outflow.SendResult;
@@ -215,8 +216,10 @@ public final class Gateway implements AutoCloseable {
         }
         recovery.run();
 
+        ConformanceFaults faults = ConformanceFaults.load(config.home());
+        faults.warn(LOG);
         InboundPipeline pipeline = new InboundPipeline(pmodes::get, config.partyName(), cryptos,
-                new InboundHandoff(store, enqueuer), work, config.maxMessageBytes());
+                new InboundHandoff(store, enqueuer), work, config.maxMessageBytes(), faults);
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("as4-" + config.partyName());
         this.server = new Server(threads);

@@ -21,6 +21,16 @@ import org.w3c.dom.Element;
 public final class ReceiptFactory {
 
     private final MessageSigner signer = new MessageSigner();
+    private final boolean sign;
+
+    public ReceiptFactory() {
+        this(true);
+    }
+
+    /** TEST-ONLY: {@code sign=false} is the fault {@code testing.fault.unsignedReceipts} ({@link ConformanceFaults}). */
+    public ReceiptFactory(boolean sign) {
+        this.sign = sign;
+    }
 
     public byte[] create(String refToMessageId, List<Element> signedReferences, SecurityProfile profile, Cryptos cryptos,
             Path workDir) throws WSSecurityException {
@@ -38,7 +48,9 @@ public final class ReceiptFactory {
 
         Document soap = SoapEnvelopes.withMessaging(messaging);
         MimeEnvelope envelope = new MimeEnvelope(soap, List.of());
-        signer.sign(envelope, profile, cryptos, workDir);
+        if (sign) {
+            signer.sign(envelope, profile, cryptos, workDir);
+        }
         return SecureXml.toBytes(soap);
     }
 

@@ -10,10 +10,15 @@ import org.imigateway.as4.ReceiptFactory;
 public final class CreateReceipt implements InboundStep {
 
     private final Cryptos cryptos;
-    private final ReceiptFactory factory = new ReceiptFactory();
+    private final ReceiptFactory factory;
 
     public CreateReceipt(Cryptos cryptos) {
+        this(cryptos, new ReceiptFactory());
+    }
+
+    CreateReceipt(Cryptos cryptos, ReceiptFactory factory) {
         this.cryptos = cryptos;
+        this.factory = factory;
     }
 
     @Override

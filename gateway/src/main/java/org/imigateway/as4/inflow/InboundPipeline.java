@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.imigateway.as4.WorkFolders;
+import org.imigateway.as4.ConformanceFaults;
 import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.EbmsError;
 import org.imigateway.as4.EbmsErrorCode;
 import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.MimeEnvelope;
 import org.imigateway.as4.MimeReader;
+import org.imigateway.as4.ReceiptFactory;
 import org.imigateway.pmode.PModeSet;
 import org.imigateway.store.InboundSink;
 import org.slf4j.Logger;
@@ -44,26 +46,36 @@ public final class InboundPipeline {
     private final MimeReader mimeReader;
     private final Path workRoot;
     private final List<InboundStep> beforeDuplicateCheck;
-    private final DetectDuplicate detectDuplicate;
+    private final InboundStep detectDuplicate;
     private final List<InboundStep> afterDuplicateCheck;
 
     public InboundPipeline(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, InboundSink sink,
             Path workRoot, long maxMessageBytes) {
+        this(pmodes, localParty, cryptos, sink, workRoot, maxMessageBytes, ConformanceFaults.NONE);
+    }
+
+    /** With TEST-ONLY faults switched on, some steps are swapped for broken ones ({@link ConformanceFaults}). */
+    public InboundPipeline(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, InboundSink sink,
+            Path workRoot, long maxMessageBytes, ConformanceFaults faults) {
         this.mimeReader = new MimeReader(maxMessageBytes);
         this.workRoot = workRoot;
-        this.beforeDuplicateCheck = List.of(
-                new ReadMessagingHeader(),
-                new FindLeg(pmodes, localParty),
-                new ProcessSecurityHeader(cryptos, pmodes),
-                new CheckSignatureCoverage(),
-                new AuthorizeSender(),
-                new CheckPayloadReferences());
-        this.detectDuplicate = new DetectDuplicate(sink);
+        this.beforeDuplicateCheck = faults.skipSignatureCheck()
+                ? List.of(new ReadMessagingHeader(), new FindLeg(pmodes, localParty), new IgnoreSignature(cryptos, pmodes),
+                        new CheckPayloadReferences())
+                : List.of(
+                        new ReadMessagingHeader(),
+                        new FindLeg(pmodes, localParty),
+                        new ProcessSecurityHeader(cryptos, pmodes),
+                        new CheckSignatureCoverage(),
+                        new AuthorizeSender(),
+                        new CheckPayloadReferences());
+        // the deliverDuplicates fault treats every message as new
+        this.detectDuplicate = faults.deliverDuplicates() ? context -> { } : new DetectDuplicate(sink);
         this.afterDuplicateCheck = List.of(
                 new DecompressPayloads(),
                 new ValidatePayloadSchema(),
-                new CreateReceipt(cryptos),
-                new StoreMessage(sink));
+                new CreateReceipt(cryptos, new ReceiptFactory(!faults.unsignedReceipts())),
+                faults.deliverDuplicates() ? new DeliverAgain(sink) : new StoreMessage(sink));
     }
 
     public InboundOutcome receive(String contentType, InputStream body) {

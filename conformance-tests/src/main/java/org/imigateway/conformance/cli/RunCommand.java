@@ -1,0 +1,162 @@
+package org.imigateway.conformance.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.imigateway.conformance.cases.Case;
+import org.imigateway.conformance.cases.CaseRegistry;
+import org.imigateway.conformance.report.HtmlReport;
+import org.imigateway.conformance.report.JUnitXmlReport;
+import org.imigateway.conformance.report.SummaryTable;
+import org.imigateway.conformance.run.CaseResult;
+import org.imigateway.conformance.run.Settings;
+import org.imigateway.conformance.run.SuiteRunner;
+import org.imigateway.conformance.wire.Identity;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code run}: runs the chosen cases against a target and writes the reports. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run conformance cases against a target access point; exit 0 when none failed, 1 otherwise, 2 on bad options.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--target-url", required = true, description = "The target's AS4 endpoint, http(s)://host:port/path.")
+    URI targetUrl;
+
+    @Option(names = "--tls-url", description = "The target's HTTPS endpoint for the TLS cases (default: --target-url when it"
+            + " is https).")
+    URI tlsUrl;
+
+    @Option(names = "--target-cert", required = true,
+            description = "PEM with the target's signing certificate (first), optionally followed by its CA chain.")
+    Path targetCert;
+
+    @Option(names = "--target-encryption-cert",
+            description = "PEM with the target's encryption certificate (default: the signing certificate).")
+    Path targetEncryptionCert;
+
+    @Option(names = "--trust-anchor", description = "PEM with CA certificates the target's certificates chain to (repeatable;"
+            + " also trusted for HTTPS).")
+    List<Path> trustAnchors = new ArrayList<>();
+
+    @Option(names = "--keystore", required = true, description = "Our PKCS12 store: the key we sign with (and decrypt with).")
+    Path keystore;
+
+    @Option(names = "--keystore-password", required = true, interactive = false, description = "Password of --keystore"
+            + " (and of --expired-keystore and --revoked-keystore).")
+    char[] keystorePassword;
+
+    @Option(names = "--signing-alias", defaultValue = "signing", description = "Alias of our signing key (default: ${DEFAULT-VALUE}).")
+    String signingAlias;
+
+    @Option(names = "--encryption-alias", defaultValue = "encryption",
+            description = "Alias of our decryption key, used when the target sends to the suite (default: ${DEFAULT-VALUE}).")
+    String encryptionAlias;
+
+    @Option(names = "--party", required = true, description = "Our PartyId, as the target knows us.")
+    String party;
+
+    @Option(names = "--target-party", required = true, description = "The target's PartyId.")
+    String targetParty;
+
+    @Option(names = "--service", required = true, description = "eb:Service of the leg to test.")
+    String service;
+
+    @Option(names = "--service-type", description = "eb:Service/@type, if the leg has one.")
+    String serviceType;
+
+    @Option(names = "--action", required = true, description = "eb:Action of the leg to test.")
+    String action;
+
+    @Option(names = "--agreement", description = "eb:AgreementRef, if the leg has one.")
+    String agreement;
+
+    @Option(names = "--cases", split = ",", defaultValue = "all",
+            description = "all, send, listen, core, or case ids (comma-separated; see 'imi-conformance list').")
+    List<String> cases;
+
+    @Option(names = "--report-dir", defaultValue = "conformance-report",
+            description = "Where report.html and junit.xml go (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--delivery-dir", description = "Folder the target's backend writes delivered messages to (enables the"
+            + " delivered-once and ping-not-delivered cases).")
+    Path deliveryDir;
+
+    @Option(names = "--delivery-wait", defaultValue = "30", description = "Seconds to wait for a delivery (default: ${DEFAULT-VALUE}).")
+    int deliveryWaitSeconds;
+
+    @Option(names = "--expired-keystore", description = "PKCS12 with a signing key (alias --signing-alias) whose certificate"
+            + " the target's CA issued and that has expired.")
+    Path expiredKeystore;
+
+    @Option(names = "--revoked-keystore", description = "PKCS12 with a signing key (alias --signing-alias) whose certificate"
+            + " the target's CA has revoked.")
+    Path revokedKeystore;
+
+    @Option(names = "--listen-host", defaultValue = "127.0.0.1",
+            description = "Address the suite listens on for the listen cases (default: ${DEFAULT-VALUE}).")
+    String listenHost;
+
+    @Option(names = "--listen-port", defaultValue = "0", description = "Port the suite listens on for the listen cases"
+            + " (the endpoint the target has for --party; 0 = any free port).")
+    int listenPort;
+
+    @Option(names = "--listen-wait", defaultValue = "120",
+            description = "Seconds a listen case waits for the target to send (default: ${DEFAULT-VALUE}).")
+    int listenWaitSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        LegacyTls.allowOffering();
+        List<Case> selected;
+        Settings settings;
+        try {
+            selected = CaseRegistry.select(cases);
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        System.out.println("imi-conformance: " + selected.size() + " case(s) against " + targetUrl);
+        List<CaseResult> results = new SuiteRunner(settings, System.out).run(selected);
+        System.out.println();
+        SummaryTable.print(results, System.out);
+        Path junit = JUnitXmlReport.write(results, "imi-conformance " + targetUrl, reportDir.resolve("junit.xml"));
+        Path html = HtmlReport.write(results, targetUrl.toString(), reportDir.resolve("report.html"));
+        System.out.println("Reports: " + html.toAbsolutePath() + ", " + junit.toAbsolutePath());
+        return SuiteRunner.exitCode(results);
+    }
+
+    Settings settings() {
+        List<X509Certificate> target = KeyFiles.certificates("--target-cert", targetCert);
+        X509Certificate encryption = targetEncryptionCert == null ? target.get(0)
+                : KeyFiles.certificates("--target-encryption-cert", targetEncryptionCert).get(0);
+        List<X509Certificate> anchors = new ArrayList<>(target.subList(1, target.size()));
+        trustAnchors.forEach(pem -> anchors.addAll(KeyFiles.certificates("--trust-anchor", pem)));
+        Identity signing = KeyFiles.identity("--keystore", keystore, keystorePassword, signingAlias);
+        Optional<Identity> decrypting = Optional.empty();
+        try {
+            decrypting = Optional.of(KeyFiles.identity("--encryption-alias", keystore, keystorePassword, encryptionAlias));
+        } catch (IllegalArgumentException e) {
+            System.out.println("note: " + e.getMessage() + "; the listen cases will be skipped");
+        }
+        Optional<URI> tls = Optional.ofNullable(tlsUrl)
+                .or(() -> Optional.of(targetUrl).filter(u -> "https".equalsIgnoreCase(u.getScheme())));
+        return new Settings(targetUrl, tls, target.get(0), encryption, anchors, signing, decrypting, party, targetParty,
+                service, Optional.ofNullable(serviceType), action, Optional.ofNullable(agreement),
+                Optional.ofNullable(deliveryDir),
+                Optional.ofNullable(expiredKeystore).map(p -> KeyFiles.identity("--expired-keystore", p, keystorePassword,
+                        signingAlias)),
+                Optional.ofNullable(revokedKeystore).map(p -> KeyFiles.identity("--revoked-keystore", p, keystorePassword,
+                        signingAlias)),
+                listenHost, listenPort, Duration.ofSeconds(listenWaitSeconds), Duration.ofSeconds(deliveryWaitSeconds));
+    }
+}

@@ -1,0 +1,91 @@
+package org.imigateway.conformance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Our gateway as the suite meets it: a separate JVM started from {@code gateway/target/imi-gateway.jar}
+ * (built earlier in the same reactor), reached only over the wire.
+ */
+final class GatewayProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of("..", "gateway", "target", "imi-gateway.jar").toAbsolutePath().normalize();
+
+    private final Process process;
+    private final Path log;
+
+    private GatewayProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Runs an {@code imi-gateway} command to its end; fails with its output when it does not exit 0
+     * within {@code limit} (generous: key generation on a busy shared machine is slow).
+     */
+    static void run(Path log, Duration limit, String... args) throws IOException, InterruptedException {
+        Process process = builder(log, args).start();
+        try {
+            if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("imi-gateway " + String.join(" ", args) + " failed:\n" + Files.readString(log));
+            }
+        } finally {
+            if (process.isAlive()) {
+                process.destroy();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Starts {@code serve --home home} and returns once the gateway says it is receiving. */
+    static GatewayProcess serve(Path home) throws IOException, InterruptedException {
+        Path log = home.resolve("serve.log");
+        GatewayProcess gateway = new GatewayProcess(builder(log, "serve", "--home", home.toString()).start(), log);
+        gateway.awaitOutput("receiving at", Duration.ofSeconds(90));
+        return gateway;
+    }
+
+    private static ProcessBuilder builder(Path log, String... args) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: build the gateway module first (mvn verify builds it in the reactor)");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx192m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    }
+
+    private void awaitOutput(String text, Duration wait) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            String output = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            if (output.contains(text)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the gateway stopped before it was ready:\n" + output);
+            }
+            Thread.sleep(200);
+        }
+        close();
+        throw new IllegalStateException("the gateway was not ready within " + wait.toSeconds() + " s:\n" + Files.readString(log));
+    }
+
+    String output() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
