@@ -14,12 +14,13 @@ public final class CaseRegistry {
 
     public static List<Case> all() {
         List<Case> all = new ArrayList<>(SendCases.all());
+        all.addAll(CooperationCases.all());
         all.addAll(ListenCases.all());
         return List.copyOf(all);
     }
 
     /**
-     * Resolves a selection: {@code all}, {@code send}, {@code listen}, {@code core}, or case ids,
+     * Resolves a selection: {@code all}, {@code send}, {@code listen}, {@code core}, {@code cooperation}, or case ids,
      * comma-separated and combinable. An unknown name is refused with the names that exist.
      */
     public static List<Case> select(List<String> names) {
@@ -33,11 +34,12 @@ public final class CaseRegistry {
                 case "send" -> all().stream().filter(c -> c.role() == Role.SEND).toList();
                 case "listen" -> all().stream().filter(c -> c.role() == Role.LISTEN).toList();
                 case "core" -> all().stream().filter(c -> c.scope() == Scope.CORE).toList();
+                case "cooperation" -> CooperationCases.all();
                 default -> {
                     Case c = byId.get(name);
                     if (c == null) {
                         throw new IllegalArgumentException("--cases: no case named '" + raw + "'; use all, send, listen,"
-                                + " core or one of " + String.join(", ", byId.keySet()));
+                                + " core, cooperation or one of " + String.join(", ", byId.keySet()));
                     }
                     yield List.of(c);
                 }

@@ -74,7 +74,7 @@ final class ListenProbes {
                 + "/ ; make the target send a message with a payload to party '" + session.settings().ourParty() + "' there");
     }
 
-    private static void record(Session session, String title, Arrival arrival) {
+    static void record(Session session, String title, Arrival arrival) {
         Map<String, String> headers = arrival.headers().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> String.join(", ", e.getValue())));
         List<String> payloads = arrival.inspection().map(i -> i.payloads().stream()

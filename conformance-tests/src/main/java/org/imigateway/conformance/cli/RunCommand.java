@@ -15,6 +15,7 @@ import org.imigateway.conformance.report.HtmlReport;
 import org.imigateway.conformance.report.JUnitXmlReport;
 import org.imigateway.conformance.report.SummaryTable;
 import org.imigateway.conformance.run.CaseResult;
+import org.imigateway.conformance.run.ImiAuthorities;
 import org.imigateway.conformance.run.Settings;
 import org.imigateway.conformance.run.SuiteRunner;
 import org.imigateway.conformance.wire.Identity;
@@ -79,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
     String agreement;
 
     @Option(names = "--cases", split = ",", defaultValue = "all",
-            description = "all, send, listen, core, or case ids (comma-separated; see 'imi-conformance list').")
+            description = "all, send, listen, core, cooperation, or case ids (comma-separated; see 'imi-conformance list').")
     List<String> cases;
 
     @Option(names = "--report-dir", defaultValue = "conformance-report",
@@ -112,6 +113,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--listen-wait", defaultValue = "120",
             description = "Seconds a listen case waits for the target to send (default: ${DEFAULT-VALUE}).")
     int listenWaitSeconds;
+
+    @Option(names = "--authority", description = "Cooperation cases (IMI Gateway hubs): the authority the suite sends as;"
+            + " the hub's directory names --party as its access point.")
+    String authority;
+
+    @Option(names = "--peer-authority", description = "Cooperation cases: a second authority served by --party, of another"
+            + " country, that requests are addressed to and alerts reach.")
+    String peerAuthority;
+
+    @Option(names = "--outsider-authority", description = "Cooperation cases: an authority served by --party, granted the"
+            + " repository procedure, whose country is outside the repository's access group.")
+    String outsiderAuthority;
 
     @Override
     public Integer call() throws Exception {
@@ -157,6 +170,8 @@ public final class RunCommand implements Callable<Integer> {
                         signingAlias)),
                 Optional.ofNullable(revokedKeystore).map(p -> KeyFiles.identity("--revoked-keystore", p, keystorePassword,
                         signingAlias)),
-                listenHost, listenPort, Duration.ofSeconds(listenWaitSeconds), Duration.ofSeconds(deliveryWaitSeconds));
+                listenHost, listenPort, Duration.ofSeconds(listenWaitSeconds), Duration.ofSeconds(deliveryWaitSeconds),
+                new ImiAuthorities(Optional.ofNullable(authority), Optional.ofNullable(peerAuthority),
+                        Optional.ofNullable(outsiderAuthority)));
     }
 }

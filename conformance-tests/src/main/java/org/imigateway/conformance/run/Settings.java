@@ -18,6 +18,7 @@ import org.imigateway.conformance.wire.Identity;
  * @param tlsUrl the target's HTTPS endpoint for the TLS cases
  * @param deliveryDir where the target's backend writes delivered messages, the observable for
  *        "delivered once" and "ping not delivered"
+ * @param imi the authorities the suite serves in the cooperation cases (IMI Gateway hubs)
  */
 public record Settings(
         URI targetUrl,
@@ -39,7 +40,8 @@ public record Settings(
         String listenHost,
         int listenPort,
         Duration listenWait,
-        Duration deliveryWait) {
+        Duration deliveryWait,
+        ImiAuthorities imi) {
 
     public Settings {
         trustAnchors = List.copyOf(trustAnchors);
