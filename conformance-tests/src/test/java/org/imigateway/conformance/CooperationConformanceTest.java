@@ -43,13 +43,8 @@ class CooperationConformanceTest {
     @Test
     void everyCooperationCasePassesAgainstOurGatewayAsAHub() throws Exception {
         Path reports = work.resolve("report");
-        List<String> args = network.runArguments("cooperation", reports);
-        args.set(args.indexOf("--target-url") + 1, HubHome.url(hubHome));
-        args.addAll(List.of("--authority", HubHome.AUTHORITY, "--peer-authority", HubHome.PEER,
-                "--outsider-authority", HubHome.OUTSIDER,
-                "--listen-port", String.valueOf(network.suitePort()), "--listen-wait", "60"));
 
-        SuiteRun run = SuiteRun.of(args);
+        SuiteRun run = SuiteRun.of(arguments("cooperation", HubHome.OUTSIDER, 60, reports));
 
         assertEquals(0, run.exitCode(), run.output() + "\nhub log:\n" + hub.output());
         CaseOutcomes outcomes = CaseOutcomes.read(reports.resolve("junit.xml"));
@@ -58,5 +53,28 @@ class CooperationConformanceTest {
         assertTrue(outcomes.message("coop-request-out-of-order").contains("<state>SENT</state>"),
                 outcomes.message("coop-request-out-of-order"));
         assertTrue(outcomes.message("coop-schema-refused").contains("EBMS:0004"), outcomes.message("coop-schema-refused"));
+    }
+
+    @Test
+    void theOutsiderCaseFailsWhenTheHubAnswersAQueryWithAResult() throws Exception {
+        Path reports = work.resolve("report-insider");
+
+        // an authority inside the access group passed off as the outsider: the hub answers with a Result, not a Refuse
+        SuiteRun run = SuiteRun.of(arguments("coop-repository-outsider", HubHome.AUTHORITY, 10, reports));
+
+        assertEquals(1, run.exitCode(), run.output());
+        CaseOutcomes outcomes = CaseOutcomes.read(reports.resolve("junit.xml"));
+        assertEquals("FAIL", outcomes.status("coop-repository-outsider"));
+        assertTrue(outcomes.message("coop-repository-outsider").contains("no Refuse for " + HubHome.AUTHORITY),
+                outcomes.message("coop-repository-outsider"));
+    }
+
+    private static List<String> arguments(String cases, String outsider, int listenWait, Path reports) throws Exception {
+        List<String> args = network.runArguments(cases, reports);
+        args.set(args.indexOf("--target-url") + 1, HubHome.url(hubHome));
+        args.addAll(List.of("--authority", HubHome.AUTHORITY, "--peer-authority", HubHome.PEER,
+                "--outsider-authority", outsider,
+                "--listen-port", String.valueOf(network.suitePort()), "--listen-wait", String.valueOf(listenWait)));
+        return args;
     }
 }
