@@ -265,6 +265,30 @@ class WebServiceExchangeTest {
     }
 
     @Test
+    void theServiceDescribesItselfWithTheWsdlShippedInSchemas() throws Exception {
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, trustManagers(), null);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().sslContext(tls).build();
+        String credentials = java.util.Base64.getEncoder().encodeToString("aws:aws-secret".getBytes());
+        java.net.http.HttpResponse<String> published = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url("aws") + "?wsdl")).header("Authorization", "Basic " + credentials).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, published.statusCode(), published.body());
+        Files.writeString(Path.of("target/published-backend-service.wsdl"), published.body());
+        String shipped;
+        try (InputStream in = WebServiceExchangeTest.class.getResourceAsStream("/wsdl/backend-service.wsdl")) {
+            assertTrue(in != null, "schemas has no wsdl/backend-service.wsdl");
+            shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        org.xmlunit.diff.Diff diff = org.xmlunit.builder.DiffBuilder.compare(shipped).withTest(published.body())
+                .ignoreWhitespace().ignoreComments().checkForSimilar()
+                // The address is wherever the service listens.
+                .withAttributeFilter(attribute -> !attribute.getLocalName().equals("location"))
+                .build();
+        assertFalse(diff.hasDifferences(), diff.toString());
+    }
+
+    @Test
     void wrongPasswordOrAnotherBackendsCredentialsAreRefused() throws Exception {
         BackendService wrong = client("aws", "aws", "not-the-password");
         assertUnauthorized(assertThrows(WebServiceException.class, () -> pending(wrong)));

@@ -71,9 +71,10 @@ final class SpiExchange extends HttpExchange {
         return request.getHttpURI().getPath();
     }
 
+    /** The application root: the endpoint is served from the server's root, at {@link SpiContext#getPath()}. */
     @Override
     public String getContextPath() {
-        return context.getPath();
+        return "";
     }
 
     @Override
