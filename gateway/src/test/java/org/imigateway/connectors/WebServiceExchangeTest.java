@@ -235,10 +235,39 @@ class WebServiceExchangeTest {
         assertTrue(message.property.stream().anyMatch(p -> p.name.equals("finalRecipient")
                 && p.value.equals("urn:authority:a-ws")));
 
+        assertPayloadTravelsAsMtomAttachment(messageId);
+
         assertTrue(service.markDownloaded(mark(messageId)).marked);
         assertFalse(pending(service).contains(messageId));
         assertEquals("DOWNLOADED", service.getStatus(status(messageId)).status);
         assertFalse(service.markDownloaded(mark(messageId)).marked, "a second mark changes nothing");
+    }
+
+    /** Seen on the wire: the retrieve answer is multipart/related with the payload as an XOP part, not base64. */
+    static void assertPayloadTravelsAsMtomAttachment(String messageId) throws Exception {
+        String envelope = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>"
+                + "<retrieveMessage xmlns=\"" + BackendService.NS + "\"><messageId>" + messageId
+                + "</messageId></retrieveMessage></s:Body></s:Envelope>";
+        java.net.http.HttpResponse<String> answer = http().send(authorized("aws:aws-secret")
+                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"retrieveMessage\"")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(envelope)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(200, answer.statusCode(), answer.body());
+        String type = answer.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("multipart/related") && type.contains("application/xop+xml"), type);
+        assertTrue(answer.body().contains("<xop:Include") || answer.body().contains(":Include "), "no XOP include");
+    }
+
+    static java.net.http.HttpClient http() throws Exception {
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, trustManagers(), null);
+        return java.net.http.HttpClient.newBuilder().sslContext(tls).build();
+    }
+
+    static java.net.http.HttpRequest.Builder authorized(String userAndPassword) {
+        String credentials = java.util.Base64.getEncoder().encodeToString(userAndPassword.getBytes());
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("aws")))
+                .header("Authorization", "Basic " + credentials);
     }
 
     @Test
@@ -266,13 +295,8 @@ class WebServiceExchangeTest {
 
     @Test
     void theServiceDescribesItselfWithTheWsdlShippedInSchemas() throws Exception {
-        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
-        tls.init(null, trustManagers(), null);
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().sslContext(tls).build();
-        String credentials = java.util.Base64.getEncoder().encodeToString("aws:aws-secret".getBytes());
-        java.net.http.HttpResponse<String> published = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(url("aws") + "?wsdl")).header("Authorization", "Basic " + credentials).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> published = http().send(authorized("aws:aws-secret")
+                .uri(java.net.URI.create(url("aws") + "?wsdl")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, published.statusCode(), published.body());
         Files.writeString(Path.of("target/published-backend-service.wsdl"), published.body());
         String shipped;
