@@ -84,6 +84,12 @@ class WebServiceExchangeTest {
                 backend.other.user=other
                 backend.other.password=other-secret
                 """);
+        configure(network, "gw-a", """
+                backend.certified.type=ws
+                backend.certified.authorities=urn:authority:a-certified
+                backend.certified.port=0
+                backend.certified.clientCertSubject=%s
+                """.formatted(tlsClientCertificate("gw-b").getSubjectX500Principal().getName()));
         configure(network, "gw-b", """
                 backend.bfolder.type=folder
                 backend.bfolder.authorities=urn:authority:b-folder
@@ -103,6 +109,44 @@ class WebServiceExchangeTest {
 
     static String url(String backend) {
         return ((WebServiceConnector) gwA.backends().connector(backend).orElseThrow()).url();
+    }
+
+    static Properties settings(String party) throws Exception {
+        Properties settings = new Properties();
+        try (InputStream in = Files.newInputStream(network.plan().home(party).resolve("config/gateway.properties"))) {
+            settings.load(in);
+        }
+        return settings;
+    }
+
+    static KeyStore store(String party, String file, String password) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(network.plan().home(party).resolve(settings(party).getProperty(file)))) {
+            store.load(in, settings(party).getProperty(password).toCharArray());
+        }
+        return store;
+    }
+
+    static java.security.cert.X509Certificate tlsClientCertificate(String party) throws Exception {
+        return (java.security.cert.X509Certificate) store(party, "keys.store", "keys.password")
+                .getCertificate(org.imigateway.certificates.PartyKit.TLS_CLIENT_ALIAS);
+    }
+
+    /** A client that shows the party's TLS client certificate and no password. */
+    static BackendService certifiedClient(String party) throws Exception {
+        KeyStore keys = store(party, "keys.store", "keys.password");
+        char[] password = settings(party).getProperty("keys.password").toCharArray();
+        String alias = org.imigateway.certificates.PartyKit.TLS_CLIENT_ALIAS;
+        KeyStore only = KeyStore.getInstance("PKCS12");
+        only.load(null, null);
+        only.setKeyEntry(alias, keys.getKey(alias, password), password, keys.getCertificateChain(alias));
+        javax.net.ssl.KeyManagerFactory factory = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(only, password);
+        BackendService service = client("certified", null, null);
+        ((HTTPConduit) ClientProxy.getClient(service).getConduit()).getTlsClientParameters()
+                .setKeyManagers(factory.getKeyManagers());
+        return service;
     }
 
     /** What a backend application would build: the generated-style proxy with MTOM, over the service's TLS. */
@@ -133,15 +177,7 @@ class WebServiceExchangeTest {
 
     /** The network's trust store: the gateways' TLS certificates chain to its CA. */
     static javax.net.ssl.TrustManager[] trustManagers() throws Exception {
-        Path home = network.plan().home("gw-a");
-        Properties settings = new Properties();
-        try (InputStream in = Files.newInputStream(home.resolve("config/gateway.properties"))) {
-            settings.load(in);
-        }
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(home.resolve(settings.getProperty("trust.store")))) {
-            trust.load(in, settings.getProperty("trust.password").toCharArray());
-        }
+        KeyStore trust = store("gw-a", "trust.store", "trust.password");
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
         return factory.getTrustManagers();
@@ -329,6 +365,14 @@ class WebServiceExchangeTest {
             chain.append(t).append(" | ");
         }
         assertTrue(chain.toString().contains("401"), chain.toString());
+    }
+
+    @Test
+    void aBackendOnAClientCertificateIsLetInByItsSubjectOnly() throws Exception {
+        assertTrue(pending(certifiedClient("gw-b")).isEmpty(), "the configured certificate is let in");
+        assertUnauthorized(assertThrows(WebServiceException.class, () -> pending(certifiedClient("gw-a"))));
+        assertUnauthorized(assertThrows(WebServiceException.class,
+                () -> pending(client("certified", "aws", "aws-secret"))));
     }
 
     /** Bad submissions, each with its ebMS code and the words its fault must contain. */

@@ -36,7 +36,7 @@ public final class WebServiceConnector implements Connector {
 
     private final String name;
     private final InetSocketAddress address;
-    private final BasicCredentials credentials;
+    private final BackendAuthentication authentication;
     private final Optional<SslContextFactory.Server> tls;
     private final Path work;
     private Server server;
@@ -47,11 +47,11 @@ public final class WebServiceConnector implements Connector {
      * @param tls the gateway's TLS server set-up; empty serves plain HTTP (loopback tests only:
      *        the password would travel in clear)
      */
-    public WebServiceConnector(String name, InetSocketAddress address, BasicCredentials credentials,
+    public WebServiceConnector(String name, InetSocketAddress address, BackendAuthentication authentication,
             Optional<SslContextFactory.Server> tls, Path work) {
         this.name = Objects.requireNonNull(name, "name");
         this.address = Objects.requireNonNull(address, "address");
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.tls = Objects.requireNonNull(tls, "tls");
         this.work = Objects.requireNonNull(work, "work");
     }
@@ -74,7 +74,7 @@ public final class WebServiceConnector implements Connector {
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
         server.addConnector(connector);
-        server.setHandler(new WebServiceHandler(name, credentials, context));
+        server.setHandler(new WebServiceHandler(name, authentication, context));
         EndpointImpl published = (EndpointImpl) Endpoint.create(new BackendServiceImpl(port, work));
         published.publish(context);
         endpoint = published;

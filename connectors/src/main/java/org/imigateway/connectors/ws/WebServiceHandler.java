@@ -22,12 +22,12 @@ final class WebServiceHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(WebServiceHandler.class);
 
     private final String backend;
-    private final BasicCredentials credentials;
+    private final BackendAuthentication authentication;
     private final SpiContext context;
 
-    WebServiceHandler(String backend, BasicCredentials credentials, SpiContext context) {
+    WebServiceHandler(String backend, BackendAuthentication authentication, SpiContext context) {
         this.backend = backend;
-        this.credentials = credentials;
+        this.authentication = authentication;
         this.context = context;
     }
 
@@ -38,15 +38,16 @@ final class WebServiceHandler extends Handler.Abstract {
         if (path == null || !path.equals(context.getPath()) || endpoint.isEmpty()) {
             return false;
         }
-        if (!credentials.matches(Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)))) {
+        Optional<java.security.Principal> caller = authentication.authenticate(request);
+        if (caller.isEmpty()) {
             LOG.warn("web service of backend {}: refused a caller from {} without valid credentials", backend,
                     request.getConnectionMetaData().getRemoteSocketAddress());
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"imi-backend-" + backend + "\"");
             Response.writeError(request, response, callback, HttpStatus.UNAUTHORIZED_401,
-                    "backend '" + backend + "' needs its user and password");
+                    "backend '" + backend + "' needs its user and password or client certificate");
             return true;
         }
-        SpiExchange exchange = new SpiExchange(request, response, context, () -> credentials.user());
+        SpiExchange exchange = new SpiExchange(request, response, context, caller.get());
         try {
             endpoint.get().handle(exchange);
             exchange.close();
