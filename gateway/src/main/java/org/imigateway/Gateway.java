@@ -172,6 +172,10 @@ public final class Gateway implements AutoCloseable {
         this.sender = new As4Sender(pmodes::get, config.partyName(), cryptos,
                 new HttpTransport(clientTls, config.sendTimeout()), work);
 
+        // Before the backends: a web service backend serves with the same TLS key as the AS4 endpoint.
+        this.serverTls = new TlsSettings(optionalKey(keys, TLS_SERVER_ALIAS, config), optionalChain(keys, TLS_SERVER_ALIAS),
+                anchors, config.tlsProtocols(), config.tlsCipherSuites());
+
         // Durable parts, in dependency order; close() stops them in reverse.
         this.database = Database.open(data.resolve("derby"));
         this.messageLog = new MessageLog(database);
@@ -189,7 +193,8 @@ public final class Gateway implements AutoCloseable {
                 self);
         Recovery recovery = new Recovery(messageLog, enqueuer);
         try {
-            this.backends = Backends.create(config.home(), data, database, messageLog, store, broker, submission);
+            this.backends = Backends.create(config.home(), data, database, messageLog, store, broker, submission,
+                    serverTls);
         } catch (ConfigException | IOException | RuntimeException e) {
             closeQuietly();
             throw e;
@@ -228,8 +233,6 @@ public final class Gateway implements AutoCloseable {
                 ? httpsConnector(server, config, keys, anchors) : null;
         server.setHandler(new As4Endpoint(pipeline));
 
-        this.serverTls = new TlsSettings(optionalKey(keys, TLS_SERVER_ALIAS, config), optionalChain(keys, TLS_SERVER_ALIAS),
-                anchors, config.tlsProtocols(), config.tlsCipherSuites());
         CertificateExpiry expiry = new CertificateExpiry(ownCertificates(material, keys), pmodes::get);
         MessageStatistics statistics = new MessageStatistics(messageLog);
         Operations operations = new Operations(messageLog, enqueuer, broker, sendControl,

@@ -12,6 +12,7 @@ import jakarta.jms.ConnectionFactory;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.builder.RouteBuilder;
+import org.imigateway.as4.TlsSettings;
 import org.imigateway.broker.EmbeddedBroker;
 import org.imigateway.config.ConfigException;
 import org.imigateway.connectors.BackendPort;
@@ -53,15 +54,14 @@ public final class Backends implements AutoCloseable {
 
     /** Reads {@code backend.*} from the home's settings and builds each connector; none configured is fine. */
     public static Backends create(Path home, Path dataDir, Database database, MessageLog log, DerbySink store,
-            EmbeddedBroker broker, GatewayPort outbound) throws ConfigException, IOException {
+            EmbeddedBroker broker, GatewayPort outbound, TlsSettings serverTls) throws ConfigException, IOException {
         Backends backends = new Backends(new BackendLedger(database), log, store);
         for (BackendSettings backend : BackendSettings.load(home)) {
             broker.ensureDeliveryQueue(backend.name());
             Connector connector = switch (backend.type()) {
                 case FOLDER -> new FolderConnector(backend.name(), backend.folder(dataDir), backend.pollInterval());
                 case JMS -> jms(backend, dataDir, broker);
-                case WS -> throw new ConfigException(BackendSettings.PREFIX + backend.name()
-                        + ".type=ws: the web service connector is not available in this build");
+                case WS -> WebServiceSettings.of(backend).connector(dataDir, serverTls);
             };
             backends.settings.put(backend.name(), backend);
             backends.connectors.put(backend.name(), connector);

@@ -1,0 +1,125 @@
+package org.imigateway.connectors.ws;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.xml.ws.Endpoint;
+
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.imigateway.connectors.BackendPort;
+import org.imigateway.connectors.Connector;
+import org.imigateway.connectors.Delivery;
+import org.imigateway.connectors.SubmissionError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A backend connected by the SOAP web service, pull mode: the backend calls the gateway. A
+ * delivery needs no hand-over here: the message stays in the gateway's store, listed as pending
+ * until the backend marks it downloaded; outcomes are read with getStatus and getErrors.
+ */
+public final class WebServiceConnector implements Connector {
+
+    public static final String PATH = "/backend";
+    private static final Logger LOG = LoggerFactory.getLogger(WebServiceConnector.class);
+
+    private final String name;
+    private final InetSocketAddress address;
+    private final BackendAuthentication authentication;
+    private final Optional<SslContextFactory.Server> tls;
+    private final Path work;
+    private Server server;
+    private ServerConnector connector;
+    private Endpoint endpoint;
+
+    /**
+     * @param tls the gateway's TLS server set-up; empty serves plain HTTP (loopback tests only:
+     *        the password would travel in clear)
+     */
+    public WebServiceConnector(String name, InetSocketAddress address, BackendAuthentication authentication,
+            Optional<SslContextFactory.Server> tls, Path work) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.address = Objects.requireNonNull(address, "address");
+        this.authentication = Objects.requireNonNull(authentication, "authentication");
+        this.tls = Objects.requireNonNull(tls, "tls");
+        this.work = Objects.requireNonNull(work, "work");
+    }
+
+    @Override
+    public synchronized void start(BackendPort port) throws Exception {
+        Files.createDirectories(work);
+        SpiContext context = new SpiContext(PATH);
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
+        threads.setName("ws-" + name);
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        if (tls.isPresent()) {
+            http.addCustomizer(new SecureRequestCustomizer(false));
+            connector = new ServerConnector(server, new SslConnectionFactory(tls.get(), "http/1.1"),
+                    new HttpConnectionFactory(http));
+        } else {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        }
+        connector.setHost(address.getHostString());
+        connector.setPort(address.getPort());
+        server.addConnector(connector);
+        server.setHandler(new WebServiceHandler(name, authentication, context));
+        EndpointImpl published = (EndpointImpl) Endpoint.create(new BackendServiceImpl(port, work));
+        published.publish(context);
+        endpoint = published;
+        server.start();
+        LOG.info("web service of backend {} listening on {}", name, url());
+    }
+
+    /** The service address, with the port actually bound. */
+    public synchronized String url() {
+        if (connector == null) {
+            throw new IllegalStateException("the web service of backend " + name + " is not started");
+        }
+        return (tls.isPresent() ? "https" : "http") + "://" + address.getHostString() + ":" + connector.getLocalPort()
+                + PATH;
+    }
+
+    /** Pull mode: the message is already durable in the gateway and listed as pending. */
+    @Override
+    public void deliver(Delivery delivery) {
+        LOG.info("message {} (conversation {}) waits for backend {} to pull it", delivery.messageId(),
+                delivery.conversationId(), name);
+    }
+
+    /** Pull mode: the backend reads outcomes with getStatus. */
+    @Override
+    public void sendSuccess(String messageId, Optional<String> submissionId) {
+        // Nothing to push: getStatus answers ACKNOWLEDGED.
+    }
+
+    @Override
+    public void sendFailure(SubmissionError error) {
+        // Nothing to push: getErrors lists the failure.
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (endpoint != null) {
+                endpoint.stop();
+            }
+            if (server != null) {
+                server.stop();
+            }
+        } catch (Exception e) {
+            LOG.warn("the web service of backend {} did not stop cleanly: {}", name, e.getMessage());
+        }
+    }
+}
