@@ -40,6 +40,7 @@ public final class GatewayToGateway implements Scenario {
                 () -> finished(sender), timeoutSeconds(plan));
         List<Load.Sent> measured = all.subList(plan.warmup(), all.size());
         awaitDelivered(receiver, deliveredBefore + plan.total(), timeoutSeconds(plan));
+        meter.stop();
         Map<String, Instant> acknowledged = new HashMap<>();
         Map<String, Instant> delivered = new HashMap<>();
         int failed = 0;

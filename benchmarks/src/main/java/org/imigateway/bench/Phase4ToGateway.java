@@ -34,6 +34,7 @@ public final class Phase4ToGateway implements Scenario {
         List<Load.Sent> measured = all.subList(plan.warmup(), all.size());
         GatewayToGateway.awaitDelivered(receiver, deliveredBefore + plan.total() - load.failed(),
                 GatewayToGateway.timeoutSeconds(plan));
+        meter.stop();
         Map<String, Instant> delivered = new HashMap<>();
         for (Load.Sent message : measured) {
             GatewayToGateway.reached(receiver, message.messageId(), Direction.INBOUND, MessageStatus.DELIVERED)

@@ -37,6 +37,7 @@ public final class Phase4ToPhase4 implements Scenario {
             ProcessMeter meter = new ProcessMeter();
             meter.start();
             List<Load.Sent> all = Load.run(plan, load::send, load::completed, GatewayToGateway.timeoutSeconds(plan));
+            meter.stop();
             return Figures.of(name(), plan, all.subList(plan.warmup(), all.size()), load.acknowledged, Optional.empty(),
                     load.failed(), meter, loadAverage,
                     "phase4 keeps no durable queue (receipt after in-memory processing); receiver holds payloads in memory");

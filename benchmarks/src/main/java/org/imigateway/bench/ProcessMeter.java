@@ -13,6 +13,8 @@ public final class ProcessMeter {
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long cpuStartNanos;
+    private double cpuSeconds = Double.NaN;
+    private double peakHeapMb = Double.NaN;
 
     /** Resets the heap peaks and notes the CPU time used so far. */
     public void start() {
@@ -25,12 +27,22 @@ public final class ProcessMeter {
         cpuStartNanos = os.getProcessCpuTime();
     }
 
+    /** Ends the measured phase: what the driver reads afterwards (histories, reports) is not counted. */
+    public void stop() {
+        cpuSeconds = (os.getProcessCpuTime() - cpuStartNanos) / 1e9;
+        peakHeapMb = currentPeakHeapMb();
+    }
+
     public double cpuSeconds() {
-        return (os.getProcessCpuTime() - cpuStartNanos) / 1e9;
+        return cpuSeconds;
+    }
+
+    public double peakHeapMb() {
+        return peakHeapMb;
     }
 
     /** The sum of the heap pools' peaks since {@link #start()}: an upper bound of the peak heap in use. */
-    public double peakHeapMb() {
+    private static double currentPeakHeapMb() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
