@@ -94,6 +94,6 @@ public final class GatewayToGateway implements Scenario {
     }
 
     static long timeoutSeconds(RunPlan plan) {
-        return 120 + plan.total() * Math.max(1, plan.payloadBytes() / 1_000_000);
+        return 300 + 2 * plan.total() * Math.max(1, plan.payloadBytes() / 1_000_000);
     }
 }

@@ -26,7 +26,8 @@ import org.imigateway.interop.phase4.Phase4Submission;
  */
 final class Phase4Load {
 
-    private final Phase4Sender sender = new Phase4Sender();
+    /** Waits long for a receipt: a loaded phase4 receiver answers a 20 MB message in minutes, not seconds. */
+    private final Phase4Sender sender = new Phase4Sender(java.time.Duration.ofSeconds(10), java.time.Duration.ofMinutes(10));
     private final Phase4Keys keys;
     private final X509Certificate encryptFor;
     private final URI endpoint;

@@ -82,14 +82,16 @@ public final class RunCommand implements Callable<Integer> {
                             size);
                     for (String name : scenarios) {
                         Which which = Which.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-                        RunResult result = which.scenario.run(plan, network, payload);
+                        RunResult result = runOrRecord(which.scenario, plan, network, payload);
                         print(result);
                         results.add(result);
-                        if (halfRate && which == Which.GATEWAY && plan.rate().isEmpty()) {
-                            RunResult half = which.scenario.run(plan.atRate(result.perSecond() / 2), network, payload);
+                        if (halfRate && which == Which.GATEWAY && plan.rate().isEmpty() && result.perSecond() > 0) {
+                            RunResult half = runOrRecord(which.scenario, plan.atRate(result.perSecond() / 2), network,
+                                    payload);
                             print(half);
                             results.add(half);
                         }
+                        Report.json(out, machine, "end-to-end", results);
                     }
                 }
             }
@@ -98,6 +100,24 @@ public final class RunCommand implements Callable<Integer> {
         Report.json(out, machine, "end-to-end", results);
         System.out.println("JSON: " + out.toAbsolutePath());
         return results.stream().anyMatch(r -> r.failed() > 0) ? 2 : 0;
+    }
+
+    /**
+     * A run that cannot finish (a timeout, a peer that stops answering) is a figure too: it is
+     * recorded with every message failed and the reason, and the next run goes on.
+     */
+    private static RunResult runOrRecord(Scenario scenario, RunPlan plan, BenchNetwork network, Path payload) {
+        try {
+            return scenario.run(plan, network, payload);
+        } catch (Exception e) {
+            System.err.println(scenario.name() + " " + plan.profile().id() + " " + Payloads.label(plan.payloadBytes())
+                    + " did not complete: " + e);
+            Latency none = Latency.of(List.of());
+            return new RunResult(scenario.name(), plan.profile().id(), plan.payloadBytes(), plan.messages(),
+                    plan.concurrency(), plan.rate().isPresent() ? java.util.Optional.of(plan.rate().getAsDouble())
+                    : java.util.Optional.empty(), plan.messages(), Double.NaN, 0, none, java.util.Optional.empty(),
+                    Double.NaN, Double.NaN, Machine.currentLoadAverage(), "did not complete: " + e.getMessage());
+        }
     }
 
     private RunPlan plan(SecurityProfile profile, long size) {
