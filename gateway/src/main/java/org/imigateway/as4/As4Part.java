@@ -24,9 +24,12 @@ public record As4Part(String contentId, String contentType, Map<String, String> 
         return "cid:" + contentId;
     }
 
-    /** Buffered: WSS4J's digest and cipher streams read in small pieces. */
+    /**
+     * Buffered, as WSS4J's digest and cipher streams read in small pieces; mark and reset seek
+     * in the file rather than keep the content in memory (see {@link FileContentStream}).
+     */
     public InputStream open() throws IOException {
-        return new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+        return new FileContentStream(file);
     }
 
     public long size() throws IOException {

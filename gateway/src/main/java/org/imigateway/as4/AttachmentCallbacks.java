@@ -16,6 +16,7 @@ import javax.security.auth.callback.CallbackHandler;
 import javax.security.auth.callback.UnsupportedCallbackException;
 
 import org.apache.wss4j.common.ext.Attachment;
+import org.apache.wss4j.dom.transform.AttachmentContentSignatureTransform;
 import org.apache.wss4j.common.ext.AttachmentRequestCallback;
 import org.apache.wss4j.common.ext.AttachmentResultCallback;
 import org.apache.wss4j.common.ext.WSPasswordCallback;
@@ -86,6 +87,9 @@ final class AttachmentCallbacks implements CallbackHandler {
         String contentId = attachment.getId() != null ? attachment.getId() : id;
         As4Part current = envelope.part(contentId)
                 .orElseThrow(() -> new IOException("WSS4J returned an attachment we do not have: " + contentId));
+        if (unchanged(current, attachment)) {
+            return;
+        }
         Path file = Files.createTempFile(workDir, "sec-", ".bin");
         try (InputStream in = attachment.getSourceStream(); OutputStream out = Files.newOutputStream(file)) {
             in.transferTo(out);
@@ -101,6 +105,17 @@ final class AttachmentCallbacks implements CallbackHandler {
             });
         }
         envelope.replace(new As4Part(current.contentId(), mimeType, headers, file));
+    }
+
+    /**
+     * The attachment signature transform (signing and verifying) only digests: it hands back the
+     * stream it read, reset and wrapped in a class of its own. The content is then the part's file
+     * as it is, and copying it (2 GiB for a 2 GiB payload) would only cost time and disk. Anything
+     * else (decrypted or encrypted content) is a new stream and is stored.
+     */
+    private static boolean unchanged(As4Part current, Attachment attachment) {
+        InputStream stream = attachment.getSourceStream();
+        return stream != null && stream.getClass().getEnclosingClass() == AttachmentContentSignatureTransform.class;
     }
 
     /** Closes the streams handed to WSS4J; it does not always close them itself. */

@@ -36,12 +36,13 @@ public final class Cryptos {
             ownStore.load(null, null);
             // One pair per profile under the profile's aliases: the signer names the alias, and
             // the decrypter finds its key by the certificate the sender referenced.
+            KeyStore.ProtectionParameter protection = inMemoryProtection(password);
             for (var entry : keys.allKeys().entrySet()) {
                 ProfileKeys pair = entry.getValue();
-                ownStore.setKeyEntry(entry.getKey().signingAlias(), pair.signingKey(), password,
-                        pair.signingChain().toArray(X509Certificate[]::new));
-                ownStore.setKeyEntry(entry.getKey().encryptionAlias(), pair.encryptionKey(), password,
-                        pair.encryptionChain().toArray(X509Certificate[]::new));
+                ownStore.setEntry(entry.getKey().signingAlias(), new KeyStore.PrivateKeyEntry(pair.signingKey(),
+                        pair.signingChain().toArray(X509Certificate[]::new)), protection);
+                ownStore.setEntry(entry.getKey().encryptionAlias(), new KeyStore.PrivateKeyEntry(pair.encryptionKey(),
+                        pair.encryptionChain().toArray(X509Certificate[]::new)), protection);
             }
 
             KeyStore anchors = KeyStore.getInstance("PKCS12");
@@ -72,6 +73,20 @@ public final class Cryptos {
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the in-memory key stores", e);
         }
+    }
+
+    /**
+     * WSS4J reads the private key from the store for every signature and every decryption, and a
+     * PKCS12 store decrypts it each time. With the JDK's default protection (PBKDF2, 10,000
+     * iterations) that cost more than the RSA operation itself, 20 ms and more per read, three
+     * reads per exchanged message (see the benchmarks module). This store never leaves memory
+     * and its password is random, so one iteration protects it as well as ten thousand.
+     */
+    private static KeyStore.ProtectionParameter inMemoryProtection(char[] password) {
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        return new KeyStore.PasswordProtection(password, "PBEWithHmacSHA256AndAES_128",
+                new javax.crypto.spec.PBEParameterSpec(salt, 1));
     }
 
     /** Signs with our signing key and decrypts with our encryption key. */

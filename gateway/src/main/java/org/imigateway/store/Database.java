@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
  * The embedded Derby database of the message log. Opening it brings the schema up to date;
  * closing it shuts Derby down cleanly so the next start needs no recovery. Every piece of work
  * runs on a connection of its own ({@link #inTransaction}), so any number of threads may use it.
+ * Connections are kept for the next transaction rather than opened for each: opening an embedded
+ * Derby connection, and preparing its statements again, was a measurable share of the CPU each
+ * message cost (see the benchmarks module).
  */
 public final class Database implements AutoCloseable {
 
@@ -32,8 +35,12 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Idle connections kept; more threads than this still get connections, which are closed after use. */
+    private static final int MAX_IDLE = 16;
+
     private final Path folder;
     private final String url;
+    private final java.util.concurrent.ConcurrentLinkedDeque<Connection> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
     private Database(Path folder) {
@@ -107,10 +114,13 @@ public final class Database implements AutoCloseable {
      */
     public <T> T inTransaction(Work<T> work) throws SQLException {
         for (int attempt = 1;; attempt++) {
-            try (Connection connection = connection()) {
+            Connection connection = connection();
+            boolean committed = false;
+            try {
                 try {
                     T result = work.run(connection);
                     connection.commit();
+                    committed = true;
                     return result;
                 } catch (SQLException e) {
                     rollback(connection, e);
@@ -124,6 +134,8 @@ public final class Database implements AutoCloseable {
                     rollback(connection, e);
                     throw e;
                 }
+            } finally {
+                release(connection, committed);
             }
             sleepBeforeRetry(attempt);
         }
@@ -142,10 +154,30 @@ public final class Database implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the database at " + folder + " is closed");
         }
+        Connection kept = idle.pollFirst();
+        if (kept != null) {
+            return kept;
+        }
         Connection connection = DriverManager.getConnection(url);
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         return connection;
+    }
+
+    /** Keeps a connection whose transaction committed; one that failed is closed, whatever state it is in. */
+    private void release(Connection connection, boolean committed) {
+        if (committed && !closed && idle.size() < MAX_IDLE) {
+            idle.offerFirst(connection);
+            if (!closed) {
+                return;
+            }
+            idle.remove(connection);
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("a connection did not close cleanly: {}", Jdbc.describe(e));
+        }
     }
 
     private static void rollback(Connection connection, Throwable cause) {
@@ -163,6 +195,9 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
+        for (Connection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
+            release(connection, false);
+        }
         try {
             DriverManager.getConnection(url + ";shutdown=true").close();
             LOG.warn("Derby database at {} did not confirm its shutdown", folder);

@@ -1,0 +1,108 @@
+package org.imigateway.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+
+import org.imigateway.Gateway;
+import org.imigateway.as4.SecurityProfile;
+import org.imigateway.certificates.CertificateAuthority;
+import org.imigateway.certificates.PartyKit;
+import org.imigateway.certificates.PkiLayout;
+import org.imigateway.certificates.Stores;
+import org.imigateway.config.DemoNetwork;
+import org.imigateway.interop.phase4.Phase4Keys;
+
+/**
+ * The parties of a benchmark on loopback, from one demo PKI: our gateways {@link #SENDER} and
+ * {@link #RECEIVER}, and two phase4 parties for the baselines. Every home knows every party, so
+ * phase4 can send to our receiver as well as to its own kind. Limits are raised so that the
+ * largest payload is allowed and a slow receipt is waited for rather than retried.
+ */
+public final class BenchNetwork implements AutoCloseable {
+
+    public static final String SENDER = "gw-a";
+    public static final String RECEIVER = "gw-b";
+    public static final String PHASE4_SENDER = "p4-a";
+    public static final String PHASE4_RECEIVER = "p4-b";
+    public static final long MAX_PAYLOAD = 4L << 30;
+    private static final char[] PASSWORD = "changeit-demo".toCharArray();
+
+    private final DemoNetwork plan;
+    private final KeyStore trust;
+    private Gateway sender;
+    private Gateway receiver;
+
+    private BenchNetwork(DemoNetwork plan, KeyStore trust) {
+        this.plan = plan;
+        this.trust = trust;
+    }
+
+    public static BenchNetwork create(Path dir) throws IOException {
+        DemoNetwork plan = DemoNetwork.create(dir, List.of(SENDER, RECEIVER, PHASE4_SENDER, PHASE4_RECEIVER), false);
+        for (Path home : plan.homes().values()) {
+            raiseLimits(home);
+        }
+        KeyStore trust = Stores.trustStore(Map.of("ca", CertificateAuthority.load(PkiLayout.caKeyStore(plan.pki()),
+                PASSWORD).certificate()));
+        return new BenchNetwork(plan, trust);
+    }
+
+    /** Payloads up to {@link #MAX_PAYLOAD}, and a receipt waited for up to an hour (a 2 GiB message is slow to check). */
+    static void raiseLimits(Path home) throws IOException {
+        Path pmodes = home.resolve("config/pmodes/pmodes.xml");
+        Files.writeString(pmodes, Files.readString(pmodes).replace("<maxPayloadSize>1073741824</maxPayloadSize>",
+                "<maxPayloadSize>" + MAX_PAYLOAD + "</maxPayloadSize>"));
+        Path properties = home.resolve("config/gateway.properties");
+        Files.writeString(properties, Files.readString(properties).replace("send.timeoutSeconds=60", "send.timeoutSeconds=3600")
+                + "limits.maxMessageBytes=" + (MAX_PAYLOAD + (64 << 20)) + "\n");
+    }
+
+    public DemoNetwork plan() {
+        return plan;
+    }
+
+    /** Our two gateways, started on first use and then kept for every run. */
+    public synchronized Gateway sender() throws Exception {
+        if (sender == null) {
+            sender = Gateway.start(plan.home(SENDER));
+        }
+        return sender;
+    }
+
+    public synchronized Gateway receiver() throws Exception {
+        if (receiver == null) {
+            receiver = Gateway.start(plan.home(RECEIVER));
+        }
+        return receiver;
+    }
+
+    /**
+     * A phase4 party's keys for a profile: it signs with the profile's signing key and finds its
+     * decryption (1.15) or key agreement (2.0) key in the same store.
+     */
+    public Phase4Keys phase4Keys(String party, SecurityProfile profile) {
+        return new Phase4Keys(Stores.read(PartyKit.keyStoreFile(plan.pki(), party), PASSWORD), profile.signingAlias(),
+                PASSWORD, trust);
+    }
+
+    /** The certificate phase4 encrypts for when it sends to another phase4 party: 1.15 decrypts with the signing key. */
+    public X509Certificate phase4EncryptionCertificate(String party, SecurityProfile profile) {
+        String alias = profile == SecurityProfile.EDELIVERY_1_15 ? PartyKit.SIGNING_ALIAS : profile.encryptionAlias();
+        return Stores.readCertificate(PartyKit.certificateFile(plan.pki(), party, alias));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sender != null) {
+            sender.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.imigateway.bench;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.imigateway.Gateway;
+import org.imigateway.config.DemoNetwork;
+import org.imigateway.connectors.MessageProperty;
+import org.imigateway.connectors.Payload;
+import org.imigateway.connectors.Submission;
+import org.imigateway.store.Direction;
+import org.imigateway.store.MessageStatus;
+import org.imigateway.store.StatusChange;
+
+/**
+ * Our gateway to our gateway, in one JVM on loopback: durable (Derby and Artemis on both sides),
+ * signed, encrypted and compressed. Latencies come from the status histories both message logs
+ * keep (microsecond timestamps), so observing them costs the run nothing.
+ */
+public final class GatewayToGateway implements Scenario {
+
+    @Override
+    public String name() {
+        return "gateway->gateway";
+    }
+
+    @Override
+    public RunResult run(RunPlan plan, BenchNetwork network, Path payload) throws Exception {
+        Gateway sender = network.sender();
+        Gateway receiver = network.receiver();
+        String loadAverage = Machine.currentLoadAverage();
+        long deliveredBefore = delivered(receiver);
+        ProcessMeter meter = new ProcessMeter();
+        meter.start();
+        List<Load.Sent> all = Load.run(plan, i -> sender.submit(submission(plan, payload, i)),
+                () -> finished(sender), timeoutSeconds(plan));
+        List<Load.Sent> measured = all.subList(plan.warmup(), all.size());
+        awaitDelivered(receiver, deliveredBefore + plan.total(), timeoutSeconds(plan));
+        meter.stop();
+        Map<String, Instant> acknowledged = new HashMap<>();
+        Map<String, Instant> delivered = new HashMap<>();
+        int failed = 0;
+        for (Load.Sent message : measured) {
+            Optional<Instant> ack = reached(sender, message.messageId(), Direction.OUTBOUND, MessageStatus.ACKNOWLEDGED);
+            ack.ifPresent(at -> acknowledged.put(message.messageId(), at));
+            failed += ack.isEmpty() ? 1 : 0;
+            reached(receiver, message.messageId(), Direction.INBOUND, MessageStatus.DELIVERED)
+                    .ifPresent(at -> delivered.put(message.messageId(), at));
+        }
+        return Figures.of(name(), plan, measured, acknowledged, Optional.of(delivered), failed, meter, loadAverage,
+                "durable both sides; both gateways in this JVM (CPU and heap are the pair's)");
+    }
+
+    static Submission submission(RunPlan plan, Path payload, int index) {
+        return Submission.to(BenchNetwork.RECEIVER)
+                .service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE)
+                .action(DemoNetwork.action(plan.profile()))
+                .conversationId("bench-" + index)
+                .property(MessageProperty.of("originalSender", "urn:authority:bench-sender"))
+                .property(MessageProperty.of("finalRecipient", "urn:authority:bench-receiver"))
+                .payload(Payload.of(payload, "application/xml"))
+                .build();
+    }
+
+    /** Outbound messages that reached a final status since the gateway started. */
+    private static long finished(Gateway sender) {
+        Map<MessageStatus, Long> counts = sender.messageLog().countByStatus();
+        return counts.getOrDefault(MessageStatus.ACKNOWLEDGED, 0L) + counts.getOrDefault(MessageStatus.SEND_FAILURE, 0L);
+    }
+
+    static void awaitDelivered(Gateway receiver, long atLeast, long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        while (delivered(receiver) < atLeast) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the receiver delivered fewer than " + atLeast + " messages within "
+                        + timeoutSeconds + " s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    static long delivered(Gateway receiver) {
+        return receiver.messageLog().countByStatus().getOrDefault(MessageStatus.DELIVERED, 0L);
+    }
+
+    /** When the message first reached {@code status}, from the message log's history. */
+    static Optional<Instant> reached(Gateway gateway, String messageId, Direction direction, MessageStatus status) {
+        return gateway.messageLog().history(messageId, direction).stream()
+                .filter(change -> change.to() == status).map(StatusChange::at).findFirst();
+    }
+
+    static long timeoutSeconds(RunPlan plan) {
+        return 300 + 2 * plan.total() * Math.max(1, plan.payloadBytes() / 1_000_000);
+    }
+}

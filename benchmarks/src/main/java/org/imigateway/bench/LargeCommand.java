@@ -1,0 +1,120 @@
+package org.imigateway.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.imigateway.config.DemoNetwork;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code large}: one big attachment from a sending gateway JVM to a receiving one, each with a
+ * small heap, through the {@code imi-gateway} command ({@code serve} receives, {@code send}
+ * sends and waits for the receipt). The payload must arrive byte-identical (SHA-256).
+ */
+@Command(name = "large", mixinStandardHelpOptions = true,
+        description = "A large attachment between two gateway JVMs with a small heap; MB/s, peak RSS, SHA-256 check.")
+public final class LargeCommand implements Callable<Integer> {
+
+    /** What one large run showed; RSS is the kernel's high-water mark (VmHWM) of each JVM. */
+    public record Large(long payloadBytes, String heap, boolean acknowledged, boolean identical, double secondsToAck,
+            double secondsToDelivered, double megabytesPerSecond, double senderPeakRssMb, double receiverPeakRssMb,
+            String sha256, String note) {
+    }
+
+    @Option(names = "--size", defaultValue = "2GiB", description = "Payload size (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--heap", defaultValue = "256m", description = "-Xmx of both gateway JVMs (default: ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--gateway-jar", defaultValue = "gateway/target/imi-gateway.jar",
+            description = "The imi-gateway command jar (default: ${DEFAULT-VALUE}).")
+    Path gatewayJar;
+
+    @Option(names = "--dir", defaultValue = "target/bench-large", description = "Work folder.")
+    Path dir;
+
+    @Option(names = "--timeout", defaultValue = "3600", description = "Seconds to wait in all (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Option(names = "--out", defaultValue = "target/large.json")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Machine machine = Machine.now();
+        if (!Files.isRegularFile(gatewayJar)) {
+            System.err.println("--gateway-jar " + gatewayJar.toAbsolutePath() + " does not exist: build the gateway first");
+            return 1;
+        }
+        long bytes = Payloads.parseSize(size);
+        Files.createDirectories(dir);
+        Path payload = Payloads.binary(dir, bytes);
+        String expected = Payloads.sha256(payload);
+        Path net = Files.createTempDirectory(dir, "net-");
+        DemoNetwork plan = DemoNetwork.create(net, List.of(BenchNetwork.SENDER, BenchNetwork.RECEIVER), false);
+        for (Path home : plan.homes().values()) {
+            BenchNetwork.raiseLimits(home);
+        }
+        Path receiverHome = plan.home(BenchNetwork.RECEIVER);
+        Large large;
+        try (GatewayProcess receiver = GatewayProcess.start(gatewayJar, heap, dir.resolve("receiver.log"),
+                "serve", "--home", receiverHome.toString())) {
+            receiver.awaitLog("receiving at", Duration.ofMinutes(2));
+            long start = System.nanoTime();
+            GatewayProcess sender = GatewayProcess.start(gatewayJar, heap, dir.resolve("sender.log"), "send",
+                    "--home", plan.home(BenchNetwork.SENDER).toString(), "--to", BenchNetwork.RECEIVER,
+                    "--file", payload.toString(), "--mime-type", "application/octet-stream",
+                    "--wait", Long.toString(timeoutSeconds));
+            int exit = sender.awaitExit(Duration.ofSeconds(timeoutSeconds), receiver);
+            double toAck = (System.nanoTime() - start) / 1e9;
+            Optional<Path> delivered = exit == 0
+                    ? awaitDelivered(receiverHome.resolve("data/inbox"), Duration.ofSeconds(timeoutSeconds), receiver)
+                    : Optional.empty();
+            double toDelivered = (System.nanoTime() - start) / 1e9;
+            String actual = delivered.isPresent() ? Payloads.sha256(delivered.get().resolve("payload-1")) : "";
+            large = new Large(bytes, heap, exit == 0, expected.equals(actual), toAck, toDelivered,
+                    delivered.isPresent() ? bytes / 1e6 / toDelivered : 0, sender.peakRssMb(), receiver.peakRssMb(),
+                    expected, exit == 0 ? "send exit 0 (ACKNOWLEDGED)" : "send exit " + exit + ", see " + dir.resolve("sender.log"));
+        }
+        System.out.printf(Locale.ROOT, "%nmachine: %d cores, %d MB, %s; load average %s%n", machine.cores(),
+                machine.memoryMb(), machine.jvm(), Machine.currentLoadAverage());
+        System.out.printf(Locale.ROOT, "%s with -Xmx%s: acknowledged %s after %.1f s, delivered %s after %.1f s, %.1f MB/s,"
+                + " peak RSS sender %.0f MB, receiver %.0f MB%n", Payloads.label(bytes), heap, large.acknowledged(),
+                large.secondsToAck(), large.identical() ? "byte-identical" : "NOT identical", large.secondsToDelivered(),
+                large.megabytesPerSecond(), large.senderPeakRssMb(), large.receiverPeakRssMb());
+        Report.json(out, machine, "large-payload", List.of(large));
+        System.out.println("JSON: " + out.toAbsolutePath());
+        return large.acknowledged() && large.identical() ? 0 : 2;
+    }
+
+    /** The delivered message folder: the default backend renames it into place once complete. */
+    private static Optional<Path> awaitDelivered(Path inbox, Duration timeout, GatewayProcess receiver)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            receiver.sample();
+            List<Path> folders = new ArrayList<>();
+            if (Files.isDirectory(inbox)) {
+                try (Stream<Path> list = Files.list(inbox)) {
+                    list.filter(f -> Files.exists(f.resolve("message.properties"))).forEach(folders::add);
+                }
+            }
+            if (!folders.isEmpty()) {
+                return Optional.of(folders.get(0));
+            }
+            Thread.sleep(200);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,46 @@
+package org.imigateway.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.imigateway.Gateway;
+import org.imigateway.store.Direction;
+import org.imigateway.store.MessageStatus;
+
+/** phase4 sends to our (durable) receiving gateway: the receiving side of ours against the same sender. */
+public final class Phase4ToGateway implements Scenario {
+
+    @Override
+    public String name() {
+        return "phase4->gateway";
+    }
+
+    @Override
+    public RunResult run(RunPlan plan, BenchNetwork network, Path payload) throws Exception {
+        Gateway receiver = network.receiver();
+        Phase4Load load = new Phase4Load(network, plan.profile(), receiver.pmodes().party(BenchNetwork.RECEIVER)
+                .orElseThrow().encryptionCertificate(plan.profile()), URI.create(receiver.endpoints().get(0)),
+                BenchNetwork.RECEIVER, payload);
+        long deliveredBefore = GatewayToGateway.delivered(receiver);
+        String loadAverage = Machine.currentLoadAverage();
+        ProcessMeter meter = new ProcessMeter();
+        meter.start();
+        List<Load.Sent> all = Load.run(plan, load::send, load::completed, GatewayToGateway.timeoutSeconds(plan));
+        List<Load.Sent> measured = all.subList(plan.warmup(), all.size());
+        GatewayToGateway.awaitDelivered(receiver, deliveredBefore + plan.total() - load.failed(),
+                GatewayToGateway.timeoutSeconds(plan));
+        meter.stop();
+        Map<String, Instant> delivered = new HashMap<>();
+        for (Load.Sent message : measured) {
+            GatewayToGateway.reached(receiver, message.messageId(), Direction.INBOUND, MessageStatus.DELIVERED)
+                    .ifPresent(at -> delivered.put(message.messageId(), at));
+        }
+        return Figures.of(name(), plan, measured, load.acknowledged, Optional.of(delivered), load.failed(), meter,
+                loadAverage, "our receiver durable (receipt after Derby commit and Artemis enqueue)");
+    }
+}

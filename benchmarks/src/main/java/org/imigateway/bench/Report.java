@@ -1,0 +1,45 @@
+package org.imigateway.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The terminal table and the JSON file of a set of runs, with the machine they ran on. */
+final class Report {
+
+    private Report() {
+    }
+
+    static void table(Machine machine, List<RunResult> results, PrintStream out) {
+        out.printf("%nmachine: %s, %d cores, %d MB, %s; load average at start %s%n", machine.host(), machine.cores(),
+                machine.memoryMb(), machine.jvm(), machine.loadAverage());
+        out.printf("%-16s %-20s %7s %5s %4s %6s %8s %8s | %8s %8s %8s | %8s %8s %8s | %7s %7s %5s %s%n",
+                "scenario", "profile", "size", "msgs", "conc", "rate", "fail", "msg/s",
+                "ack p50", "ack p95", "ack p99", "dlv p50", "dlv p95", "dlv p99", "cpu ms", "heap MB", "load", "");
+        for (RunResult r : results) {
+            out.printf("%-16s %-20s %7s %5d %4d %6s %8d %8.1f | %8.1f %8.1f %8.1f | %8s %8s %8s | %7.1f %7.0f %5s%n",
+                    r.scenario(), r.profile(), Payloads.label(r.payloadBytes()), r.messages(), r.concurrency(),
+                    r.offeredRate().map(v -> String.format("%.1f", v)).orElse("max"), r.failed(), r.perSecond(),
+                    r.acknowledged().p50(), r.acknowledged().p95(), r.acknowledged().p99(),
+                    r.delivered().map(l -> String.format("%.1f", l.p50())).orElse("-"),
+                    r.delivered().map(l -> String.format("%.1f", l.p95())).orElse("-"),
+                    r.delivered().map(l -> String.format("%.1f", l.p99())).orElse("-"),
+                    r.cpuSecondsPerMessage() * 1000, r.peakHeapMb(), r.loadAverage().split(" ")[0]);
+        }
+        out.println("latencies in ms from submit; cpu ms = CPU time of the JVM per message; notes in the JSON file");
+    }
+
+    static void json(Path file, Machine machine, String kind, Object results) throws IOException {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("kind", kind);
+        document.put("machine", machine);
+        document.put("loadAverageAtEnd", Machine.currentLoadAverage());
+        document.put("results", results);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, Json.write(document));
+    }
+}

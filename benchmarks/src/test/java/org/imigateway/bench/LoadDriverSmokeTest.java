@@ -1,0 +1,49 @@
+package org.imigateway.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.imigateway.as4.outflow.SendResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/**
+ * A few messages through every scenario and one floor exchange, to show the driver works and
+ * writes a well-formed report. Timings are printed, never asserted: the machine is shared.
+ */
+class LoadDriverSmokeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void driverRunsEveryScenarioAndWritesAReportWithEveryFigure() throws Exception {
+        Path json = dir.resolve("results.json");
+        int exit = new CommandLine(new BenchCommand()).execute("run", "--scenario", "gateway,phase4,phase4_gateway",
+                "--profile", "edelivery-1.15,edelivery-2.0-eddsa", "--size", "10KB", "--messages", "3", "--warmup", "1",
+                "--concurrency", "2", "--half-rate", "--dir", dir.toString(), "--out", json.toString());
+        assertEquals(0, exit, "every message must be acknowledged");
+        String report = Files.readString(json);
+        assertTrue(report.startsWith("{") && report.trim().endsWith("}"), report);
+        for (String field : List.of("\"machine\"", "\"cores\"", "\"loadAverage\"", "\"perSecond\"", "\"p99\"",
+                "\"cpuSecondsPerMessage\"", "\"peakHeapMb\"")) {
+            assertTrue(report.contains(field), "the report must carry " + field + ": " + report);
+        }
+        // 2 profiles x (gateway, its half-rate repeat, phase4, phase4->gateway)
+        assertEquals(8, report.split("\"scenario\"").length - 1, report);
+        assertTrue(report.contains("\"scenario\": \"phase4->phase4\""), report);
+        assertTrue(report.contains("\"delivered\": null"), "phase4 has no delivery of its own to time: " + report);
+    }
+
+    @Test
+    void floorExchangeEndsInAVerifiedReceipt() throws Exception {
+        assertInstanceOf(SendResult.Acknowledged.class, CryptoFloorBenchmark.once("edelivery-2.0-ecdsa", "10KB"));
+    }
+}
