@@ -70,9 +70,14 @@ record WebServiceSettings(String name, InetSocketAddress address, BackendAuthent
         if (subject.isPresent() && tls.equals("false")) {
             throw new ConfigException(key + "clientCertSubject needs " + key + "tls=true");
         }
-        return new WebServiceSettings(backend.name(),
-                new InetSocketAddress(backend.setting("host").orElse("127.0.0.1"), port),
-                new BackendAuthentication(basic, subject), Boolean.parseBoolean(tls));
+        InetSocketAddress address = new InetSocketAddress(backend.setting("host").orElse("127.0.0.1"), port);
+        // Without TLS the password travels in clear: allowed only where nobody else can listen.
+        if (tls.equals("false") && (address.isUnresolved() || !address.getAddress().isLoopbackAddress())) {
+            throw new ConfigException(key + "tls=false is allowed only on a loopback host, not "
+                    + address.getHostString() + ": the password would travel in clear");
+        }
+        return new WebServiceSettings(backend.name(), address, new BackendAuthentication(basic, subject),
+                Boolean.parseBoolean(tls));
     }
 
     WebServiceConnector connector(Path dataDir, TlsSettings serverTls) throws ConfigException {

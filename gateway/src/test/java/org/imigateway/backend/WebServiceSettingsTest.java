@@ -34,7 +34,8 @@ class WebServiceSettingsTest {
         "port=0,user=court                          | backend.court.password is required for user 'court'",
         "port=0,user=court,password=x,tls=maybe     | backend.court.tls=maybe is not true or false",
         "port=0,clientCertSubject=CN=court,tls=false | backend.court.clientCertSubject needs backend.court.tls=true",
-        "port=0,clientCertSubject=not a name        | backend.court.clientCertSubject=not a name is not an X.500 name"})
+        "port=0,clientCertSubject=not a name        | backend.court.clientCertSubject=not a name is not an X.500 name",
+        "port=0,user=court,password=x,tls=false,host=0.0.0.0 | backend.court.tls=false is allowed only on a loopback host"})
     void aBadSettingIsRefusedNamingTheKey(String settings, String words) {
         String[] pairs = settings.split(",");
         String[] keyValues = new String[pairs.length * 2];
