@@ -24,6 +24,10 @@ import org.imigateway.connectors.GatewayPort;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
+import org.imigateway.cooperation.rendering.Captions;
+import org.imigateway.cooperation.rendering.Renderer;
+import org.imigateway.cooperation.rendering.StandardContent;
+import org.imigateway.cooperation.translation.Translator;
 import org.imigateway.directory.Authority;
 import org.imigateway.directory.Directory;
 import org.imigateway.directory.DirectoryFiles;
@@ -67,9 +71,10 @@ public final class CooperationHub implements DeliveryListener {
     private final AlertHandler alerts;
     private final RepositoryHandler repositories;
     private final DirectoryHandler directoryMessages;
+    private final AttachRenderings renderings;
 
     private CooperationHub(HubContext hub, Database database, Supplier<PModeSet> pmodes, String hubParty,
-            GatewayPort outbound, DeliveryListener local) {
+            GatewayPort outbound, DeliveryListener local, Renderer renderer) {
         this.hub = hub;
         this.database = database;
         this.pmodes = pmodes;
@@ -83,6 +88,7 @@ public final class CooperationHub implements DeliveryListener {
         this.alerts = new AlertHandler(hub);
         this.repositories = new RepositoryHandler(hub, hubParty);
         this.directoryMessages = new DirectoryHandler(hub, hubParty);
+        this.renderings = new AttachRenderings(hub, renderer);
     }
 
     /**
@@ -101,8 +107,10 @@ public final class CooperationHub implements DeliveryListener {
         Path documents = Files.createDirectories(dataDir.resolve("cooperation"));
         LOG.info("cooperation hub '{}': {} procedures, {} authorities seeded", hubParty, procedures.all().size(),
                 seed.authorities().size());
+        Renderer renderer = new Renderer(StandardContent.load(settings.procedures()), Captions.shipped(),
+                Translator.offline(), directory::find);
         return new CooperationHub(new HubContext(procedures, directory, new CooperationStore(), documents, clock), database,
-                pmodes, hubParty, outbound, local);
+                pmodes, hubParty, outbound, local, renderer);
     }
 
     public Directory directory() {
@@ -197,7 +205,7 @@ public final class CooperationHub implements DeliveryListener {
         List<Outgoing> messages;
         String result;
         if (outcome instanceof HubOutcome.Forward forward) {
-            messages = forward.messages();
+            messages = renderings.attach(delivery.messageId(), type, () -> document(delivery, type), forward.messages());
             result = "forwarded";
             LOG.info("{} message {} (conversation {}): {} -> forwarded to {} recipient(s)", type, delivery.messageId(),
                     delivery.conversationId(), delivery.property(Cooperation.ORIGINAL_SENDER).orElse("?"), messages.size());
@@ -251,6 +259,11 @@ public final class CooperationHub implements DeliveryListener {
         };
     }
 
+    /** The received document again, for its rendering; {@link #evaluate} has found it valid. */
+    private Object document(Delivery delivery, ImiDocumentType type) {
+        return ((BoundXml.Read<?>) readers.get(type).read(delivery.payloads().get(0).file())).document();
+    }
+
     private Outgoing refusal(Delivery delivery, ImiDocumentType type, HubOutcome.Refuse refuse) {
         Refusal refusal = new Refusal();
         refusal.setRefMessageId(delivery.messageId());
@@ -285,7 +298,8 @@ public final class CooperationHub implements DeliveryListener {
                 .property(MessageProperty.of(Cooperation.ORIGINAL_SENDER, message.originalSender()))
                 .property(MessageProperty.of(Cooperation.FINAL_RECIPIENT, message.finalRecipient()));
         refToMessageId.ifPresent(submission::refToMessageId);
-        message.payloads().forEach(p -> submission.payload(Payload.of(p.file(), p.mimeType())));
+        message.payloads().forEach(p -> submission.payload(new Payload(p.file(), p.mimeType(), Optional.empty(),
+                p.properties().entrySet().stream().map(e -> MessageProperty.of(e.getKey(), e.getValue())).toList())));
         outbound.submit(submission.build());
     }
 }

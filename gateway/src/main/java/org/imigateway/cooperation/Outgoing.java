@@ -2,7 +2,10 @@ package org.imigateway.cooperation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.imigateway.schemas.imi.ImiDocumentType;
 
@@ -14,17 +17,32 @@ import org.imigateway.schemas.imi.ImiDocumentType;
 record Outgoing(ImiDocumentType type, String toParty, String originalSender, String finalRecipient,
         List<Payload> payloads, String key) {
 
-    record Payload(Path file, String mimeType) {
+    /** @param properties part properties, name to value (a rendering says role=rendering and its lang) */
+    record Payload(Path file, String mimeType, Map<String, String> properties) {
+        Payload {
+            properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        }
+
+        Payload(Path file, String mimeType) {
+            this(file, mimeType, Map.of());
+        }
     }
 
     Outgoing {
         payloads = List.copyOf(payloads);
     }
 
-    /** One line for the decision log; file names and ids never hold '|', ';' or line breaks. */
+    /**
+     * One line for the decision log; file names, ids and part properties never hold '|', ',', ';',
+     * '=' or line breaks. A payload is {@code file;mimeType} and then {@code ;name=value} per property.
+     */
     String line() {
         List<String> files = new ArrayList<>();
-        payloads.forEach(p -> files.add(p.file() + ";" + p.mimeType()));
+        payloads.forEach(p -> {
+            StringBuilder file = new StringBuilder(p.file() + ";" + p.mimeType());
+            p.properties().forEach((name, value) -> file.append(';').append(name).append('=').append(value));
+            files.add(file.toString());
+        });
         return String.join("|", type.name(), toParty, originalSender, finalRecipient, key, String.join(",", files));
     }
 
@@ -32,8 +50,13 @@ record Outgoing(ImiDocumentType type, String toParty, String originalSender, Str
         String[] field = line.split("\\|", -1);
         List<Payload> payloads = new ArrayList<>();
         for (String file : field[5].split(",")) {
-            int at = file.lastIndexOf(';');
-            payloads.add(new Payload(Path.of(file.substring(0, at)), file.substring(at + 1)));
+            String[] part = file.split(";");
+            Map<String, String> properties = new LinkedHashMap<>();
+            for (int i = 2; i < part.length; i++) {
+                int at = part[i].indexOf('=');
+                properties.put(part[i].substring(0, at), part[i].substring(at + 1));
+            }
+            payloads.add(new Payload(Path.of(part[0]), part[1], properties));
         }
         return new Outgoing(ImiDocumentType.valueOf(field[0]), field[1], field[2], field[3], payloads, field[4]);
     }

@@ -1,0 +1,125 @@
+package org.imigateway.cooperation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.imigateway.as4.SecureXml;
+import org.imigateway.cooperation.CooperationNetwork.Received;
+import org.imigateway.schemas.imi.ImiDocumentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Issue 5, show 2: a request written in Latvian by a Latvian authority reaches a German
+ * authority through the hub with the original document untouched and a German rendering beside it.
+ */
+class LanguagesEndToEndTest {
+
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
+    private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+
+    @TempDir
+    static Path dir;
+
+    private static CooperationNetwork network;
+
+    @BeforeAll
+    static void start() throws Exception {
+        network = CooperationNetwork.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    @Test
+    void aLatvianRequestReachesAGermanAuthorityWithItsOriginalAndAGermanRenderingMarkingTheFreeTextUntranslated()
+            throws Exception {
+        String request = "<request xmlns=\"urn:imigateway:imi:request:1\"><case procedure=\"pq-request\" id=\"LV-2026-0042\"/>"
+                + "<from>LV-VI</from><to>DE-BVA</to><answerBy>" + LocalDate.now(ZoneOffset.UTC).plusDays(20) + "</answerBy>"
+                + "<subject lang=\"lv\">Ārsta diploma atzīšana &lt;b&gt;steidzami&lt;/b&gt;</subject>"
+                + "<questionSet code=\"pq-verification\"><question id=\"document-authentic\">"
+                + "<comment lang=\"lv\">Lūdzu, pārbaudiet diploma oriģinālu.</comment></question>"
+                + "<question id=\"sanctioned\"/></questionSet></request>";
+        String messageId = network.send(ImiDocumentType.REQUEST_SUBMIT, "LV-VI", "DE-BVA", request);
+
+        Received received = network.awaitFrom(messageId, "DE-BVA");
+        assertEquals("ap-1", received.accessPoint());
+        Path folder = network.gateway("ap-1").inbox().folderOf(received.meta().getProperty("messageId"));
+        Properties meta = received.meta();
+        assertEquals("2", meta.getProperty("payloads"));
+        assertEquals("application/xml", meta.getProperty("payload-1.mimeType"));
+        assertArrayEquals(request.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(folder.resolve("payload-1")),
+                "the original document goes on byte for byte");
+
+        assertEquals("application/xhtml+xml", meta.getProperty("payload-2.mimeType"));
+        assertTrue(partProperties(meta, "payload-2").containsAll(List.of("role=rendering", "lang=de")),
+                partProperties(meta, "payload-2").toString());
+        assertTrue(partProperties(meta, "payload-1").stream().noneMatch(p -> p.startsWith("role=")));
+        Document page = SecureXml.parse(Files.readAllBytes(folder.resolve("payload-2")));
+        assertEquals(XHTML, page.getDocumentElement().getNamespaceURI());
+        assertEquals("de", page.getDocumentElement().getAttributeNS(XML_NS, "lang"));
+        assertEquals("Auskunftsersuchen", texts(page, "h1").get(0));
+        assertEquals(List.of("Prüffragen"), texts(page, "h2"));
+        List<String> cells = texts(page, "td");
+        assertTrue(cells.containsAll(List.of("Berufsqualifikationen", "Berufsqualifikationen: Auskunftsersuchen",
+                "Ist das Dokument echt?", "Wurden gegen die Fachkraft Sanktionen verhängt?",
+                "Veselības inspekcija (LV-VI)", "Bundesverwaltungsamt (DE-BVA)")), cells.toString());
+
+        List<Element> untranslated = byClass(page, "untranslated");
+        assertEquals(List.of("Ārsta diploma atzīšana <b>steidzami</b>", "Lūdzu, pārbaudiet diploma oriģinālu."),
+                untranslated.stream().map(Element::getTextContent).toList());
+        untranslated.forEach(p -> assertEquals("lv", p.getAttributeNS(XML_NS, "lang")));
+        assertEquals(0, page.getElementsByTagNameNS(XHTML, "b").getLength(), "free text never becomes markup");
+        assertEquals(2, byClass(page, "note").stream()
+                .filter(n -> n.getTextContent().equals("nicht übersetzt, Original auf Lettisch (lv)")).count());
+    }
+
+    private static List<String> partProperties(Properties meta, String payload) {
+        List<String> properties = new ArrayList<>();
+        for (int i = 1; meta.getProperty(payload + ".property." + i + ".name") != null; i++) {
+            properties.add(meta.getProperty(payload + ".property." + i + ".name") + "="
+                    + meta.getProperty(payload + ".property." + i + ".value"));
+        }
+        return properties;
+    }
+
+    private static List<String> texts(Document page, String element) {
+        NodeList nodes = page.getElementsByTagNameNS(XHTML, element);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent());
+        }
+        return texts;
+    }
+
+    private static List<Element> byClass(Document page, String cssClass) {
+        NodeList nodes = page.getElementsByTagNameNS(XHTML, "*");
+        List<Element> found = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element e = (Element) nodes.item(i);
+            if (List.of(e.getAttribute("class").split(" ")).contains(cssClass)) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+}
