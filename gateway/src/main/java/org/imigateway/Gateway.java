@@ -51,6 +51,7 @@ import org.imigateway.connectors.Submission;
 import org.imigateway.cooperation.CooperationHub;
 import org.imigateway.cooperation.CooperationRoutes;
 import org.imigateway.cooperation.CooperationSettings;
+import org.imigateway.cooperation.translation.TranslationSettings;
 import org.imigateway.pmode.PModeException;
 import org.imigateway.pmode.PModeLoader;
 import org.imigateway.pmode.PModeSet;
@@ -202,7 +203,8 @@ public final class Gateway implements AutoCloseable {
         try {
             // A hub's default backend is the cooperation step; it passes what is not IMI business to the inbox.
             this.cooperation = cooperation.isHub() ? Optional.of(CooperationHub.open(cooperation, database, pmodes::get,
-                    config.partyName(), submission, inbox, data, Clock.systemUTC())) : Optional.empty();
+                    config.partyName(), submission, inbox, data, Clock.systemUTC(), TranslationSettings.load(config.home())))
+                    : Optional.empty();
             DeliveryListener defaultBackend = this.cooperation.isPresent() ? this.cooperation.get() : inbox;
             camel.addRoutes(new GatewayRoutes(new ChooseBackend(messageLog, backends.claims()),
                     new DeliverToBackend(messageLog, store, defaultBackend),
@@ -436,6 +438,9 @@ public final class Gateway implements AutoCloseable {
             camel.stop();
         } catch (RuntimeException e) {
             LOG.warn("the routes did not stop cleanly: {}", e.getMessage());
+        }
+        if (cooperation != null) {
+            cooperation.ifPresent(CooperationHub::close);
         }
         broker.stop();
         database.close();

@@ -27,6 +27,7 @@ import org.imigateway.connectors.Submission;
 import org.imigateway.cooperation.rendering.Captions;
 import org.imigateway.cooperation.rendering.Renderer;
 import org.imigateway.cooperation.rendering.StandardContent;
+import org.imigateway.cooperation.translation.TranslationSettings;
 import org.imigateway.cooperation.translation.Translator;
 import org.imigateway.directory.Authority;
 import org.imigateway.directory.Directory;
@@ -56,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * authority and naming state and action. A payload that does not fit its schema is refused
  * before the receipt already, with EBMS:0004, by the PMode leg's payloadSchema.
  */
-public final class CooperationHub implements DeliveryListener {
+public final class CooperationHub implements DeliveryListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CooperationHub.class);
 
@@ -72,9 +73,10 @@ public final class CooperationHub implements DeliveryListener {
     private final RepositoryHandler repositories;
     private final DirectoryHandler directoryMessages;
     private final AttachRenderings renderings;
+    private final Translator translator;
 
     private CooperationHub(HubContext hub, Database database, Supplier<PModeSet> pmodes, String hubParty,
-            GatewayPort outbound, DeliveryListener local, Renderer renderer) {
+            GatewayPort outbound, DeliveryListener local, Renderer renderer, Translator translator) {
         this.hub = hub;
         this.database = database;
         this.pmodes = pmodes;
@@ -89,6 +91,7 @@ public final class CooperationHub implements DeliveryListener {
         this.repositories = new RepositoryHandler(hub, hubParty);
         this.directoryMessages = new DirectoryHandler(hub, hubParty);
         this.renderings = new AttachRenderings(hub, renderer);
+        this.translator = translator;
     }
 
     /**
@@ -96,10 +99,11 @@ public final class CooperationHub implements DeliveryListener {
      *
      * @param outbound where the hub submits what it sends (the gateway's durable submit path)
      * @param local    the backend for messages that are not IMI business messages
+     * @param translation how free text reaches a reader's language (the hub closes what it opens)
      */
     public static CooperationHub open(CooperationSettings settings, Database database, Supplier<PModeSet> pmodes,
-            String hubParty, GatewayPort outbound, DeliveryListener local, Path dataDir, Clock clock)
-            throws ConfigException, IOException {
+            String hubParty, GatewayPort outbound, DeliveryListener local, Path dataDir, Clock clock,
+            TranslationSettings translation) throws ConfigException, IOException {
         Procedures procedures = Procedures.load(settings.procedures());
         DirectoryFiles.Contents seed = DirectoryFiles.load(settings.directory(), procedures);
         Directory directory = new Directory(database);
@@ -107,10 +111,16 @@ public final class CooperationHub implements DeliveryListener {
         Path documents = Files.createDirectories(dataDir.resolve("cooperation"));
         LOG.info("cooperation hub '{}': {} procedures, {} authorities seeded", hubParty, procedures.all().size(),
                 seed.authorities().size());
-        Renderer renderer = new Renderer(StandardContent.load(settings.procedures()), Captions.shipped(),
-                Translator.offline(), directory::find);
+        StandardContent content = StandardContent.load(settings.procedures());
+        Translator translator = translation.open();
+        Renderer renderer = new Renderer(content, Captions.shipped(), translator, directory::find);
         return new CooperationHub(new HubContext(procedures, directory, new CooperationStore(), documents, clock), database,
-                pmodes, hubParty, outbound, local, renderer);
+                pmodes, hubParty, outbound, local, renderer, translator);
+    }
+
+    @Override
+    public void close() {
+        translator.close();
     }
 
     public Directory directory() {

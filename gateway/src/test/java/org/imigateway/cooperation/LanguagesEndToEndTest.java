@@ -1,5 +1,9 @@
 package org.imigateway.cooperation;
 
+import static org.imigateway.cooperation.rendering.XhtmlPages.XHTML;
+import static org.imigateway.cooperation.rendering.XhtmlPages.XML_NS;
+import static org.imigateway.cooperation.rendering.XhtmlPages.byClass;
+import static org.imigateway.cooperation.rendering.XhtmlPages.texts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,16 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * Issue 5, show 2: a request written in Latvian by a Latvian authority reaches a German
  * authority through the hub with the original document untouched and a German rendering beside it.
  */
 class LanguagesEndToEndTest {
-
-    private static final String XHTML = "http://www.w3.org/1999/xhtml";
-    private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
 
     @TempDir
     static Path dir;
@@ -102,24 +102,4 @@ class LanguagesEndToEndTest {
         return properties;
     }
 
-    private static List<String> texts(Document page, String element) {
-        NodeList nodes = page.getElementsByTagNameNS(XHTML, element);
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            texts.add(nodes.item(i).getTextContent());
-        }
-        return texts;
-    }
-
-    private static List<Element> byClass(Document page, String cssClass) {
-        NodeList nodes = page.getElementsByTagNameNS(XHTML, "*");
-        List<Element> found = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Element e = (Element) nodes.item(i);
-            if (List.of(e.getAttribute("class").split(" ")).contains(cssClass)) {
-                found.add(e);
-            }
-        }
-        return found;
-    }
 }

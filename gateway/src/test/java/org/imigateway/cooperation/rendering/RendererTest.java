@@ -1,12 +1,14 @@
 package org.imigateway.cooperation.rendering;
 
+import static org.imigateway.cooperation.rendering.XhtmlPages.XHTML;
+import static org.imigateway.cooperation.rendering.XhtmlPages.byClass;
+import static org.imigateway.cooperation.rendering.XhtmlPages.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +29,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class RendererTest {
-
-    static final String XHTML = "http://www.w3.org/1999/xhtml";
 
     @TempDir
     static Path dir;
@@ -74,27 +74,6 @@ class RendererTest {
     static Document render(Renderer renderer, ImiDocumentType type, String xml, String lang) throws Exception {
         byte[] page = renderer.render(type, parse(type, xml), lang).orElseThrow();
         return SecureXml.parse(page);
-    }
-
-    static List<String> texts(Document page, String element) {
-        NodeList nodes = page.getElementsByTagNameNS(XHTML, element);
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            texts.add(nodes.item(i).getTextContent());
-        }
-        return texts;
-    }
-
-    static List<Element> byClass(Document page, String cssClass) {
-        NodeList nodes = page.getElementsByTagNameNS("*", "*");
-        List<Element> found = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Element e = (Element) nodes.item(i);
-            if (List.of(e.getAttribute("class").split(" ")).contains(cssClass)) {
-                found.add(e);
-            }
-        }
-        return found;
     }
 
     @Test
