@@ -24,6 +24,8 @@ import org.imigateway.schemas.imi.ImiDocumentType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -161,6 +163,38 @@ class RendererTest {
         assertEquals(List.of("Vorwarnung"), texts(page, "h1"));
         assertTrue(texts(page, "td").contains("Deutschland (DE), Griechenland (EL)"), texts(page, "td").toString());
         assertEquals(2, byClass(page, "untranslated").size());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "REQUEST_ACCEPT|acceptance|<answerBy>2026-12-20</answerBy>|Annahme des Ersuchens",
+        "REQUEST_PROPOSE_ANSWER_BY|answerByProposal|<answerBy>2026-12-30</answerBy><reason lang='lv'>Atvaļinājums</reason>|Vorgeschlagene Antwortfrist",
+        "REQUEST_FORWARD|forwarding|<reason lang='lv'>Kompetentā iestāde</reason>|Weitergeleitetes Ersuchen",
+        "REQUEST_ASK_INFORMATION|furtherInformation|<text lang='lv'>Lūdzu, atsūtiet pielikumu.</text>|Bitte um weitere Auskünfte",
+        "REQUEST_GIVE_INFORMATION|furtherInformation|<text lang='lv'>Pielikumā.</text><attachment part='cid:a1' mimeType='application/pdf' fileName='diploms.pdf'/>|Weitere Auskünfte",
+        "REQUEST_CLOSE|closure|<reason lang='lv'>Pabeigts</reason>|Abschluss des Ersuchens"})
+    void everyRequestStepHasAGermanPageWithItsTitleAndItsFreeTextMarked(String type, String root, String body, String title)
+            throws Exception {
+        String xml = "<" + root + " xmlns=\"urn:imigateway:imi:request:1\"><case procedure=\"pq-request\" id=\"LV-2026-7\"/>"
+                + "<from>LV-VI</from><to>DE-BVA</to>" + body.replace('\'', '"') + "</" + root + ">";
+        Document page = render(renderer(Translator.offline()), ImiDocumentType.valueOf(type), xml, "de");
+        assertEquals(List.of(title), texts(page, "h1"));
+        assertEquals(body.contains("lang="), !byClass(page, "untranslated").isEmpty());
+        assertEquals(body.contains("diploms.pdf"), texts(page, "td").contains("diploms.pdf (application/pdf)"));
+    }
+
+    @Test
+    void anAlertEndAndANotificationHaveTheirPages() throws Exception {
+        String withdraw = "<alertEnd xmlns=\"urn:imigateway:imi:alert:1\"><case procedure=\"pq-alert\" id=\"LV-A-1\"/>"
+                + "<from>LV-VI</from><reason lang=\"lv\">Kļūda</reason></alertEnd>";
+        assertEquals(List.of("Rücknahme einer Vorwarnung"),
+                texts(render(renderer(Translator.offline()), ImiDocumentType.ALERT_WITHDRAW, withdraw, "de"), "h1"));
+        String notification = "<notification xmlns=\"urn:imigateway:imi:alert:1\"><case procedure=\"services-notification\" id=\"LV-N-1\"/>"
+                + "<from>LV-VI</from><subject lang=\"lv\">Paziņojums</subject><body lang=\"lv\">Teksts</body>"
+                + "<to>DE-BVA</to></notification>";
+        Document page = render(renderer(Translator.offline()), ImiDocumentType.NOTIFICATION_NOTIFY, notification, "fr");
+        assertEquals(List.of("Notification"), texts(page, "h1"));
+        assertTrue(texts(page, "p").contains("Federal Office of Administration (DE-BVA)"), texts(page, "p").toString());
     }
 
     @Test
