@@ -49,7 +49,10 @@ final class HubDemo {
               <authority id="FR-SGAE" country="FR"><name lang="fr">Secrétariat général des affaires européennes</name>
                 <accessPoint>gw-c</accessPoint></authority>
               <authority id="FR-ORDRE" country="FR"><name lang="fr">Ordre des médecins</name><accessPoint>gw-c</accessPoint>
-                <grant policyArea="professional-qualifications"><procedure>pq-request</procedure><procedure>pq-alert</procedure></grant></authority>
+                <grant policyArea="professional-qualifications"><procedure>pq-request</procedure><procedure>pq-alert</procedure>
+                <procedure>professional-card</procedure></grant></authority>
+              <authority id="FR-SOLVIT" country="FR"><name lang="fr">Centre SOLVIT France</name><accessPoint>gw-c</accessPoint>
+                <grant policyArea="solvit"><procedure>solvit-complaints</procedure></grant></authority>
               <authority id="FR-DGT" country="FR"><name lang="fr">Direction générale du travail</name><accessPoint>gw-c</accessPoint>
                 <grant policyArea="posting-of-workers"><procedure>posting-declarations</procedure></grant></authority>
               <coordinator authority="DE-BVA" country="DE" scope="national"/>
