@@ -35,15 +35,17 @@ public final class PublicInterface implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PublicInterface.class);
 
     private final PublicSubmissions submissions;
+    private final SubmissionStore store;
     private final Server server;
     private final ServerConnector connector;
     private final ExecutorService forwarder;
     private final ScheduledExecutorService recovery;
     private final long recoveryMillis;
 
-    private PublicInterface(PublicSubmissions submissions, Server server, ServerConnector connector,
+    private PublicInterface(PublicSubmissions submissions, SubmissionStore store, Server server, ServerConnector connector,
             ExecutorService forwarder, ScheduledExecutorService recovery, long recoveryMillis) {
         this.submissions = submissions;
+        this.store = store;
         this.server = server;
         this.connector = connector;
         this.forwarder = forwarder;
@@ -63,8 +65,9 @@ public final class PublicInterface implements AutoCloseable {
         if (tls.key().isEmpty()) {
             throw new IOException("the public interface needs the gateway's TLS server key (alias 'tls-server')");
         }
+        SubmissionStore store = new SubmissionStore(database);
         PublicSubmissions submissions = new PublicSubmissions(new CompetentAuthority(hub.procedures(), hub.directory()),
-                new SubmissionStore(database), messageLog, outbound, dataDir.resolve("public"), hubParty,
+                store, messageLog, outbound, dataDir.resolve("public"), hubParty,
                 settings.sender(), Clock.systemUTC());
         ExecutorService forwarder = Executors.newSingleThreadExecutor(r -> daemon(r, "public-forward"));
         PublicEndpoint endpoint = new PublicEndpoint(submissions, new ClientAuthentication(settings.clients()),
@@ -87,7 +90,7 @@ public final class PublicInterface implements AutoCloseable {
         connector.setPort(settings.port());
         server.addConnector(connector);
         server.setHandler(endpoint);
-        return new PublicInterface(submissions, server, connector, forwarder,
+        return new PublicInterface(submissions, store, server, connector, forwarder,
                 Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "public-recovery")), recoveryMillis);
     }
 
@@ -115,6 +118,11 @@ public final class PublicInterface implements AutoCloseable {
 
     public PublicSubmissions submissions() {
         return submissions;
+    }
+
+    /** The accepted submissions, for operators and tests. */
+    public SubmissionStore store() {
+        return store;
     }
 
     @Override

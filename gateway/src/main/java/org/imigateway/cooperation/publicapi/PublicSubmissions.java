@@ -197,7 +197,7 @@ public final class PublicSubmissions {
     }
 
     /** The MessageId of the message that carries a submission on: the same however often it is sent. */
-    String messageId(String trackingId) {
+    public String messageId(String trackingId) {
         return "public-" + trackingId + "@" + hubParty;
     }
 
