@@ -75,12 +75,7 @@ public final class PublicInterface implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(32, 2);
         threads.setName("public-" + hubParty);
         Server server = new Server(threads);
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setSslContext(tls.sslContext());
-        ssl.setIncludeProtocols(tls.protocols().toArray(String[]::new));
-        if (!tls.cipherSuites().isEmpty()) {
-            ssl.setIncludeCipherSuites(tls.cipherSuites().toArray(String[]::new));
-        }
+        SslContextFactory.Server ssl = tls.jettyServer();
         ssl.setWantClientAuth(true);
         HttpConfiguration https = new HttpConfiguration();
         https.addCustomizer(new SecureRequestCustomizer(false));
