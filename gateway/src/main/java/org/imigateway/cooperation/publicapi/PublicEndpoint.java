@@ -63,7 +63,7 @@ public final class PublicEndpoint extends Handler.Abstract {
         Optional<PublicClient> client = client(request);
         if (client.isEmpty()) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "ApiKey header=\"" + API_KEY_HEADER + "\"");
-            answer(response, callback, HttpStatus.UNAUTHORIZED_401, JsonAnswer.error("unauthenticated",
+            refuseUnread(response, callback, HttpStatus.UNAUTHORIZED_401, JsonAnswer.error("unauthenticated",
                     "send the header " + API_KEY_HEADER + " with your API key, or a TLS client certificate registered"
                             + " for you"));
             return true;
@@ -74,7 +74,7 @@ public final class PublicEndpoint extends Handler.Abstract {
             status(path.substring(SUBMISSIONS.length() + 1), response, callback, client.get());
         } else {
             response.getHeaders().put(HttpHeader.ALLOW, path.equals(SUBMISSIONS) ? "POST" : "GET");
-            answer(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, JsonAnswer.error("method-not-allowed",
+            refuseUnread(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, JsonAnswer.error("method-not-allowed",
                     request.getMethod() + " " + path + " is not part of the API: POST " + SUBMISSIONS + ", GET "
                             + SUBMISSIONS + "/{trackingId}"));
         }
@@ -86,14 +86,14 @@ public final class PublicEndpoint extends Handler.Abstract {
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(seconds));
-            answer(response, callback, HttpStatus.TOO_MANY_REQUESTS_429, JsonAnswer.error("rate-limited",
+            refuseUnread(response, callback, HttpStatus.TOO_MANY_REQUESTS_429, JsonAnswer.error("rate-limited",
                     "client '" + client.name() + "' is over its submissions per minute; retry after " + seconds + " s"));
             return;
         }
         long declared = request.getLength();
         Optional<byte[]> body = declared > maxBytes ? Optional.empty() : readBounded(request);
         if (body.isEmpty()) {
-            answer(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, JsonAnswer.error("too-large",
+            refuseUnread(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, JsonAnswer.error("too-large",
                     "the document is larger than the limit of " + maxBytes + " bytes"));
             return;
         }
@@ -139,6 +139,15 @@ public final class PublicEndpoint extends Handler.Abstract {
             return authentication.byCertificate(certificate);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A refusal before the body was read to its end: the connection is closed after it, since
+     * reading on to find the next request would mean reading what we just refused.
+     */
+    private static void refuseUnread(Response response, Callback callback, int status, String json) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        answer(response, callback, status, json);
     }
 
     private static void answer(Response response, Callback callback, int status, String json) {
