@@ -8,10 +8,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.sax.SAXSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.ValidatorHandler;
@@ -60,21 +57,12 @@ public final class SubmissionCheck {
 
     private final Schema schema;
     private final JAXBContext context;
-    private final SAXParserFactory parsers;
 
     public SubmissionCheck() {
         try {
             this.schema = SecureXml.schema(SchemaResources.url(SchemaResources.IMI_PUBLIC));
             this.context = JAXBContext.newInstance(Submission.class.getPackageName(), Submission.class.getClassLoader());
-            this.parsers = SAXParserFactory.newInstance();
-            parsers.setNamespaceAware(true);
-            parsers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            parsers.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            parsers.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            parsers.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            parsers.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            parsers.setXIncludeAware(false);
-        } catch (SAXException | JAXBException | ParserConfigurationException e) {
+        } catch (SAXException | JAXBException e) {
             throw new IllegalStateException("public.xsd or its JAXB classes cannot be loaded", e);
         }
     }
@@ -91,10 +79,7 @@ public final class SubmissionCheck {
             ValidatorHandler validator = schema.newValidatorHandler();
             validator.setErrorHandler(tracker);
             validator.setContentHandler(tracker);
-            XMLReader reader = parsers.newSAXParser().getXMLReader();
-            reader.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity refused: " + systemId);
-            });
+            XMLReader reader = SecureXml.newSaxReader();
             reader.setErrorHandler(tracker);
             reader.setContentHandler(validator);
             reader.parse(new InputSource(new ByteArrayInputStream(document)));
@@ -105,7 +90,7 @@ public final class SubmissionCheck {
             String detail = doctype ? "a DOCTYPE is not allowed: DTDs and entities are never processed" : e.getMessage();
             return new Invalid(doctype ? "doctype" : "malformed",
                     List.of(new Problem(e.getLineNumber(), e.getColumnNumber(), tracker.path(), detail)));
-        } catch (SAXException | IOException | ParserConfigurationException e) {
+        } catch (SAXException | IOException e) {
             return new Invalid("malformed", List.of(new Problem(0, 0, tracker.path(), String.valueOf(e.getMessage()))));
         }
         if (!tracker.problems.isEmpty()) {
@@ -119,11 +104,10 @@ public final class SubmissionCheck {
     /** The document is valid already: JAXB only binds it, on a parser that refuses DTDs as everywhere else. */
     private Submission read(byte[] document) {
         try {
-            XMLReader reader = parsers.newSAXParser().getXMLReader();
             Object bound = context.createUnmarshaller()
-                    .unmarshal(new SAXSource(reader, new InputSource(new ByteArrayInputStream(document))));
+                    .unmarshal(new SAXSource(SecureXml.newSaxReader(), new InputSource(new ByteArrayInputStream(document))));
             return (Submission) bound;
-        } catch (JAXBException | SAXException | ParserConfigurationException e) {
+        } catch (JAXBException | SAXException e) {
             throw new IllegalStateException("a valid public submission cannot be bound: " + e.getMessage(), e);
         }
     }
