@@ -52,6 +52,8 @@ import org.imigateway.cooperation.CooperationHub;
 import org.imigateway.cooperation.CooperationRoutes;
 import org.imigateway.cooperation.CooperationSettings;
 import org.imigateway.cooperation.translation.TranslationSettings;
+import org.imigateway.cooperation.publicapi.PublicInterface;
+import org.imigateway.cooperation.publicapi.PublicSettings;
 import org.imigateway.pmode.PModeException;
 import org.imigateway.pmode.PModeLoader;
 import org.imigateway.pmode.PModeSet;
@@ -128,6 +130,7 @@ public final class Gateway implements AutoCloseable {
     private final List<X509Certificate> anchors;
     private OpsEndpoints ops;
     private final Optional<CooperationHub> cooperation;
+    private final Optional<PublicInterface> publicInterface;
 
     private Gateway(GatewayConfig config) throws ConfigException, PModeException, IOException {
         this.config = config;
@@ -222,6 +225,12 @@ public final class Gateway implements AutoCloseable {
             throw new IOException("the routes cannot start: " + e.getMessage(), e);
         }
         recovery.run();
+        try {
+            this.publicInterface = publicInterface(data);
+        } catch (ConfigException | IOException e) {
+            closeQuietly();
+            throw e;
+        }
 
         ConformanceFaults faults = ConformanceFaults.load(config.home());
         faults.warn(LOG);
@@ -269,6 +278,9 @@ public final class Gateway implements AutoCloseable {
             backends.start();
         } catch (Exception e) {
             throw new IOException("the backend connectors of '" + config.partyName() + "' cannot start: " + e.getMessage(), e);
+        }
+        if (publicInterface.isPresent()) {
+            publicInterface.get().start();
         }
         this.ops = OpsEndpoints.open(config.partyName(), opsSettings, bean, metrics, health,
                 opsSettings.jmxPort() >= 0 ? serverTls.sslContext() : null, anchors);
@@ -372,6 +384,11 @@ public final class Gateway implements AutoCloseable {
         return cooperation;
     }
 
+    /** The public interface, when this hub has {@code public.enabled=true}. */
+    public Optional<PublicInterface> publicInterface() {
+        return publicInterface;
+    }
+
     /** The default backend: delivered messages, one folder each. */
     public FolderInbox inbox() {
         return inbox;
@@ -422,6 +439,7 @@ public final class Gateway implements AutoCloseable {
         if (ops != null) {
             ops.close();
         }
+        publicInterface.ifPresent(PublicInterface::close);
         try {
             server.stop();
         } catch (Exception e) {
@@ -444,6 +462,19 @@ public final class Gateway implements AutoCloseable {
         }
         broker.stop();
         database.close();
+    }
+
+    /** The public interface of a hub with {@code public.enabled=true}; it opens with {@link #listen}. */
+    private Optional<PublicInterface> publicInterface(Path data) throws ConfigException, IOException {
+        PublicSettings settings = PublicSettings.load(config.home());
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        if (cooperation.isEmpty()) {
+            throw new ConfigException(config.home().resolve(GatewayConfig.FILE) + ": public.enabled=true needs gateway.role=hub");
+        }
+        return Optional.of(PublicInterface.create(settings, cooperation.get(), database, messageLog, submission,
+                config.partyName(), serverTls, data, RECOVERY_PERIOD_MILLIS));
     }
 
     private static ServerConnector httpConnector(Server server, GatewayConfig config) {

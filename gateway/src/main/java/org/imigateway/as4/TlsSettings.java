@@ -61,6 +61,17 @@ public record TlsSettings(Optional<PrivateKey> key, List<X509Certificate> chain,
         }
     }
 
+    /** Jetty's server side of these settings: our key, the anchors for client certificates, protocols and suites. */
+    public org.eclipse.jetty.util.ssl.SslContextFactory.Server jettyServer() {
+        org.eclipse.jetty.util.ssl.SslContextFactory.Server factory = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        factory.setSslContext(sslContext());
+        factory.setIncludeProtocols(protocols.toArray(String[]::new));
+        if (!cipherSuites.isEmpty()) {
+            factory.setIncludeCipherSuites(cipherSuites.toArray(String[]::new));
+        }
+        return factory;
+    }
+
     public SSLParameters parameters() {
         SSLParameters parameters = new SSLParameters();
         parameters.setProtocols(protocols.toArray(String[]::new));

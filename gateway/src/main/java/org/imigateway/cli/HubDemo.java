@@ -14,7 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
 import org.imigateway.Gateway;
+import org.imigateway.certificates.Stores;
+import org.imigateway.cooperation.publicapi.PublicEndpoint;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
@@ -26,7 +40,8 @@ import org.imigateway.store.MessageRecord;
 /**
  * The cooperation part of the demo: gw-a is the hub, gw-b the national access point of the
  * German authorities, gw-c of the French ones. A request, an alert and a repository query go
- * through the hub; each row says whether the message reached the authority it was for.
+ * through the hub, and a service provider files a declaration through the hub's public
+ * interface; each row says whether the message reached the authority it was for.
  */
 final class HubDemo {
 
@@ -49,7 +64,10 @@ final class HubDemo {
               <authority id="FR-SGAE" country="FR"><name lang="fr">Secrétariat général des affaires européennes</name>
                 <accessPoint>gw-c</accessPoint></authority>
               <authority id="FR-ORDRE" country="FR"><name lang="fr">Ordre des médecins</name><accessPoint>gw-c</accessPoint>
-                <grant policyArea="professional-qualifications"><procedure>pq-request</procedure><procedure>pq-alert</procedure></grant></authority>
+                <grant policyArea="professional-qualifications"><procedure>pq-request</procedure><procedure>pq-alert</procedure>
+                <procedure>professional-card</procedure></grant></authority>
+              <authority id="FR-SOLVIT" country="FR"><name lang="fr">Centre SOLVIT France</name><accessPoint>gw-c</accessPoint>
+                <grant policyArea="solvit"><procedure>solvit-complaints</procedure></grant></authority>
               <authority id="FR-DGT" country="FR"><name lang="fr">Direction générale du travail</name><accessPoint>gw-c</accessPoint>
                 <grant policyArea="posting-of-workers"><procedure>posting-declarations</procedure></grant></authority>
               <coordinator authority="DE-BVA" country="DE" scope="national"/>
@@ -60,10 +78,15 @@ final class HubDemo {
     private HubDemo() {
     }
 
-    /** Makes the home a hub with the demo directory. */
+    /** The API key of the demo's public interface client; the hub knows only its SHA-256. */
+    private static final String PORTAL_KEY = "demo-portal-key";
+
+    /** Makes the home a hub with the demo directory and its public interface on a free port. */
     static void configure(Path hubHome) throws IOException {
-        Files.writeString(hubHome.resolve("config/gateway.properties"), "gateway.role=hub\n", StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
+        String keyHash = HexFormat.of().formatHex(sha256(PORTAL_KEY));
+        Files.writeString(hubHome.resolve("config/gateway.properties"), String.join("\n", "gateway.role=hub",
+                "public.enabled=true", "public.port=0", "public.clients=portal",
+                "public.client.portal.apiKeySha256=" + keyHash, ""), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Path folder = Files.createDirectories(hubHome.resolve("config/directory"));
         Files.writeString(folder.resolve("demo.xml"), DIRECTORY, StandardCharsets.UTF_8);
     }
@@ -94,7 +117,58 @@ final class HubDemo {
                 <query xmlns="urn:imigateway:imi:repository:1"><repository>posting-declarations</repository>
                 <queryId>demo-q1</queryId><from>DE-ZOLL</from><field name="employer">societe generale de batiment</field></query>
                 """));
+        steps.add(publicDeclaration(gateways.get(HUB), today));
         return steps;
+    }
+
+    /** A service provider's declaration through the hub's public interface (HTTPS, API key), until DELIVERED. */
+    private static Step publicDeclaration(Gateway hub, LocalDate today) throws Exception {
+        String declaration = """
+                <declaration xmlns="urn:imigateway:imi:submission:1"><procedure>posting-declarations</procedure>
+                <country>DE</country><language>lv</language>
+                <serviceProvider><name>SIA Baltijas Būve</name><registrationNumber>LV40003123456</registrationNumber>
+                <address><street>Brīvības iela 100</street><city>Rīga</city><country>LV</country></address></serviceProvider>
+                <period><start>%s</start><end>%s</end></period>
+                <placeOfWork><street>Alexanderplatz 1</street><city>Berlin</city><country>DE</country></placeOfWork>
+                <service lang="lv">Fasādes siltināšana</service>
+                <postedWorker><familyName>Bērziņš</familyName><givenName>Jānis</givenName>
+                <occupation list="isco-08" code="7122">Floor layers</occupation><socialSecurityCountry>LV</socialSecurityCountry>
+                </postedWorker><contactPerson><familyName>Ozola</familyName><givenName>Anna</givenName>
+                <contact><email>anna.ozola@baltbuve.example</email></contact></contactPerson></declaration>
+                """.formatted(today.plusDays(7), today.plusDays(90));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(Stores.read(hub.config().trustStore(), hub.config().trustStorePassword()));
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        String base = "https://localhost:" + hub.publicInterface().orElseThrow().port() + PublicEndpoint.SUBMISSIONS;
+        HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(URI.create(base))
+                .header(PublicEndpoint.API_KEY_HEADER, PORTAL_KEY).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(declaration)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher tracking = Pattern.compile("\"trackingId\":\"([^\"]+)\"").matcher(accepted.body());
+        if (accepted.statusCode() != 202 || !tracking.find()) {
+            return new Step("public declaration", "HTTPS", "gw-b", "HTTP " + accepted.statusCode(), "-", accepted.body());
+        }
+        String trackingId = tracking.group(1);
+        String status = "";
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!status.contains("\"DELIVERED\"") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            status = client.send(HttpRequest.newBuilder(URI.create(base + "/" + trackingId))
+                    .header(PublicEndpoint.API_KEY_HEADER, PORTAL_KEY).build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+        Matcher state = Pattern.compile("\"status\":\"([A-Z]+)\"").matcher(status);
+        return new Step("public declaration", "HTTPS", "gw-b", state.find() ? state.group(1) : "?",
+                hub.publicInterface().orElseThrow().submissions().messageId(trackingId), "tracking " + trackingId
+                        + " -> DE-ZOLL");
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Step exchange(Map<String, Gateway> gateways, Path payloads, String what, ImiDocumentType type,

@@ -22,7 +22,8 @@ public final class ImiLegs {
     public static final String SCHEMA_FOLDER = "schemas/imi";
 
     private static final List<String> SCHEMAS = List.of(SchemaResources.IMI_COMMON, SchemaResources.IMI_REQUEST,
-            SchemaResources.IMI_ALERT, SchemaResources.IMI_REPOSITORY, SchemaResources.IMI_DIRECTORY);
+            SchemaResources.IMI_ALERT, SchemaResources.IMI_REPOSITORY, SchemaResources.IMI_DIRECTORY,
+            SchemaResources.IMI_PUBLIC);
 
     private ImiLegs() {
     }

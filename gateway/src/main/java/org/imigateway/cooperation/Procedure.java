@@ -15,7 +15,7 @@ public record Procedure(String code, String policyArea, Map<String, String> labe
         Set<String> questions, Optional<RequestWorkflow> workflow, Optional<Integer> alertSendWithinDays,
         List<RepositoryRule> repositories, int blockAfterMonths, int deleteAfterMonths) {
 
-    public enum Exchange { REQUEST, ALERT, NOTIFICATION, REPOSITORY }
+    public enum Exchange { REQUEST, ALERT, NOTIFICATION, REPOSITORY, SUBMISSION }
 
     /** A repository of the procedure and who reads it: authorities granted the procedure, in these countries (empty: all). */
     public record RepositoryRule(String code, Set<String> readerCountries) {

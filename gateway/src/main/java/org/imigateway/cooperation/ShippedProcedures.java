@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The procedures that come with the gateway, for a new home's {@code config/procedures/}:
- * professional qualifications (requests, alerts), services (requests, alerts, notifications)
- * and posting of workers (requests, a repository of declarations).
+ * professional qualifications (requests, alerts), services (requests, alerts, notifications),
+ * posting of workers (requests, a repository of declarations filed also through the public
+ * interface), SOLVIT complaints and European professional card applications (public interface).
  */
 public final class ShippedProcedures {
 
@@ -19,7 +20,8 @@ public final class ShippedProcedures {
     public static final List<String> FILES = List.of(
             "pq-request.xml", "pq-alert.xml",
             "services-request.xml", "services-alert.xml", "services-notification.xml",
-            "posting-request.xml", "posting-declarations.xml");
+            "posting-request.xml", "posting-declarations.xml",
+            "solvit-complaints.xml", "professional-card.xml");
 
     private ShippedProcedures() {
     }

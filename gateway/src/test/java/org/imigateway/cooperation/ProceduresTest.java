@@ -20,12 +20,12 @@ class ProceduresTest {
     Path folder;
 
     @Test
-    void shippedProceduresLoadWithTheirThreePolicyAreas() throws Exception {
+    void shippedProceduresLoadWithTheirFourPolicyAreas() throws Exception {
         ShippedProcedures.copyTo(folder);
 
         Procedures procedures = Procedures.load(folder);
 
-        assertEquals(List.of("posting-of-workers", "professional-qualifications", "services"),
+        assertEquals(List.of("posting-of-workers", "professional-qualifications", "services", "solvit"),
                 procedures.policyAreas().stream().sorted().toList());
         Procedure pqAlert = procedures.find("pq-alert").orElseThrow();
         assertEquals(Set.of(Procedure.Exchange.ALERT), pqAlert.exchanges());
@@ -34,6 +34,11 @@ class ProceduresTest {
         Procedure declarations = procedures.find("posting-declarations").orElseThrow();
         assertTrue(declarations.repository("posting-declarations").orElseThrow().readableFrom("DE"));
         assertEquals(18, declarations.blockAfterMonths());
+        assertTrue(declarations.uses(Procedure.Exchange.SUBMISSION));
+        Procedure card = procedures.find("professional-card").orElseThrow();
+        assertEquals(Set.of(Procedure.Exchange.SUBMISSION), card.exchanges());
+        assertEquals("Berufsqualifikationen: Anträge auf einen Europäischen Berufsausweis", card.labels().get("de"));
+        assertEquals(6, procedures.find("solvit-complaints").orElseThrow().blockAfterMonths());
         Procedure pqRequest = procedures.find("pq-request").orElseThrow();
         assertEquals(Set.of("document-authentic", "sanctioned"), pqRequest.questions());
         assertEquals("SENT", pqRequest.workflow().orElseThrow().initial());

@@ -44,13 +44,15 @@ public final class SchemaResources {
     public static final String IMI_REPOSITORY = "/xsd/imi/repository.xsd";
     /** IMI directory: the data file, search, registration and decisions. */
     public static final String IMI_DIRECTORY = "/xsd/imi/directory.xsd";
+    /** IMI public submissions: declarations, complaints, professional card applications from outsiders. */
+    public static final String IMI_PUBLIC = "/xsd/imi/public.xsd";
     /** IMI procedures as data ({@code config/procedures/*.xml}). */
     public static final String IMI_PROCEDURE = "/xsd/imi/procedure.xsd";
 
     /** All of the above. */
     public static final List<String> ALL = List.of(
             EBMS_HEADER, EBBP_SIGNALS, SOAP12_ENVELOPE, SOAP11_ENVELOPE, XMLDSIG, WSU, WSSE, XML, XLINK, PMODE,
-            IMI_COMMON, IMI_REQUEST, IMI_ALERT, IMI_REPOSITORY, IMI_DIRECTORY, IMI_PROCEDURE);
+            IMI_COMMON, IMI_REQUEST, IMI_ALERT, IMI_REPOSITORY, IMI_DIRECTORY, IMI_PUBLIC, IMI_PROCEDURE);
 
     private SchemaResources() {
     }

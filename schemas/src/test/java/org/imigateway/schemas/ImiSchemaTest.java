@@ -21,6 +21,7 @@ import org.imigateway.schemas.imi.ImiDocumentType;
 import org.imigateway.schemas.imi.common.Language;
 import org.imigateway.schemas.imi.procedure.Procedure;
 import org.imigateway.schemas.imi.request.Request;
+import org.imigateway.schemas.imi.submission.Declaration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,7 +45,10 @@ class ImiSchemaTest {
                 Arguments.of("directory-search.xml", ImiDocumentType.DIRECTORY_SEARCH),
                 Arguments.of("directory-registration.xml", ImiDocumentType.DIRECTORY_REGISTER),
                 Arguments.of("directory-decision.xml", ImiDocumentType.DIRECTORY_DECIDE),
-                Arguments.of("refusal.xml", ImiDocumentType.HUB_REFUSAL));
+                Arguments.of("refusal.xml", ImiDocumentType.HUB_REFUSAL),
+                Arguments.of("public-declaration.xml", ImiDocumentType.PUBLIC_DECLARATION),
+                Arguments.of("public-complaint.xml", ImiDocumentType.PUBLIC_COMPLAINT),
+                Arguments.of("public-card-application.xml", ImiDocumentType.PUBLIC_CARD_APPLICATION));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -123,6 +127,47 @@ class ImiSchemaTest {
 
         assertTrue(errors.stream().anyMatch(e -> e.getMessage().contains("'xx'")), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.getMessage().contains("'ordre'")), errors.toString());
+    }
+
+    @Test
+    void declarationBindsWithItsProcedureCountryAndPostedWorkers() throws Exception {
+        Declaration declaration = (Declaration) JAXBContext.newInstance(org.imigateway.schemas.imi.submission.ObjectFactory.class)
+                .createUnmarshaller().unmarshal(HardenedXml.sample("imi/public-declaration.xml"));
+
+        assertEquals("posting-declarations", declaration.getProcedure());
+        assertEquals("DE", declaration.getCountry());
+        assertEquals("Bērziņš", declaration.getPostedWorkers().get(0).getFamilyName());
+        assertEquals("LV", declaration.getPostedWorkers().get(0).getSocialSecurityCountry());
+    }
+
+    @Test
+    void declarationWithoutWorkersAndWithABadEmailIsRefusedNamingLineAndField() throws Exception {
+        String sample = new String(bytes("public-declaration.xml"), StandardCharsets.UTF_8);
+        String broken = sample.substring(0, sample.indexOf("  <postedWorker>")) + sample.substring(sample.indexOf("  <contactPerson>"))
+                .replace("anna.ozola@baltbuve.example", "anna.ozola");
+
+        List<SAXParseException> errors = validate(SchemaResources.IMI_PUBLIC, broken.getBytes(StandardCharsets.UTF_8));
+
+        assertTrue(errors.stream().anyMatch(e -> e.getLineNumber() == 16 && e.getMessage().contains(":contactPerson}'")
+                && e.getMessage().contains("postedWorker")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.getLineNumber() == 19 && e.getMessage().contains("'anna.ozola'")),
+                errors.toString());
+    }
+
+    @Test
+    void complaintNeedsTheCountryComplainedAboutAndCardApplicationAHostCountry() throws Exception {
+        String complaint = new String(bytes("public-complaint.xml"), StandardCharsets.UTF_8)
+                .replace("<complainedAbout><country>DE</country>", "<complainedAbout>");
+        String card = new String(bytes("public-card-application.xml"), StandardCharsets.UTF_8)
+                .replace("<hostCountry>DE</hostCountry>", "<hostCountry>Germany</hostCountry>");
+
+        List<SAXParseException> complaintErrors = validate(SchemaResources.IMI_PUBLIC, complaint.getBytes(StandardCharsets.UTF_8));
+        List<SAXParseException> cardErrors = validate(SchemaResources.IMI_PUBLIC, card.getBytes(StandardCharsets.UTF_8));
+
+        assertTrue(complaintErrors.stream().anyMatch(e -> e.getLineNumber() == 10 && e.getMessage().contains(":authorityName}'")),
+                complaintErrors.toString());
+        assertTrue(cardErrors.stream().anyMatch(e -> e.getLineNumber() == 9 && e.getMessage().contains("'Germany'")),
+                cardErrors.toString());
     }
 
     private static byte[] bytes(String sample) throws Exception {

@@ -46,6 +46,11 @@ public enum ImiDocumentType {
             "registration"),
     DIRECTORY_DECIDE(Services.DIRECTORY, "Decide", SchemaResources.IMI_DIRECTORY, Namespaces.DIRECTORY, "decision"),
 
+    PUBLIC_DECLARATION(Services.PUBLIC, "Declaration", SchemaResources.IMI_PUBLIC, Namespaces.SUBMISSION, "declaration"),
+    PUBLIC_COMPLAINT(Services.PUBLIC, "Complaint", SchemaResources.IMI_PUBLIC, Namespaces.SUBMISSION, "complaint"),
+    PUBLIC_CARD_APPLICATION(Services.PUBLIC, "CardApplication", SchemaResources.IMI_PUBLIC, Namespaces.SUBMISSION,
+            "cardApplication"),
+
     HUB_REFUSAL(Services.HUB, "Refuse", SchemaResources.IMI_COMMON, Namespaces.COMMON, "refusal"),
     HUB_OVERDUE(Services.HUB, "Overdue", SchemaResources.IMI_COMMON, Namespaces.COMMON, "overdue");
 
@@ -56,6 +61,8 @@ public enum ImiDocumentType {
         public static final String NOTIFICATION = "urn:imigateway:imi:notification";
         public static final String REPOSITORY = "urn:imigateway:imi:repository";
         public static final String DIRECTORY = "urn:imigateway:imi:directory";
+        /** What outsiders filed through the hub's public interface, sent on by the hub to the competent authority. */
+        public static final String PUBLIC = "urn:imigateway:imi:public";
         /** What the hub itself says: refusals of messages it had receipted. */
         public static final String HUB = "urn:imigateway:imi:hub";
 
@@ -71,6 +78,8 @@ public enum ImiDocumentType {
         public static final String REPOSITORY = "urn:imigateway:imi:repository:1";
         public static final String DIRECTORY = "urn:imigateway:imi:directory:1";
         public static final String PROCEDURE = "urn:imigateway:imi:procedure:1";
+        /** Public submissions (file public.xsd; "public" cannot name a Java package). */
+        public static final String SUBMISSION = "urn:imigateway:imi:submission:1";
 
         private Namespaces() {
         }

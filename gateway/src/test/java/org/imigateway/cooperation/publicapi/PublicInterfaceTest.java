@@ -1,0 +1,311 @@
+package org.imigateway.cooperation.publicapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.imigateway.Gateway;
+import org.imigateway.TestNetwork;
+import org.imigateway.certificates.PartyKit;
+import org.imigateway.certificates.Stores;
+import org.imigateway.cooperation.Cooperation;
+import org.imigateway.route.FolderInbox;
+import org.imigateway.schemas.imi.ImiDocumentType;
+import org.imigateway.store.Direction;
+import org.imigateway.store.MessageRecord;
+import org.imigateway.store.MessageStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hub with its public interface on and one national access point (ap-1, serving DE and LV) on
+ * loopback, with real certificates; outsiders are a JDK HttpClient over HTTPS.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicInterfaceTest {
+
+    private static final char[] PASSWORD = "changeit-demo".toCharArray();
+    private static final String DIRECTORY = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <directory xmlns="urn:imigateway:imi:directory:1">
+              <authority id="DE-ZOLL" country="DE"><name lang="de">Generalzolldirektion</name><accessPoint>ap-1</accessPoint>
+                <grant policyArea="posting-of-workers"><procedure>posting-declarations</procedure></grant></authority>
+              <authority id="LV-VDI" country="LV"><name lang="lv">Valsts darba inspekcija</name><accessPoint>ap-1</accessPoint>
+                <grant policyArea="posting-of-workers"><procedure>posting-declarations</procedure></grant></authority>
+            </directory>
+            """;
+    private static final int MAX_BYTES = 8192;
+    private static final int RATE = 7;
+
+    private TestNetwork network;
+    private Gateway hub;
+    private Gateway ap1;
+    private HttpClient byKey;
+    private HttpClient byCertificate;
+    private String base;
+
+    @BeforeAll
+    void start(@TempDir Path temp) throws Exception {
+        network = TestNetwork.create(temp.resolve("net"), "hub", "ap-1");
+        Path hubHome = network.plan().home("hub");
+        Path ap1Keys = network.plan().home("ap-1").resolve("keystores/ap-1.p12");
+        X509Certificate ap1Client = (X509Certificate) Stores.read(ap1Keys, PASSWORD).getCertificate(PartyKit.TLS_CLIENT_ALIAS);
+        Files.writeString(hubHome.resolve("config/gateway.properties"), String.join("\n",
+                "gateway.role=hub",
+                "public.enabled=true",
+                "public.port=0",
+                "public.maxBytes=" + MAX_BYTES,
+                "public.ratePerMinute=" + RATE,
+                "public.sender=EU-PUBLIC",
+                "public.clients=portal,other,burst,acme",
+                "public.client.portal.apiKeySha256=" + sha256("portal-key"),
+                "public.client.other.apiKeySha256=" + sha256("other-key"),
+                "public.client.burst.apiKeySha256=" + sha256("burst-key"),
+                "public.client.acme.certificateSha256=" + HexFormat.of().formatHex(
+                        ClientAuthentication.sha256(ap1Client.getEncoded())), ""),
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.createDirectories(hubHome.resolve("config/directory"));
+        Files.writeString(hubHome.resolve("config/directory/authorities.xml"), DIRECTORY, StandardCharsets.UTF_8);
+        hub = network.start("hub");
+        ap1 = network.start("ap-1");
+        base = "https://localhost:" + hub.publicInterface().orElseThrow().port() + PublicEndpoint.SUBMISSIONS;
+        Path trust = hubHome.resolve("keystores/truststore.p12");
+        byKey = client(trust, Optional.empty());
+        byCertificate = client(trust, Optional.of(ap1Keys));
+    }
+
+    @AfterAll
+    void stop() {
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    @Test
+    void aDeclarationReachesTheCompetentAuthorityAndItsStatusGoesFromForwardedToDelivered() throws Exception {
+        String declaration = Declarations.declaration("DE", "BALTBUVE-1");
+        hub.sendControl().pause("ap-1");
+
+        HttpResponse<String> accepted = post(byKey, "portal-key", declaration.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String trackingId = field(accepted.body(), "trackingId");
+        assertEquals("RECEIVED", field(accepted.body(), "status"));
+        assertEquals(PublicEndpoint.SUBMISSIONS + "/" + trackingId, accepted.headers().firstValue("Location").orElseThrow());
+        assertEquals("FORWARDED", awaitStatus(byKey, "portal-key", trackingId, "FORWARDED"));
+        hub.sendControl().resume("ap-1");
+        assertEquals("DELIVERED", awaitStatus(byKey, "portal-key", trackingId, "DELIVERED"));
+
+        Path folder = TestNetwork.awaitDelivered(ap1, "public-" + trackingId + "@hub");
+        Properties meta = FolderInbox.read(folder);
+        assertEquals(ImiDocumentType.Services.PUBLIC, meta.getProperty("service"));
+        assertEquals("Declaration", meta.getProperty("action"));
+        assertEquals("DE-ZOLL", property(meta, Cooperation.FINAL_RECIPIENT));
+        assertEquals("EU-PUBLIC", property(meta, Cooperation.ORIGINAL_SENDER));
+        assertEquals(declaration, Files.readString(folder.resolve("payload-1"), StandardCharsets.UTF_8));
+
+        HttpResponse<String> stranger = get(byKey, "other-key", trackingId);
+        assertEquals(404, stranger.statusCode(), stranger.body());
+        assertTrue(stranger.body().contains("unknown-tracking-id"), stranger.body());
+    }
+
+    @Test
+    void aClientCertificateAuthenticatesWithoutAKeyAndTheLatviaDeclarationGoesToTheLatvianAuthority() throws Exception {
+        HttpResponse<String> accepted = post(byCertificate, null,
+                Declarations.declaration("LV", "CERT-1").getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String trackingId = field(accepted.body(), "trackingId");
+        assertEquals("DELIVERED", awaitStatus(byCertificate, null, trackingId, "DELIVERED"));
+        assertEquals("LV-VDI", property(FolderInbox.read(TestNetwork.awaitDelivered(ap1, "public-" + trackingId + "@hub")),
+                Cooperation.FINAL_RECIPIENT));
+        assertEquals(404, get(byKey, "portal-key", trackingId).statusCode());
+    }
+
+    @Test
+    void malformedOversizedUnauthenticatedUnroutableAndOverRateSubmissionsAreRefusedAndNothingIsStored() throws Exception {
+        SubmissionStore store = hub.publicInterface().orElseThrow().store();
+        long rows = store.count();
+        long files = files();
+        byte[] valid = Declarations.declaration("DE", "REFUSED-1").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> anonymous = post(byKey, null, valid);
+        HttpResponse<String> wrongKey = post(byKey, "portal-key-2", valid);
+        HttpResponse<String> malformed = post(byKey, "other-key",
+                "<declaration xmlns=\"urn:imigateway:imi:submission:1\">\n<procedure>x</procedur>".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> doctype = post(byKey, "other-key", ("<?xml version=\"1.0\"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM"
+                + " \"file:///etc/passwd\">]>\n<declaration xmlns=\"urn:imigateway:imi:submission:1\">&x;</declaration>")
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> invalid = post(byKey, "other-key", Declarations.declaration("DE", "REFUSED-2")
+                .replace("anna.ozola@baltbuve.example", "anna.ozola").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> oversized = post(byKey, "other-key", Declarations.declaration("DE", "REFUSED-3")
+                .replace("Fasādes siltināšana", "x".repeat(MAX_BYTES)).getBytes(StandardCharsets.UTF_8));
+        byte[] large = Declarations.declaration("DE", "REFUSED-5").replace("Fasādes siltināšana", "y".repeat(MAX_BYTES))
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> oversizedWithoutLength = byKey.send(HttpRequest.newBuilder(URI.create(base))
+                .header(PublicEndpoint.API_KEY_HEADER, "other-key")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unroutable = post(byKey, "other-key",
+                Declarations.declaration("FR", "REFUSED-4").getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        assertEquals(401, wrongKey.statusCode(), wrongKey.body());
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertEquals("2", number(malformed.body(), "line"));
+        assertEquals(400, doctype.statusCode(), doctype.body());
+        assertEquals("doctype", field(doctype.body(), "error"));
+        assertTrue(!doctype.body().contains("root:"), "the entity was never resolved: " + doctype.body());
+        assertEquals(400, invalid.statusCode(), invalid.body());
+        assertEquals("/declaration/contactPerson/contact/email", field(invalid.body(), "field"));
+        assertEquals("19", number(invalid.body(), "line"));
+        assertTrue(invalid.body().contains("'anna.ozola'"), invalid.body());
+        assertEquals(413, oversized.statusCode(), oversized.body());
+        assertEquals(413, oversizedWithoutLength.statusCode(), oversizedWithoutLength.body());
+        assertEquals(422, unroutable.statusCode(), unroutable.body());
+        assertEquals("country", field(unroutable.body(), "field"));
+        assertTrue(unroutable.body().contains("'FR'"), unroutable.body());
+
+        for (int i = 0; i < RATE; i++) {
+            assertEquals(400, post(byKey, "burst-key", "<not-xml".getBytes(StandardCharsets.UTF_8)).statusCode());
+        }
+        HttpResponse<String> overRate = post(byKey, "burst-key", valid);
+        assertEquals(429, overRate.statusCode(), overRate.body());
+        assertTrue(Integer.parseInt(overRate.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+
+        assertEquals(rows, store.count());
+        assertEquals(files, files());
+    }
+
+    @Test
+    void anAcceptedSubmissionNotYetSentOnIsSentByTheRecoveryPassOnceOnly() throws Exception {
+        // as if the hub had died between the 202 and the submit: the row and the file, not forwarded
+        SubmissionStore store = hub.publicInterface().orElseThrow().store();
+        String trackingId = "PS-RECOVERY-1";
+        Path file = Files.writeString(hub.config().dataDir().resolve("public").resolve(trackingId + ".xml"),
+                Declarations.declaration("DE", "RECOVER-1"), StandardCharsets.UTF_8);
+        PublicSubmissions submissions = hub.publicInterface().orElseThrow().submissions();
+        store.insert(new StoredSubmission(trackingId, "portal", ImiDocumentType.PUBLIC_DECLARATION, "posting-declarations",
+                "DE", Optional.empty(), "DE-ZOLL", "ap-1", submissions.messageId(trackingId), file, Files.size(file), "-",
+                Instant.now(), Optional.empty(), Optional.empty()));
+        assertEquals("RECEIVED", submissions.status("portal", trackingId).orElseThrow().state().name());
+
+        submissions.recover();
+        TestNetwork.awaitDelivered(ap1, submissions.messageId(trackingId));
+        MessageRecord sent = hub.awaitOutcome(submissions.messageId(trackingId), Duration.ofSeconds(30));
+        submissions.recover();
+        submissions.forward(trackingId);
+
+        assertEquals(MessageStatus.ACKNOWLEDGED, sent.status());
+        assertEquals(1, hub.messageLog().history(submissions.messageId(trackingId), Direction.OUTBOUND).stream()
+                .filter(c -> c.to() == MessageStatus.SEND_ENQUEUED).count());
+    }
+
+    private long files() throws Exception {
+        try (var list = Files.list(hub.config().dataDir().resolve("public"))) {
+            return list.count();
+        }
+    }
+
+    private HttpResponse<String> post(HttpClient client, String apiKey, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base)).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (apiKey != null) {
+            request.header(PublicEndpoint.API_KEY_HEADER, apiKey);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(HttpClient client, String apiKey, String trackingId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/" + trackingId)).GET();
+        if (apiKey != null) {
+            request.header(PublicEndpoint.API_KEY_HEADER, apiKey);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls the status until it is {@code wanted} (or 60 s pass); returns the last one seen. */
+    private String awaitStatus(HttpClient client, String apiKey, String trackingId, String wanted) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String status;
+        do {
+            HttpResponse<String> response = get(client, apiKey, trackingId);
+            assertEquals(200, response.statusCode(), response.body());
+            status = field(response.body(), "status");
+            if (status.equals(wanted)) {
+                return status;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        return status;
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        assertTrue(m.find(), name + " in " + json);
+        return m.group(1);
+    }
+
+    private static String number(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
+        assertTrue(m.find(), name + " in " + json);
+        return m.group(1);
+    }
+
+    private static String property(Properties meta, String name) {
+        for (int i = 1; meta.getProperty("property." + i + ".name") != null; i++) {
+            if (name.equals(meta.getProperty("property." + i + ".name"))) {
+                return meta.getProperty("property." + i + ".value");
+            }
+        }
+        return "";
+    }
+
+    private static String sha256(String key) {
+        return HexFormat.of().formatHex(ClientAuthentication.sha256(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A JDK client trusting the demo CA, presenting the party's TLS client certificate when one is given. */
+    private static HttpClient client(Path trustStore, Optional<Path> partyKeys) throws Exception {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(Stores.read(trustStore, PASSWORD));
+        KeyManagerFactory keys = null;
+        if (partyKeys.isPresent()) {
+            KeyStore all = Stores.read(partyKeys.get(), PASSWORD);
+            KeyStore only = KeyStore.getInstance("PKCS12");
+            only.load((InputStream) null, null);
+            only.setKeyEntry("client", (PrivateKey) all.getKey(PartyKit.TLS_CLIENT_ALIAS, PASSWORD), PASSWORD,
+                    all.getCertificateChain(PartyKit.TLS_CLIENT_ALIAS));
+            keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(only, PASSWORD);
+        }
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+}
