@@ -219,8 +219,7 @@ public final class Gateway implements AutoCloseable {
             camel.addRoutes(backends.routes());
             if (this.cooperation.isPresent()) {
                 camel.addRoutes(new CooperationRoutes(this.cooperation.get(), Clock.systemUTC(), RECOVERY_PERIOD_MILLIS));
-                camel.addRoutes(new RetentionRoutes(new Retention(database, this.cooperation.get().procedures(), messageLog,
-                        payloads, payloadAccess.audit()), Clock.systemUTC(), RETENTION_PERIOD_MILLIS));
+                camel.addRoutes(new RetentionRoutes(retention().orElseThrow(), Clock.systemUTC(), RETENTION_PERIOD_MILLIS));
             }
             camel.start();
         } catch (ConfigException e) {
