@@ -50,6 +50,8 @@ import org.imigateway.connectors.DeliveryListener;
 import org.imigateway.connectors.Submission;
 import org.imigateway.cooperation.CooperationHub;
 import org.imigateway.cooperation.CooperationRoutes;
+import org.imigateway.cooperation.Retention;
+import org.imigateway.cooperation.RetentionRoutes;
 import org.imigateway.cooperation.CooperationSettings;
 import org.imigateway.cooperation.translation.TranslationSettings;
 import org.imigateway.cooperation.publicapi.PublicInterface;
@@ -87,6 +89,7 @@ import org.imigateway.store.Direction;
 import org.imigateway.store.MessageLog;
 import org.imigateway.store.MessageRecord;
 import org.imigateway.store.MessageStatus;
+import org.imigateway.store.PayloadAccess;
 import org.imigateway.store.PayloadStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -104,6 +107,8 @@ public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final long RECOVERY_PERIOD_MILLIS = 60_000;
+    /** Retention counts in months: an hourly run is punctual enough. */
+    private static final long RETENTION_PERIOD_MILLIS = 3_600_000;
 
     private final GatewayConfig config;
     /** Swapped whole by {@link #reloadPModes}; every reader goes through {@code pmodes::get}. */
@@ -131,6 +136,8 @@ public final class Gateway implements AutoCloseable {
     private OpsEndpoints ops;
     private final Optional<CooperationHub> cooperation;
     private final Optional<PublicInterface> publicInterface;
+    private final PayloadAccess payloadAccess;
+    private final PayloadStore payloads;
 
     private Gateway(GatewayConfig config) throws ConfigException, PModeException, IOException {
         this.config = config;
@@ -183,9 +190,10 @@ public final class Gateway implements AutoCloseable {
         // Durable parts, in dependency order; close() stops them in reverse.
         this.database = Database.open(data.resolve("derby"));
         this.messageLog = new MessageLog(database);
-        PayloadStore payloads = new PayloadStore(database, data.resolve("payloads"));
+        this.payloads = new PayloadStore(database, data.resolve("payloads"));
         payloads.recover();
         this.store = new DerbySink(messageLog, payloads);
+        this.payloadAccess = new PayloadAccess(database, messageLog, store, payloads, Clock.systemUTC());
         this.inbox = new FolderInbox(data);
         this.broker = EmbeddedBroker.start(BrokerSettings.of(config.partyName(), data.resolve("artemis")));
         broker.ensureDeliveryQueue(GatewayRoutes.DEFAULT_BACKEND);
@@ -197,7 +205,7 @@ public final class Gateway implements AutoCloseable {
                 self);
         Recovery recovery = new Recovery(messageLog, enqueuer);
         try {
-            this.backends = Backends.create(config.home(), data, database, messageLog, store, broker, submission,
+            this.backends = Backends.create(config.home(), data, database, messageLog, payloadAccess, broker, submission,
                     serverTls);
         } catch (ConfigException | IOException | RuntimeException e) {
             closeQuietly();
@@ -210,11 +218,13 @@ public final class Gateway implements AutoCloseable {
                     : Optional.empty();
             DeliveryListener defaultBackend = this.cooperation.isPresent() ? this.cooperation.get() : inbox;
             camel.addRoutes(new GatewayRoutes(new ChooseBackend(messageLog, backends.claims()),
-                    new DeliverToBackend(messageLog, store, defaultBackend),
+                    new DeliverToBackend(messageLog, payloadAccess, this.cooperation.isPresent() ? PayloadAccess.COOPERATION_STEP
+                            : GatewayRoutes.DEFAULT_BACKEND, defaultBackend),
                     new TransmitMessage(messageLog, sender, pmodes::get, sendControl), recovery, RECOVERY_PERIOD_MILLIS));
             camel.addRoutes(backends.routes());
             if (this.cooperation.isPresent()) {
                 camel.addRoutes(new CooperationRoutes(this.cooperation.get(), Clock.systemUTC(), RECOVERY_PERIOD_MILLIS));
+                camel.addRoutes(new RetentionRoutes(retention().orElseThrow(), Clock.systemUTC(), RETENTION_PERIOD_MILLIS));
             }
             camel.start();
         } catch (ConfigException e) {
@@ -377,6 +387,16 @@ public final class Gateway implements AutoCloseable {
     /** Where received messages are stored before delivery: receipts and duplicates are answered from here. */
     public DerbySink sink() {
         return store;
+    }
+
+    /** The retention schedule of a hub, to apply at a given time (the timer route applies it hourly). */
+    public Optional<Retention> retention() {
+        return cooperation.map(hub -> new Retention(database, hub.procedures(), messageLog, payloads, payloadAccess.audit()));
+    }
+
+    /** The gate payloads leave through: need to know, blocking, deletion, audit. */
+    public PayloadAccess payloadAccess() {
+        return payloadAccess;
     }
 
     /** The cooperation step, when this gateway is a hub ({@code gateway.role=hub}). */

@@ -24,7 +24,7 @@ import org.imigateway.connectors.jms.JmsQueues;
 import org.imigateway.route.DeliverToBackend;
 import org.imigateway.store.BackendLedger;
 import org.imigateway.store.Database;
-import org.imigateway.store.DerbySink;
+import org.imigateway.store.PayloadAccess;
 import org.imigateway.store.MessageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,16 +44,16 @@ public final class Backends implements AutoCloseable {
     private final Map<String, ScopedBackendPort> ports = new LinkedHashMap<>();
     private final BackendLedger ledger;
     private final MessageLog log;
-    private final DerbySink store;
+    private final PayloadAccess store;
 
-    private Backends(BackendLedger ledger, MessageLog log, DerbySink store) {
+    private Backends(BackendLedger ledger, MessageLog log, PayloadAccess store) {
         this.ledger = ledger;
         this.log = log;
         this.store = store;
     }
 
     /** Reads {@code backend.*} from the home's settings and builds each connector; none configured is fine. */
-    public static Backends create(Path home, Path dataDir, Database database, MessageLog log, DerbySink store,
+    public static Backends create(Path home, Path dataDir, Database database, MessageLog log, PayloadAccess store,
             EmbeddedBroker broker, GatewayPort outbound, TlsSettings serverTls) throws ConfigException, IOException {
         Backends backends = new Backends(new BackendLedger(database), log, store);
         for (BackendSettings backend : BackendSettings.load(home)) {
@@ -97,7 +97,7 @@ public final class Backends implements AutoCloseable {
     public RouteBuilder routes() {
         Map<String, DeliverToBackend> deliveries = new LinkedHashMap<>();
         connectors.forEach((name, connector) -> deliveries.put(name,
-                new DeliverToBackend(log, store, new AssignedDelivery(name, ledger, connector))));
+                new DeliverToBackend(log, store, name, new AssignedDelivery(name, ledger, connector))));
         return new BackendRoutes(deliveries, new NotifyOutcomes(ledger, connectors), NOTIFY_PERIOD_MILLIS);
     }
 

@@ -14,12 +14,12 @@ import org.imigateway.connectors.SubmissionError;
 import org.imigateway.connectors.SubmissionException;
 import org.imigateway.store.BackendLedger;
 import org.imigateway.store.BackendLedger.SubmissionRow;
-import org.imigateway.store.DerbySink;
 import org.imigateway.store.Direction;
 import org.imigateway.store.IllegalTransitionException;
 import org.imigateway.store.MessageLog;
 import org.imigateway.store.MessageRecord;
 import org.imigateway.store.MessageStatus;
+import org.imigateway.store.PayloadAccess;
 
 /**
  * The gateway as one backend sees it. Submissions go through the durable outbound path under a
@@ -36,15 +36,15 @@ public final class ScopedBackendPort implements BackendPort {
     private final GatewayPort outbound;
     private final BackendLedger ledger;
     private final MessageLog log;
-    private final DerbySink store;
+    private final PayloadAccess access;
 
     public ScopedBackendPort(BackendSettings settings, GatewayPort outbound, BackendLedger ledger, MessageLog log,
-            DerbySink store) {
+            PayloadAccess access) {
         this.settings = settings;
         this.outbound = outbound;
         this.ledger = ledger;
         this.log = log;
-        this.store = store;
+        this.access = access;
     }
 
     @Override
@@ -117,7 +117,9 @@ public final class ScopedBackendPort implements BackendPort {
 
     @Override
     public Optional<Delivery> retrieve(String messageId) {
-        return received(messageId).flatMap(record -> store.delivery(messageId));
+        // Blocked, deleted or not for this backend's authority: the backend sees it as unknown.
+        return received(messageId).map(record -> access.deliver(messageId, backend()))
+                .filter(PayloadAccess.Granted.class::isInstance).map(read -> ((PayloadAccess.Granted) read).delivery());
     }
 
     @Override

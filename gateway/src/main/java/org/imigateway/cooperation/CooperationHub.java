@@ -74,6 +74,7 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
     private final DirectoryHandler directoryMessages;
     private final AttachRenderings renderings;
     private final Translator translator;
+    private final CaseParticipants cases;
 
     private CooperationHub(HubContext hub, Database database, Supplier<PModeSet> pmodes, String hubParty,
             GatewayPort outbound, DeliveryListener local, Renderer renderer, Translator translator) {
@@ -92,6 +93,7 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
         this.directoryMessages = new DirectoryHandler(hub, hubParty);
         this.renderings = new AttachRenderings(hub, renderer);
         this.translator = translator;
+        this.cases = new CaseParticipants(hub, hubParty);
     }
 
     /**
@@ -165,6 +167,7 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
                     continue;
                 }
                 hub.store().markOverdueRaised(c, state);
+                int first = events.size();
                 String cause = "overdue:" + state.procedure() + ":" + state.caseId() + ":" + state.answerBy();
                 Path file = writeOverdue(state, cause);
                 for (String authority : List.of(state.requester(), state.responder())) {
@@ -174,6 +177,7 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
                         causes.add(cause);
                     });
                 }
+                this.cases.link(c, state.procedure(), state.caseId(), events.subList(first, events.size()), cause);
                 LOG.info("request case {} of procedure {}: overdue in state {} (answer by {})", state.caseId(),
                         state.procedure(), state.state(), state.answerBy());
                 raised++;
@@ -229,6 +233,7 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
         List<String> lines = new ArrayList<>();
         messages.forEach(m -> lines.add(m.line()));
         hub.store().recordDecision(c, delivery.messageId(), result, lines);
+        cases.record(c, delivery, type, outcome, messages);
         return new CooperationStore.Decided(result, lines);
     }
 
@@ -260,13 +265,14 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
             }
         }
         HubMessage message = new HubMessage(delivery, type, ((BoundXml.Read<?>) read).document(), sender.get(), senderParty);
-        return switch (type.service()) {
+        HubOutcome outcome = switch (type.service()) {
             case ImiDocumentType.Services.REQUEST -> requests.handle(message, c);
             case ImiDocumentType.Services.ALERT, ImiDocumentType.Services.NOTIFICATION -> alerts.handle(message, c);
             case ImiDocumentType.Services.REPOSITORY -> repositories.handle(message, c);
             case ImiDocumentType.Services.DIRECTORY -> directoryMessages.handle(message);
             default -> HubOutcome.refuse("action " + type.action() + " of service " + type.service() + " is sent by the hub only");
         };
+        return outcome instanceof HubOutcome.Forward forward ? forward.inCase(CaseParticipants.caseOf(message)) : outcome;
     }
 
     /** The received document again, for its rendering; {@link #evaluate} has found it valid. */
@@ -296,10 +302,15 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
         return pmodes.get().partyById(delivery.fromPartyId(), "").map(Party::name).orElse(delivery.fromPartyId());
     }
 
+    /** The MessageId of a message the hub sends because of {@code cause}: the same however often it is made. */
+    static String outgoingMessageId(String cause, Outgoing message, String hubParty) {
+        return "hub-" + Hashes.name(cause, message.key()) + "@" + hubParty;
+    }
+
     /** Submits under a MessageId made from {@code cause} and the message's key: a repeat is not sent again. */
     private void submit(Outgoing message, String cause, Optional<String> refToMessageId, String conversationId)
             throws Exception {
-        String messageId = "hub-" + Hashes.name(cause, message.key()) + "@" + hubParty;
+        String messageId = outgoingMessageId(cause, message, hubParty);
         Submission.Builder submission = Submission.to(message.toParty())
                 .service(message.type().service(), ImiDocumentType.SERVICE_TYPE)
                 .action(message.type().action())

@@ -8,9 +8,18 @@ import org.imigateway.schemas.imi.common.CaseRef;
 /** What the hub decides on a business message: pass it on (to one or many), or refuse it saying why. */
 sealed interface HubOutcome {
 
-    record Forward(List<Outgoing> messages) implements HubOutcome {
+    /** @param caseRef the case the received message belongs to, when it names one (personal data follows it) */
+    record Forward(List<Outgoing> messages, Optional<CaseRef> caseRef) implements HubOutcome {
         public Forward {
             messages = List.copyOf(messages);
+        }
+
+        public Forward(List<Outgoing> messages) {
+            this(messages, Optional.empty());
+        }
+
+        Forward inCase(Optional<CaseRef> caseRef) {
+            return new Forward(messages, caseRef);
         }
     }
 

@@ -32,6 +32,11 @@ import org.imigateway.schemas.imi.procedure.Workflow;
  */
 public final class Procedures {
 
+    /** Retention bounds of the IMI Regulation, art. 14: blocked at most 18 months after closure, deleted after 3 years. */
+    public static final int DEFAULT_BLOCK_MONTHS = 6;
+    public static final int MAX_BLOCK_MONTHS = 18;
+    public static final int DELETE_MONTHS = 36;
+
     private static final BoundXml<org.imigateway.schemas.imi.procedure.Procedure> XML =
             BoundXml.of(org.imigateway.schemas.imi.procedure.Procedure.class, SchemaResources.IMI_PROCEDURE);
 
@@ -129,6 +134,14 @@ public final class Procedures {
         }
         int block = xml.getRetention().getBlockAfterMonths().intValueExact();
         int delete = xml.getRetention().getDeleteAfterMonths().intValueExact();
+        if (block > MAX_BLOCK_MONTHS) {
+            problems.add(where + " retention: blockAfterMonths=" + block + " is more than " + MAX_BLOCK_MONTHS
+                    + ": personal data of a closed case is blocked at most 18 months after closure (IMI Regulation art. 14)");
+        }
+        if (delete > DELETE_MONTHS) {
+            problems.add(where + " retention: deleteAfterMonths=" + delete + " is more than " + DELETE_MONTHS
+                    + ": personal data is deleted 3 years after closure (IMI Regulation art. 14)");
+        }
         if (block > delete) {
             problems.add(where + " retention: blockAfterMonths=" + block + " is after deleteAfterMonths=" + delete);
         }

@@ -6,26 +6,29 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.DeliveryListener;
-import org.imigateway.store.DerbySink;
 import org.imigateway.store.Direction;
 import org.imigateway.store.MessageLog;
 import org.imigateway.store.MessageRecord;
 import org.imigateway.store.MessageStatus;
+import org.imigateway.store.PayloadAccess;
 
 /**
  * Hands a received message to its backend, once. The backend's hand-off is idempotent by
  * MessageId and the message is marked DELIVERED only after it returned, so a crash in between
- * repeats a hand-off that changes nothing; a message already DELIVERED is skipped.
+ * repeats a hand-off that changes nothing; a message already DELIVERED is skipped. The payloads
+ * come through the {@link PayloadAccess} gate, which audits the read.
  */
 public final class DeliverToBackend implements Processor {
 
     private final MessageLog log;
-    private final DerbySink store;
+    private final PayloadAccess access;
+    private final String backendName;
     private final DeliveryListener backend;
 
-    public DeliverToBackend(MessageLog log, DerbySink store, DeliveryListener backend) {
+    public DeliverToBackend(MessageLog log, PayloadAccess access, String backendName, DeliveryListener backend) {
         this.log = log;
-        this.store = store;
+        this.access = access;
+        this.backendName = backendName;
         this.backend = backend;
     }
 
@@ -36,8 +39,13 @@ public final class DeliverToBackend implements Processor {
         if (record.isEmpty() || record.get().status() != MessageStatus.RECEIVED) {
             return;
         }
-        Delivery delivery = store.delivery(messageId).orElseThrow(() -> new IllegalStateException(
-                "message " + messageId + " is RECEIVED but its payloads cannot be read"));
+        PayloadAccess.Access read = access.deliver(messageId, backendName);
+        if (!(read instanceof PayloadAccess.Granted granted)) {
+            throw new IllegalStateException("message " + messageId + " is RECEIVED but backend " + backendName
+                    + " may not have its payloads: " + (read instanceof PayloadAccess.Refused refused ? refused.reason()
+                            : ((PayloadAccess.Deleted) read).statement()));
+        }
+        Delivery delivery = granted.delivery();
         backend.deliver(delivery);
         log.markDelivered(messageId);
     }

@@ -34,7 +34,8 @@ final class SchemaMigrations {
             "V1__message_log.sql",
             "V2__cooperation.sql",
             "V3__connectors.sql",
-            "V4__public_submissions.sql");
+            "V4__public_submissions.sql",
+            "V5__personal_data.sql");
 
     private static final String FOLDER = "/db/migration/";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");

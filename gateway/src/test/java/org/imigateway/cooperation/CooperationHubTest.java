@@ -157,6 +157,12 @@ class CooperationHubTest {
         Thread.sleep(1000); // and no second copy of either turns up late
         assertEquals(25, network.received().stream().filter(r -> r.refToMessageId().equals(sent)).count());
         assertEquals(25, network.received().stream().filter(r -> r.refToMessageId().equals(withdrawal)).count());
+
+        // Personal data: the alert's case is its sender's and its 25 recipients'; nobody else reads it.
+        org.imigateway.store.PayloadAccess access = network.gateway(CooperationNetwork.HUB).payloadAccess();
+        assertInstanceOf(org.imigateway.store.PayloadAccess.Granted.class, access.read("LT-SAM", sent, "handling the alert"));
+        assertInstanceOf(org.imigateway.store.PayloadAccess.Granted.class, access.read("SE-SOS", sent, "our own alert"));
+        assertInstanceOf(org.imigateway.store.PayloadAccess.Refused.class, access.read("DE-ZOLL", sent, "not alerted"));
     }
 
     @Test

@@ -60,6 +60,31 @@ class ProceduresTest {
     }
 
     @Test
+    void retentionBeyondTheRegulationsBoundsIsRefusedNamingFileAndField() throws Exception {
+        Files.writeString(folder.resolve("long.xml"), ShippedProcedureText.copyOf("pq-request.xml")
+                .replace("blockAfterMonths=\"6\" deleteAfterMonths=\"36\"", "blockAfterMonths=\"19\" deleteAfterMonths=\"48\""),
+                StandardCharsets.UTF_8);
+
+        String message = assertThrows(ConfigException.class, () -> Procedures.load(folder)).getMessage();
+
+        assertTrue(message.contains(folder.resolve("long.xml") + ": procedure 'pq-request' retention: blockAfterMonths=19"
+                + " is more than 18"), message);
+        assertTrue(message.contains("deleteAfterMonths=48 is more than 36"), message);
+    }
+
+    @Test
+    void retentionLeftOutBlocksAfterSixMonthsAndDeletesAfterThreeYears() throws Exception {
+        Files.writeString(folder.resolve("default.xml"), ShippedProcedureText.copyOf("pq-request.xml")
+                .replace("<retention blockAfterMonths=\"6\" deleteAfterMonths=\"36\"/>", "<retention/>"),
+                StandardCharsets.UTF_8);
+
+        Procedure procedure = Procedures.load(folder).find("pq-request").orElseThrow();
+
+        assertEquals(6, procedure.blockAfterMonths());
+        assertEquals(36, procedure.deleteAfterMonths());
+    }
+
+    @Test
     void aSchemaErrorNamesFileLineAndField() throws Exception {
         Files.writeString(folder.resolve("broken.xml"), ShippedProcedureText.copyOf("pq-request.xml")
                 .replace("<exchange>request</exchange>", "<exchange>requests</exchange>"), StandardCharsets.UTF_8);
