@@ -33,7 +33,8 @@ final class SchemaMigrations {
     static final List<String> SCRIPTS = List.of(
             "V1__message_log.sql",
             "V2__cooperation.sql",
-            "V3__connectors.sql");
+            "V3__connectors.sql",
+            "V4__decision_lines.sql");
 
     private static final String FOLDER = "/db/migration/";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
