@@ -16,6 +16,7 @@ import org.imigateway.store.StatusChange;
  * the run nothing. Seconds count from the instant the national system submitted the message.
  *
  * @param hubDecidedSeconds      until the hub had decided and queued every copy (its inbound DELIVERED)
+ * @param firstQueuedSeconds     until the hub queued its first copy: the AS4 hop to the hub and the decision
  * @param allDeliveredSeconds    until the last copy was delivered to a national system's backend
  * @param allAcknowledgedSeconds until the hub held the last receipt
  * @param hubOutPerSecond        copies per second out of the hub, from its first copy queued to its last receipt
