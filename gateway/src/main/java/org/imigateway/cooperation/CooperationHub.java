@@ -15,6 +15,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import org.imigateway.config.ConfigException;
@@ -60,6 +64,8 @@ import org.slf4j.LoggerFactory;
 public final class CooperationHub implements DeliveryListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CooperationHub.class);
+    /** Messages of one decision submitted at the same time. */
+    private static final int SUBMITTERS = 4;
 
     private final HubContext hub;
     private final Database database;
@@ -144,8 +150,46 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
             Optional<CooperationStore.Decided> before = hub.store().decided(c, delivery.messageId());
             return before.isPresent() ? before.get() : decide(delivery, type.get(), c);
         });
-        for (String line : decided.outgoing()) {
-            submit(Outgoing.parse(line), delivery.messageId(), Optional.of(delivery.messageId()), delivery.conversationId());
+        submitAll(decided.outgoing().stream().map(Outgoing::parse).toList(), delivery);
+    }
+
+    /**
+     * Submits the messages of one decision, several at a time: each submit signs, encrypts and
+     * syncs its own message to disk, so a fan-out to many authorities done one by one waits on
+     * the disk most of the time. The order among them does not matter (each has its own
+     * recipient), and a failure leaves the delivery to be offered again, when the ones already
+     * submitted are found by their MessageId and not sent twice.
+     */
+    private void submitAll(List<Outgoing> messages, Delivery delivery) throws Exception {
+        if (messages.size() <= 1) {
+            for (Outgoing message : messages) {
+                submit(message, delivery.messageId(), Optional.of(delivery.messageId()), delivery.conversationId());
+            }
+            return;
+        }
+        ExecutorService submitters = Executors.newFixedThreadPool(Math.min(SUBMITTERS, messages.size()));
+        try {
+            List<Future<?>> submitted = new ArrayList<>();
+            for (Outgoing message : messages) {
+                submitted.add(submitters.submit(() -> {
+                    submit(message, delivery.messageId(), Optional.of(delivery.messageId()), delivery.conversationId());
+                    return null;
+                }));
+            }
+            Exception failed = null;
+            for (Future<?> future : submitted) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    failed = failed != null ? failed
+                            : e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        } finally {
+            submitters.shutdownNow();
         }
     }
 

@@ -18,7 +18,7 @@ import org.imigateway.cooperation.RequestWorkflow.CaseState;
 import org.imigateway.directory.SearchFolding;
 
 /**
- * The hub's own tables (V2 migration): request cases, alert recipients, repository entries and
+ * The hub's own tables (V2 and V6 migrations): request cases, alert recipients, repository entries and
  * the decisions taken per message. Every method works inside the caller's transaction, so a
  * decision and the state it changes commit together.
  */
@@ -259,6 +259,8 @@ final class CooperationStore {
     }
 
     Optional<Decided> decided(Connection c, String messageId) throws SQLException {
+        String outcome;
+        String legacy;
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT outcome, outgoing FROM coop_message WHERE message_id = ?")) {
             select.setString(1, messageId);
@@ -266,20 +268,45 @@ final class CooperationStore {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                String outgoing = row.getString(2);
-                return Optional.of(new Decided(row.getString(1), outgoing.isEmpty() ? List.of() : List.of(outgoing.split("\n"))));
+                outcome = row.getString(1);
+                legacy = row.getString(2);
             }
         }
+        List<String> lines = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT line FROM coop_outgoing WHERE message_id = ? ORDER BY line_no")) {
+            select.setString(1, messageId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    lines.add(row.getString(1));
+                }
+            }
+        }
+        if (lines.isEmpty() && !legacy.isEmpty()) {
+            lines.addAll(List.of(legacy.split("\n"))); // decided before V6 kept its lines in coop_message
+        }
+        return Optional.of(new Decided(outcome, List.copyOf(lines)));
     }
 
+    /** Records the decision on a message and the lines of the messages it sends, one row each. */
     void recordDecision(Connection c, String messageId, String outcome, List<String> outgoing) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO coop_message (message_id, outcome, outgoing,"
                 + " decided_at) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, messageId);
             insert.setString(2, outcome);
-            insert.setString(3, String.join("\n", outgoing));
+            insert.setString(3, "");
             insert.setTimestamp(4, Timestamp.from(Instant.now()));
             insert.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO coop_outgoing (message_id, line_no, line) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < outgoing.size(); i++) {
+                insert.setString(1, messageId);
+                insert.setInt(2, i + 1);
+                insert.setString(3, outgoing.get(i));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

@@ -35,7 +35,8 @@ final class SchemaMigrations {
             "V2__cooperation.sql",
             "V3__connectors.sql",
             "V4__public_submissions.sql",
-            "V5__personal_data.sql");
+            "V5__personal_data.sql",
+            "V6__decision_lines.sql");
 
     private static final String FOLDER = "/db/migration/";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
