@@ -64,6 +64,15 @@ final class CaseParticipants {
         }
     }
 
+    /** A document filed through the public interface: its own closed case, read by the competent authority. */
+    void recordFiling(Connection c, String procedure, String trackingId, String authority, String messageId)
+            throws SQLException {
+        CaseKey key = new CaseKey(procedure, trackingId);
+        Instant now = hub.clock().instant();
+        registry.record(c, key, now, List.of(authority), List.of(messageId));
+        registry.close(c, key, now);
+    }
+
     /** Links messages the hub raised itself (overdue events) to their case. */
     void link(Connection c, String procedure, String caseId, List<Outgoing> sent, String cause) throws SQLException {
         List<String> messageIds = sent.stream().map(m -> CooperationHub.outgoingMessageId(cause, m, hubParty)).toList();

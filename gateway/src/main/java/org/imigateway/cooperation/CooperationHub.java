@@ -139,6 +139,27 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
         return hub.procedures();
     }
 
+    /**
+     * Makes a document filed through the public interface a case of personal data, in one
+     * transaction: the procedure and tracking id are the case, the competent authority its one
+     * participant, the message that carried the document on its message; the filed copy is kept
+     * as the file of that message, so retention blocks and deletes it with the case. A filing has
+     * no workflow: its case is closed when it is sent on, and retention counts from then.
+     * Recording the same filing again changes nothing.
+     */
+    public void recordFiling(ImiDocumentType type, String procedure, String trackingId, String authority,
+            String accessPoint, String originalSender, String messageId, Path document) throws Exception {
+        Outgoing carried = new Outgoing(type, accessPoint, originalSender, authority,
+                List.of(new Outgoing.Payload(document, "application/xml")), "filing");
+        database.inTransaction(c -> {
+            if (hub.store().decided(c, messageId).isEmpty()) {
+                hub.store().recordDecision(c, messageId, "forwarded", List.of(carried.line()));
+            }
+            cases.recordFiling(c, procedure, trackingId, authority, messageId);
+            return null;
+        });
+    }
+
     @Override
     public void deliver(Delivery delivery) throws Exception {
         Optional<ImiDocumentType> type = ImiDocumentType.of(delivery.service(), delivery.action());

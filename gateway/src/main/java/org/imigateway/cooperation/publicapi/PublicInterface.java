@@ -68,7 +68,8 @@ public final class PublicInterface implements AutoCloseable {
         SubmissionStore store = new SubmissionStore(database);
         PublicSubmissions submissions = new PublicSubmissions(new CompetentAuthority(hub.procedures(), hub.directory()),
                 store, messageLog, outbound, dataDir.resolve("public"), hubParty,
-                settings.sender(), Clock.systemUTC());
+                settings.sender(), Clock.systemUTC(), (filed, sender) -> hub.recordFiling(filed.type(), filed.procedure(),
+                        filed.trackingId(), filed.authority(), filed.accessPoint(), sender, filed.messageId(), filed.payload()));
         ExecutorService forwarder = Executors.newSingleThreadExecutor(r -> daemon(r, "public-forward"));
         PublicEndpoint endpoint = new PublicEndpoint(submissions, new ClientAuthentication(settings.clients()),
                 new RateLimiter(settings.ratePerMinute(), Clock.systemUTC()), settings.maxBytes(), forwarder);

@@ -54,6 +54,15 @@ public final class PublicSubmissions {
         }
     }
 
+    /**
+     * Records a document sent on as a case of personal data (need to know, retention), before it
+     * counts as forwarded; recording the same one again changes nothing.
+     */
+    @FunctionalInterface
+    public interface Filings {
+        void record(StoredSubmission submission, String originalSender) throws Exception;
+    }
+
     private final SubmissionCheck check = new SubmissionCheck();
     private final CompetentAuthority routing;
     private final SubmissionStore store;
@@ -63,13 +72,14 @@ public final class PublicSubmissions {
     private final String hubParty;
     private final String sender;
     private final Clock clock;
+    private final Filings filings;
 
     /**
      * @param folder where accepted documents are kept until sent on
      * @param sender the originalSender of what the hub sends on (the public interface's identity)
      */
     public PublicSubmissions(CompetentAuthority routing, SubmissionStore store, MessageLog messageLog, GatewayPort outbound,
-            Path folder, String hubParty, String sender, Clock clock) throws IOException {
+            Path folder, String hubParty, String sender, Clock clock, Filings filings) throws IOException {
         this.routing = routing;
         this.store = store;
         this.messageLog = messageLog;
@@ -78,6 +88,7 @@ public final class PublicSubmissions {
         this.hubParty = hubParty;
         this.sender = sender;
         this.clock = clock;
+        this.filings = filings;
     }
 
     /** Checks, routes and stores a document; accepted means durable. Nothing refused is stored. */
@@ -139,6 +150,7 @@ public final class PublicSubmissions {
                         .property(MessageProperty.of(Cooperation.FINAL_RECIPIENT, s.authority()))
                         .payload(Payload.of(s.payload(), "application/xml"))
                         .build());
+                filings.record(s, sender);
                 store.markForwarded(trackingId, clock.instant());
                 LOG.info("public submission {}: sent on as message {} to {}", trackingId, s.messageId(), s.accessPoint());
             } catch (SubmissionException e) {
@@ -150,7 +162,7 @@ public final class PublicSubmissions {
                     LOG.warn("public submission {}: cannot be sent on: {} {}", trackingId, e.errorCode(), e.getMessage());
                 }
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (Exception e) {
             LOG.warn("public submission {}: not sent on yet ({}), the recovery pass tries again", trackingId, e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package org.imigateway.cooperation.publicapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
@@ -31,6 +33,7 @@ import org.imigateway.TestNetwork;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.Stores;
 import org.imigateway.cooperation.Cooperation;
+import org.imigateway.cooperation.Retention;
 import org.imigateway.route.FolderInbox;
 import org.imigateway.schemas.imi.ImiDocumentType;
 import org.imigateway.store.Direction;
@@ -132,6 +135,28 @@ class PublicInterfaceTest {
         HttpResponse<String> stranger = get(byKey, "other-key", trackingId);
         assertEquals(404, stranger.statusCode(), stranger.body());
         assertTrue(stranger.body().contains("unknown-tracking-id"), stranger.body());
+    }
+
+    @Test
+    void aFiledDeclarationIsACaseOfTheCompetentAuthorityAndItsCopyIsDeletedOnTheProceduresSchedule() throws Exception {
+        String declaration = Declarations.declaration("DE", "RETENTION-1");
+        HttpResponse<String> accepted = post(byKey, "portal-key", declaration.getBytes(StandardCharsets.UTF_8));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String trackingId = field(accepted.body(), "trackingId");
+        assertEquals("DELIVERED", awaitStatus(byKey, "portal-key", trackingId, "DELIVERED"));
+        Path filed = hub.config().dataDir().resolve("public").resolve(trackingId + ".xml");
+        assertTrue(Files.exists(filed), "the filed copy is kept until retention removes it");
+
+        // posting-declarations: blocked 18 months after filing, deleted after 36
+        Retention retention = hub.retention().orElseThrow();
+        Instant filedAt = Instant.now();
+        retention.run(filedAt.atZone(ZoneOffset.UTC).plusMonths(17).toInstant());
+        assertTrue(Files.exists(filed), "not yet due for deletion at 17 months");
+        retention.run(filedAt.atZone(ZoneOffset.UTC).plusMonths(36).plusSeconds(3600).toInstant());
+
+        assertFalse(Files.exists(filed), "the filed copy is deleted 36 months after filing");
+        MessageRecord carried = hub.messageLog().find("public-" + trackingId + "@hub", Direction.OUTBOUND).orElseThrow();
+        assertEquals(MessageStatus.ACKNOWLEDGED, carried.status(), "the proof that it was sent on stays");
     }
 
     @Test
