@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
+import org.imigateway.cooperation.JsonString;
+
 /** Writes records, lists, maps, strings and numbers as JSON; an empty Optional or NaN becomes null. */
 final class Json {
 
@@ -66,23 +68,6 @@ final class Json {
     }
 
     private static void string(String text, StringBuilder out) {
-        out.append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        out.append(JsonString.quote(text));
     }
 }

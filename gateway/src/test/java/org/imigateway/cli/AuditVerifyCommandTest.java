@@ -3,9 +3,6 @@ package org.imigateway.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -18,8 +15,6 @@ import org.imigateway.store.CaseKey;
 import org.imigateway.store.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
 
 class AuditVerifyCommandTest {
 
@@ -36,7 +31,7 @@ class AuditVerifyCommandTest {
                 trail.append(Instant.now(), "DE-AUTH", AuditAction.READ, "m" + i, new CaseKey("pq-request", "c1"), "why " + i);
             }
         }
-        Outcome intact = run("audit", "verify", "--home", home.toString());
+        CommandRun intact = CommandRun.run("audit", "verify", "--home", home.toString());
         assertEquals(0, intact.exit(), intact.err());
         assertTrue(intact.out().contains("audit trail intact: 3 entries"), intact.out());
 
@@ -47,27 +42,9 @@ class AuditVerifyCommandTest {
                 }
             });
         }
-        Outcome broken = run("audit", "verify", "--home", home.toString());
+        CommandRun broken = CommandRun.run("audit", "verify", "--home", home.toString());
         assertEquals(AuditCommand.BROKEN, broken.exit());
         assertTrue(broken.err().contains("BROKEN at entry 2: entry 2 was altered"), broken.err());
     }
 
-    record Outcome(int exit, String out, String err) {
-    }
-
-    static Outcome run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new ImiGatewayCommand()).execute(args);
-            return new Outcome(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -17,7 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.imigateway.Gateway;
-import org.imigateway.cli.ImiGatewayCommand;
+import org.imigateway.cli.CommandRun;
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.cooperation.CooperationNetwork.Received;
 import org.imigateway.schemas.imi.ImiDocumentType;
@@ -29,8 +26,6 @@ import org.imigateway.store.Direction;
 import org.imigateway.store.PayloadAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
 
 /**
  * Personal data end to end (issue 5, Show 3 and 4): a request between a German and a French
@@ -119,11 +114,11 @@ class PersonalDataNetworkTest {
         // The hub is stopped: the offline commands work on its home.
         String[] read = {"payload", "read", "--home", hubHome.toString(), "--as", RESPONDER, "--message", submit,
                 "--purpose", "audit check", "--out", dir.resolve("out").toString()};
-        Outcome metadataOnly = run(read);
+        CommandRun metadataOnly = CommandRun.run(read);
         assertEquals(3, metadataOnly.exit());
         assertTrue(metadataOnly.out().contains("deleted on") && metadataOnly.out().contains("sha256"), metadataOnly.out());
 
-        Outcome intact = run("audit", "verify", "--home", hubHome.toString());
+        CommandRun intact = CommandRun.run("audit", "verify", "--home", hubHome.toString());
         assertEquals(0, intact.exit(), intact.err());
         try (Database database = Database.open(GatewayConfig.load(hubHome).dataDir().resolve("derby"))) {
             database.inTransaction(c -> {
@@ -133,7 +128,7 @@ class PersonalDataNetworkTest {
                 }
             });
         }
-        Outcome tampered = run("audit", "verify", "--home", hubHome.toString());
+        CommandRun tampered = CommandRun.run("audit", "verify", "--home", hubHome.toString());
         assertEquals(2, tampered.exit());
         assertTrue(tampered.err().contains("was altered"), tampered.err());
     }
@@ -153,22 +148,4 @@ class PersonalDataNetworkTest {
                 + "<questionSet code=\"pq-verification\"><question id=\"document-authentic\"/></questionSet>");
     }
 
-    record Outcome(int exit, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new ImiGatewayCommand()).execute(args);
-            return new Outcome(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 }

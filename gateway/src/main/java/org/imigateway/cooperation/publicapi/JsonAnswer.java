@@ -3,6 +3,8 @@ package org.imigateway.cooperation.publicapi;
 import java.util.List;
 import java.util.Map;
 
+import org.imigateway.cooperation.JsonString;
+
 /** The JSON bodies of the public interface, written by hand: a handful of flat objects needs no library. */
 final class JsonAnswer {
 
@@ -53,24 +55,7 @@ final class JsonAnswer {
         return json.append('}').toString();
     }
 
-    static String quote(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
+    static String quote(String value) {
+        return JsonString.quote(value);
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.io.Content;
+import org.imigateway.cooperation.JsonString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,26 +135,8 @@ public final class HttpTranslator implements Translator, AutoCloseable {
                 + ",\"errorCallback\":" + json(callbackBase.resolve(ERROR_PATH).toString()) + "}";
     }
 
-    /** A JSON string: quotes, backslashes and control characters escaped. */
     static String json(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return JsonString.quote(value);
     }
 
     private boolean callback(Request request, Response response, Callback callback) throws IOException {
