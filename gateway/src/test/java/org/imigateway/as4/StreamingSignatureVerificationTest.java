@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.imigateway.certificates.CertificateAuthority;
-import org.imigateway.certificates.IssuedCertificate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,17 +39,10 @@ class StreamingSignatureVerificationTest {
 
     @BeforeAll
     static void keys() {
-        CertificateAuthority ca = CertificateAuthority.create("Streaming Test CA");
-        IssuedCertificate signing = ca.issueSigning("gw-a");
-        IssuedCertificate encryption = ca.issueEncryption("gw-a");
-        IssuedCertificate receiving = ca.issueSigning("gw-b");
-        IssuedCertificate receivingEncryption = ca.issueEncryption("gw-b");
-        signingCertificate = signing.certificate();
-        sender = new Cryptos(new KeyMaterial(signing.privateKey(), signing.chain(), encryption.privateKey(),
-                encryption.chain(), List.of(ca.certificate()), List.of(ca.crl())), List.of());
-        receiver = new Cryptos(new KeyMaterial(receiving.privateKey(), receiving.chain(),
-                receivingEncryption.privateKey(), receivingEncryption.chain(), List.of(ca.certificate()),
-                List.of(ca.crl())), List.of(signing.certificate()));
+        PairOfKeys keys = PairOfKeys.issue();
+        sender = keys.sender();
+        receiver = keys.receiver();
+        signingCertificate = keys.senderSigning();
     }
 
     @Test
