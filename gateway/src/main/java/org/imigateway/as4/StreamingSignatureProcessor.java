@@ -4,6 +4,7 @@ import java.security.NoSuchProviderException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 import javax.xml.crypto.Data;
 import javax.xml.crypto.NodeSetData;
@@ -18,6 +19,8 @@ import javax.xml.crypto.dsig.XMLSignature;
 import javax.xml.crypto.dsig.XMLSignatureFactory;
 import javax.xml.crypto.dsig.dom.DOMValidateContext;
 
+import org.apache.wss4j.common.bsp.BSPEnforcer;
+import org.apache.wss4j.common.bsp.BSPRule;
 import org.apache.wss4j.common.crypto.AlgorithmSuiteValidator;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.apache.wss4j.dom.WSConstants;
@@ -50,6 +53,10 @@ final class StreamingSignatureProcessor implements Processor {
 
     static final String CACHE_REFERENCE = "javax.xml.crypto.dsig.cacheReference";
     private static final String SWA_NS = "http://docs.oasis-open.org/wss/oasis-wss-SwAProfile-1.1";
+    private static final Set<String> ATTACHMENT_TRANSFORMS = Set.of(AlgorithmPolicy.SWA_CONTENT_TRANSFORM,
+            AlgorithmPolicy.SWA_COMPLETE_TRANSFORM);
+    private static final Set<String> LAST_TRANSFORMS = Set.of(SecurityProfile.C14N_EXCLUSIVE, AlgorithmPolicy.STR_TRANSFORM,
+            AlgorithmPolicy.SWA_CONTENT_TRANSFORM, AlgorithmPolicy.SWA_COMPLETE_TRANSFORM);
 
     // Santuario's provider, as in WSS4J: its attachment transforms and resolvers are registered there
     private final XMLSignatureFactory factory;
@@ -109,6 +116,7 @@ final class StreamingSignatureProcessor implements Processor {
                 throw new WSSecurityException(WSSecurityException.ErrorCode.UNSUPPORTED_ALGORITHM);
             }
             new AlgorithmSuiteValidator(data.getAlgorithmSuite()).checkSignatureAlgorithms(xmlSignature);
+            checkTransforms(xmlSignature.getSignedInfo(), data.getBSPEnforcer());
             registerReferencedElements(xmlSignature.getSignedInfo(), context, data.getWsDocInfo());
             if (xmlSignature.validate(context)) {
                 return xmlSignature;
@@ -119,6 +127,30 @@ final class StreamingSignatureProcessor implements Processor {
             throw new WSSecurityException(WSSecurityException.ErrorCode.FAILED_CHECK, e);
         }
         throw new WSSecurityException(WSSecurityException.ErrorCode.FAILED_CHECK);
+    }
+
+    /**
+     * The reference rules WSS4J's processor applies (Basic Security Profile R5416: transforms
+     * present; R5412: the last one canonicalises or is an STR or SwA transform), and one of the
+     * SwA profile: a {@code cid:} reference ends in an attachment transform. Without one the
+     * digest would cover no attachment bytes at all (WSS4J's attachment resolver yields none),
+     * yet the attachment would be reported as signed.
+     */
+    private static void checkTransforms(SignedInfo signedInfo, BSPEnforcer bsp) throws WSSecurityException {
+        for (Object item : signedInfo.getReferences()) {
+            Reference reference = (Reference) item;
+            List<?> transforms = reference.getTransforms();
+            if (transforms.isEmpty()) {
+                bsp.handleBSPRule(BSPRule.R5416);
+            }
+            String last = transforms.isEmpty() ? "" : ((Transform) transforms.get(transforms.size() - 1)).getAlgorithm();
+            if (!transforms.isEmpty() && !LAST_TRANSFORMS.contains(last)) {
+                bsp.handleBSPRule(BSPRule.R5412);
+            }
+            if (isAttachment(reference.getURI()) && !ATTACHMENT_TRANSFORMS.contains(last)) {
+                throw new WSSecurityException(WSSecurityException.ErrorCode.FAILED_CHECK);
+            }
+        }
     }
 
     /**
