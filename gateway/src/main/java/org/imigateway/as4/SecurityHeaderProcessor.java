@@ -33,6 +33,9 @@ public final class SecurityHeaderProcessor {
         WssInit.ensure();
     }
 
+    // Verifies as WSS4J does, without keeping attachment bytes in memory (WSS-727)
+    private static final StreamingSignatureProcessor SIGNATURES = new StreamingSignatureProcessor();
+
     /**
      * @param allowedSigners the only certificates whose subject may sign (WSS4J's subject DN
      *        constraints): the parties' signing certificates from the PModes
@@ -48,6 +51,7 @@ public final class SecurityHeaderProcessor {
 
         RequestData data = new RequestData();
         WSSConfig config = WSSConfig.getNewInstance();
+        config.setProcessor(WSConstants.SIGNATURE, SIGNATURES);
         data.setWssConfig(config);
         data.setSigVerCrypto(cryptos.verification());
         data.setDecCrypto(cryptos.own());

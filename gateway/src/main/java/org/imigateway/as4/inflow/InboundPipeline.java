@@ -118,8 +118,24 @@ public final class InboundPipeline {
             EbmsError error = EbmsError.of(EbmsErrorCode.OTHER, "internal error while processing the message; it was not"
                     + " accepted, send it again");
             return new InboundOutcome.Rejected(messageId.map(error::about).orElse(error), messageId, true);
+        } catch (Error e) {
+            // Logged in full and answered as ebMS, not left to Jetty's HTML 500. By the time it
+            // is caught, what filled the heap belonged to this message and is unreachable.
+            LOG.error("message could not be processed: {}", e.toString(), e);
+            var messageId = context == null ? java.util.Optional.<String>empty() : context.messageId();
+            EbmsError error = EbmsError.of(EbmsErrorCode.OTHER, errorDetail(e));
+            return new InboundOutcome.Rejected(messageId.map(error::about).orElse(error), messageId, false);
         } finally {
             WorkFolders.deleteQuietly(workDir);
         }
+    }
+
+    /** Not temporary: the same message would fail the same way, so the sender should not resend it as is. */
+    private static String errorDetail(Error e) {
+        if (e instanceof OutOfMemoryError) {
+            return "the message is too large for this gateway's memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB heap): " + e.getMessage() + "; it was not accepted";
+        }
+        return "internal error while processing the message (" + e.getClass().getSimpleName() + "); it was not accepted";
     }
 }

@@ -80,6 +80,22 @@ final class Attacks {
         };
     }
 
+    /** The contents of the first two attachments trade places; their Content-IDs stay. */
+    static void swapFirstTwoParts(Packet packet) {
+        As4Part first = packet.parts().get(0);
+        As4Part second = packet.parts().get(1);
+        packet.parts().set(0, first.withContent(first.contentType(), second.file()));
+        packet.parts().set(1, second.withContent(second.contentType(), first.file()));
+    }
+
+    /** The MIME Content-Type of the first attachment, which the SwA content transform canonicalises by. */
+    static Consumer<Packet> firstPartContentType(String contentType) {
+        return packet -> {
+            As4Part first = packet.parts().get(0);
+            packet.parts().set(0, first.withContent(contentType, first.file()));
+        };
+    }
+
     /** Signature wrapping: the signed Body goes into a header block, a forged Body takes its place. */
     static void wrapSignedBody(Packet packet) {
         Element signed = packet.body();

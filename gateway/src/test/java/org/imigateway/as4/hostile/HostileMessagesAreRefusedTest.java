@@ -70,6 +70,7 @@ class HostileMessagesAreRefusedTest {
     static LoopbackListener listener;
     static CanaryFile canary;
     static Path oversized;
+    static Path tenMegabytes;
 
     /** One attack: what it does to an otherwise valid message, and the refusal it must get. */
     record HostileCase(String name, UnaryOperator<Craft> attack, EbmsErrorCode code, List<String> cause) {
@@ -91,6 +92,9 @@ class HostileMessagesAreRefusedTest {
         byte[] random = new byte[(int) SMALL_LIMIT * 4];
         new Random(7).nextBytes(random);
         oversized = Files.write(dir.resolve("oversized.bin"), random);
+        byte[] large = new byte[10_000_000];
+        new Random(10).nextBytes(large);
+        tenMegabytes = Files.write(dir.resolve("ten-megabytes.bin"), large);
     }
 
     @AfterAll
@@ -106,6 +110,16 @@ class HostileMessagesAreRefusedTest {
                         c -> c.afterSecurity(p -> p.flipByteOfPart(0)), FAILED_DECRYPTION, "cannot be decrypted"),
                 HostileCase.of("payload of a signed, unencrypted leg flipped after signing",
                         c -> c.action(PLAIN).afterSecurity(p -> p.flipByteOfPart(0)), FAILED_AUTHENTICATION,
+                        "signature does not verify"),
+                HostileCase.of("one byte of a 10 MB attachment flipped after signing (streamed digest)",
+                        c -> c.action(PLAIN).payload(Payload.of(tenMegabytes, "application/octet-stream"))
+                                .afterSecurity(p -> p.flipByteOfPart(0)), FAILED_AUTHENTICATION, "signature does not verify"),
+                HostileCase.of("two signed attachments swapped after signing", c -> c.action(PLAIN)
+                        .payload(Payload.of(tenMegabytes, "application/octet-stream"))
+                        .payload(Payload.of(oversized, "application/octet-stream"))
+                        .afterSecurity(Attacks::swapFirstTwoParts), FAILED_AUTHENTICATION, "signature does not verify"),
+                HostileCase.of("Content-Type of a signed attachment changed after signing", c -> c.action(PLAIN)
+                        .afterSecurity(Attacks.firstPartContentType("text/plain")), FAILED_AUTHENTICATION,
                         "signature does not verify"),
                 HostileCase.of("Action changed after signing", c -> c.afterSecurity(p -> Attacks.forgeAction(p, NOTIFY)),
                         FAILED_AUTHENTICATION, "signature does not verify"),
