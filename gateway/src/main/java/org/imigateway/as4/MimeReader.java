@@ -31,7 +31,7 @@ import org.xml.sax.SAXException;
 public final class MimeReader {
 
     static {
-        MailStreamProviderProperty.setUnlessSet();
+        ProviderProperties.setUnlessSet();
     }
 
     private final long maxMessageBytes;
