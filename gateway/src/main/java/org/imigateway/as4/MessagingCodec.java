@@ -26,11 +26,17 @@ public final class MessagingCodec {
     private static final JAXBContext CONTEXT;
     private static final Schema SCHEMA;
 
+    // A Validator is neither thread-safe nor cheap to make (a share of a per-cent of a message's
+    // CPU); each thread keeps one and resets it after use.
+    private static final ThreadLocal<Validator> VALIDATORS;
+
     static {
+        ProviderProperties.setUnlessSet();
         try {
             CONTEXT = JAXBContext.newInstance(org.imigateway.schemas.ebms3.ObjectFactory.class);
             URL xsd = SchemaResources.class.getResource(SchemaResources.EBMS_HEADER);
             SCHEMA = SecureXml.schema(xsd);
+            VALIDATORS = ThreadLocal.withInitial(SCHEMA::newValidator);
         } catch (JAXBException | SAXException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -40,14 +46,16 @@ public final class MessagingCodec {
     }
 
     public static Messaging read(Element messaging) throws EbmsException {
+        Validator validator = VALIDATORS.get();
         try {
-            Validator validator = SCHEMA.newValidator();
             validator.validate(new DOMSource(messaging));
         } catch (SAXException e) {
             throw new EbmsException(EbmsErrorCode.INVALID_HEADER, "eb:Messaging is not valid against the ebMS 3.0 schema: "
                     + e.getMessage());
         } catch (java.io.IOException e) {
             throw new EbmsException(EbmsErrorCode.INVALID_HEADER, "eb:Messaging cannot be read", e);
+        } finally {
+            validator.reset(); // back to its state when new, holding nothing of this message
         }
         try {
             Object value = CONTEXT.createUnmarshaller().unmarshal(messaging);

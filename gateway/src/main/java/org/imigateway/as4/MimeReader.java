@@ -30,6 +30,10 @@ import org.xml.sax.SAXException;
  */
 public final class MimeReader {
 
+    static {
+        ProviderProperties.setUnlessSet();
+    }
+
     private final long maxMessageBytes;
 
     public MimeReader(long maxMessageBytes) {
