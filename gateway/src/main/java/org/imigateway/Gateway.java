@@ -51,7 +51,6 @@ import org.imigateway.connectors.Submission;
 import org.imigateway.cooperation.CooperationHub;
 import org.imigateway.cooperation.CooperationRoutes;
 import org.imigateway.cooperation.Retention;
-import org.imigateway.cooperation.RetentionRoutes;
 import org.imigateway.cooperation.CooperationSettings;
 import org.imigateway.cooperation.translation.TranslationSettings;
 import org.imigateway.cooperation.publicapi.PublicInterface;
@@ -223,8 +222,8 @@ public final class Gateway implements AutoCloseable {
                     new TransmitMessage(messageLog, sender, pmodes::get, sendControl), recovery, RECOVERY_PERIOD_MILLIS));
             camel.addRoutes(backends.routes());
             if (this.cooperation.isPresent()) {
-                camel.addRoutes(new CooperationRoutes(this.cooperation.get(), Clock.systemUTC(), RECOVERY_PERIOD_MILLIS));
-                camel.addRoutes(new RetentionRoutes(retention().orElseThrow(), Clock.systemUTC(), RETENTION_PERIOD_MILLIS));
+                camel.addRoutes(new CooperationRoutes(this.cooperation.get(), retention().orElseThrow(), Clock.systemUTC(),
+                        RECOVERY_PERIOD_MILLIS, RETENTION_PERIOD_MILLIS));
             }
             camel.start();
         } catch (ConfigException e) {
