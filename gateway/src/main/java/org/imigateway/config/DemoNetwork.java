@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.imigateway.as4.SecurityProfile;
 import org.imigateway.certificates.CertificateAuthority;
@@ -16,6 +17,7 @@ import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.PkiLayout;
 import org.imigateway.cooperation.ImiLegs;
 import org.imigateway.cooperation.ShippedProcedures;
+import org.imigateway.pmode.LegXml;
 
 /**
  * Writes a working set of gateway homes on loopback: one demo CA, a key kit per party, and in
@@ -49,6 +51,8 @@ public final class DemoNetwork {
             SecurityProfile.EDELIVERY_2_0_EDDSA, List.of(PartyKit.SIGNING_EDDSA_ALIAS, PartyKit.ENCRYPTION_X25519_ALIAS),
             SecurityProfile.EDELIVERY_2_0_ECDSA, List.of(PartyKit.SIGNING_ECDSA_ALIAS, PartyKit.ENCRYPTION_ECDH_ALIAS));
     public static final String AGREEMENT = "urn:imigateway:agreement:demo";
+    /** The demo legs take payloads up to 1 GiB. */
+    private static final long MAX_DEMO_PAYLOAD = 1L << 30;
 
     private final Path base;
     private final char[] password;
@@ -175,29 +179,11 @@ public final class DemoNetwork {
             }
             xml.append("  </party>\n");
         }
-        xml.append("""
-                  <leg id="demo-exchange">
-                    <service type="%s">%s</service>
-                    <action>%s</action>
-                    <agreement>%s</agreement>
-                    <security profile="edelivery-1.15"/>
-                    <compression>true</compression>
-                    <receptionAwareness retry="0.5;9;CONSTANT" duplicateDetection="true"/>
-                    <maxPayloadSize>1073741824</maxPayloadSize>
-                  </leg>
-                """.formatted(SERVICE_TYPE, SERVICE, ACTION, AGREEMENT));
+        xml.append(new LegXml("demo-exchange", SERVICE_TYPE, SERVICE, ACTION, AGREEMENT, "edelivery-1.15", MAX_DEMO_PAYLOAD,
+                Optional.empty()).xml());
         for (SecurityProfile profile : List.of(SecurityProfile.EDELIVERY_2_0_EDDSA, SecurityProfile.EDELIVERY_2_0_ECDSA)) {
-            xml.append("""
-                      <leg id="demo-exchange-%s">
-                        <service type="%s">%s</service>
-                        <action>%s</action>
-                        <agreement>%s</agreement>
-                        <security profile="%s"/>
-                        <compression>true</compression>
-                        <receptionAwareness retry="0.5;9;CONSTANT" duplicateDetection="true"/>
-                        <maxPayloadSize>1073741824</maxPayloadSize>
-                      </leg>
-                    """.formatted(profile.id(), SERVICE_TYPE, SERVICE, action(profile), AGREEMENT, profile.id()));
+            xml.append(new LegXml("demo-exchange-" + profile.id(), SERVICE_TYPE, SERVICE, action(profile), AGREEMENT,
+                    profile.id(), MAX_DEMO_PAYLOAD, Optional.empty()).xml());
         }
         xml.append("</pmodes>\n");
         return xml.toString();

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
+import org.imigateway.pmode.LegXml;
 import org.imigateway.schemas.SchemaResources;
 import org.imigateway.schemas.imi.ImiDocumentType;
 
@@ -43,19 +45,9 @@ public final class ImiLegs {
                 + "<!-- The IMI business services: one leg per Service/Action, each checking its document type. -->\n"
                 + "<pmodes xmlns=\"urn:imigateway:pmode:1\">\n");
         for (ImiDocumentType type : ImiDocumentType.values()) {
-            xml.append("""
-                      <leg id="imi-%s">
-                        <service type="%s">%s</service>
-                        <action>%s</action>
-                        <agreement>%s</agreement>
-                        <security profile="edelivery-1.15"/>
-                        <compression>true</compression>
-                        <receptionAwareness retry="0.5;9;CONSTANT" duplicateDetection="true"/>
-                        <maxPayloadSize>104857600</maxPayloadSize>
-                        <payloadSchema>%s/%s</payloadSchema>
-                      </leg>
-                    """.formatted(type.name().toLowerCase(Locale.ROOT).replace('_', '-'), ImiDocumentType.SERVICE_TYPE,
-                    type.service(), type.action(), AGREEMENT, SCHEMA_FOLDER, fileName(type.schema())));
+            xml.append(new LegXml("imi-" + type.name().toLowerCase(Locale.ROOT).replace('_', '-'), ImiDocumentType.SERVICE_TYPE,
+                    type.service(), type.action(), AGREEMENT, "edelivery-1.15", 104_857_600L,
+                    Optional.of(SCHEMA_FOLDER + "/" + fileName(type.schema()))).xml());
         }
         return xml.append("</pmodes>\n").toString();
     }
