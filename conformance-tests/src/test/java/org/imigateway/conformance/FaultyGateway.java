@@ -12,7 +12,7 @@ import org.imigateway.as4.Dom;
 import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.Namespaces;
 import org.imigateway.as4.ReceiptFactory;
-import org.imigateway.as4.SecureXml;
+import org.imigateway.xml.SecureXml;
 import org.imigateway.as4.SecurityHeaderProcessor;
 import org.imigateway.as4.inflow.AuthorizeSender;
 import org.imigateway.as4.inflow.CheckSignatureCoverage;

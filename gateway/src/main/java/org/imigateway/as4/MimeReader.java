@@ -23,6 +23,7 @@ import jakarta.mail.util.SharedFileInputStream;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
+import org.imigateway.xml.SecureXml;
 /**
  * Unpacks an HTTP request body into SOAP envelope and attachments (SOAP with Attachments,
  * AS4 profile section 2.1.3). The body is first spooled to a file and parsed from there, so a

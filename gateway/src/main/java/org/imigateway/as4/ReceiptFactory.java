@@ -12,6 +12,8 @@ import org.imigateway.schemas.ebms3.SignalMessage;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import org.imigateway.pmode.SecurityProfile;
+import org.imigateway.xml.SecureXml;
 /**
  * Makes the signed non-repudiation receipt (AS4 profile 2.2.6 / 3.4): an eb:SignalMessage whose
  * eb:Receipt carries ebbp:NonRepudiationInformation with one MessagePartNRInformation per
