@@ -449,4 +449,21 @@ public final class MessageLog {
     private static StoreException failure(String what, SQLException e) {
         return new StoreException("cannot " + what + ": " + Jdbc.describe(e), e);
     }
+
+    /** Waits until an outbound message is ACKNOWLEDGED or SEND_FAILURE, and returns it as it is when the time is up. */
+    public MessageRecord awaitOutcome(String messageId, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<MessageRecord> record = find(messageId, Direction.OUTBOUND);
+            boolean late = System.nanoTime() - deadline > 0;
+            if (record.isPresent() && (record.get().status() == MessageStatus.ACKNOWLEDGED
+                    || record.get().status() == MessageStatus.SEND_FAILURE || late)) {
+                return record.get();
+            }
+            if (late) {
+                throw new IllegalStateException("message " + messageId + " is not in the message log");
+            }
+            Thread.sleep(50);
+        }
+    }
 }

@@ -1,0 +1,61 @@
+package org.imigateway;
+
+import static org.imigateway.certificates.PartyKit.TLS_SERVER_ALIAS;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.imigateway.as4.TlsSettings;
+import org.imigateway.broker.EmbeddedBroker;
+import org.imigateway.config.ConfigException;
+import org.imigateway.config.GatewayConfig;
+import org.imigateway.ops.CertificateExpiry;
+import org.imigateway.ops.GatewayBean;
+import org.imigateway.ops.GatewayMetrics;
+import org.imigateway.ops.Health;
+import org.imigateway.ops.MessageStatistics;
+import org.imigateway.ops.Operations;
+import org.imigateway.ops.OpsEndpoints;
+import org.imigateway.ops.OpsSettings;
+import org.imigateway.pmode.ActivePModes;
+import org.imigateway.pmode.Party;
+import org.imigateway.route.Enqueuer;
+import org.imigateway.route.SendControl;
+import org.imigateway.store.MessageLog;
+
+/**
+ * What operators see and do: the gateway MBean (statistics, resend, purge, pauses, PMode
+ * reload), metrics, health and certificate expiry, opened on their own doors when the gateway
+ * listens ({@code admin.port}, {@code jmx.port}).
+ */
+final class Operators {
+
+    private final GatewayConfig config;
+    private final OpsSettings settings;
+    private final GatewayBean bean;
+    private final GatewayMetrics metrics;
+    private final Health health;
+
+    Operators(GatewayConfig config, GatewayKeys keys, ActivePModes pmodes, MessageLog log, Enqueuer enqueuer,
+            EmbeddedBroker broker, SendControl sendControl, Path data) throws ConfigException {
+        this.config = config;
+        this.settings = OpsSettings.load(config.home());
+        CertificateExpiry expiry = new CertificateExpiry(keys.ownCertificates(), pmodes);
+        MessageStatistics statistics = new MessageStatistics(log);
+        Operations operations = new Operations(log, enqueuer, broker, sendControl, name -> pmodes.get().party(name),
+                pmodes::reload);
+        this.metrics = new GatewayMetrics(config.partyName(), statistics, broker::messageCount, sendControl, expiry,
+                pmodes.get().parties().stream().map(Party::name).toList());
+        this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics);
+        this.health = new Health(broker::isStarted, log, data, expiry);
+    }
+
+    OpsEndpoints open(TlsSettings serverTls) throws IOException {
+        if (settings.jmxPort() >= 0 && serverTls.key().isEmpty()) {
+            throw new IOException("remote JMX (jmx.port) needs a TLS server key under alias '" + TLS_SERVER_ALIAS
+                    + "' in " + config.keyStore());
+        }
+        return OpsEndpoints.open(config.partyName(), settings, bean, metrics, health,
+                settings.jmxPort() >= 0 ? serverTls.sslContext() : null, serverTls.trustAnchors());
+    }
+}
