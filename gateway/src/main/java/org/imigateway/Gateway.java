@@ -291,8 +291,7 @@ public final class Gateway implements AutoCloseable {
         if (publicInterface.isPresent()) {
             publicInterface.get().start();
         }
-        this.ops = OpsEndpoints.open(config.partyName(), opsSettings, bean, metrics, health,
-                opsSettings.jmxPort() >= 0 ? serverTls.sslContext() : null, anchors);
+        this.ops = OpsEndpoints.open(config.partyName(), opsSettings, bean, metrics, health, serverTls);
         LOG.info("gateway '{}' listening: {}", config.partyName(), endpoints());
         return this;
     }
