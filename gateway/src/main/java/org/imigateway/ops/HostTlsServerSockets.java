@@ -2,6 +2,7 @@ package org.imigateway.ops;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.rmi.server.RMIServerSocketFactory;
 import java.util.List;
@@ -39,13 +40,10 @@ final class HostTlsServerSockets implements RMIServerSocketFactory {
         return socket;
     }
 
-    InetAddress host() {
-        return host;
-    }
-
-    /** The ports of the sockets made and still open, read back from the sockets themselves. */
-    List<Integer> boundPorts() {
-        return created.stream().filter(socket -> !socket.isClosed()).map(ServerSocket::getLocalPort).toList();
+    /** Where the sockets made and still open listen, read back from the sockets themselves. */
+    List<InetSocketAddress> bound() {
+        return created.stream().filter(socket -> !socket.isClosed())
+                .map(socket -> (InetSocketAddress) socket.getLocalSocketAddress()).toList();
     }
 
     // RMI shares a listening socket between objects exported with equal factories on one port.

@@ -12,7 +12,6 @@ import java.rmi.registry.LocateRegistry;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +105,8 @@ public final class RemoteJmx implements AutoCloseable {
             throw new IOException("remote JMX cannot start on " + host + ":" + port + ": " + e, e);
         }
         JMXServiceURL address = url(host, registry.port());
-        LOG.info("remote JMX listening at {} (TLS, user {}; registry port {}, connector port {}, read-only registry)",
-                address, user, registry.port(), serverSockets.boundPorts());
+        LOG.info("remote JMX listening at {} (TLS, user {}; read-only registry; listening on {})",
+                address, user, serverSockets.bound());
         return new RemoteJmx(registry, connector, serverSockets, address);
     }
 
@@ -162,13 +161,14 @@ public final class RemoteJmx implements AutoCloseable {
         return e;
     }
 
-    /** The ports the registry and the connector listen on, read back from their sockets. */
+    /** The registry's port: {@code jmx.port}, or the port chosen when that was 0. */
+    public int registryPort() {
+        return registry.port();
+    }
+
+    /** Where the registry and the connector listen, read back from their listening sockets. */
     public List<InetSocketAddress> listeningAddresses() {
-        List<InetSocketAddress> addresses = new ArrayList<>();
-        addresses.add(new InetSocketAddress(sockets.host(), registry.port()));
-        sockets.boundPorts().stream().filter(p -> p != registry.port())
-                .forEach(p -> addresses.add(new InetSocketAddress(sockets.host(), p)));
-        return addresses;
+        return sockets.bound();
     }
 
     public JMXServiceURL address() {
