@@ -90,8 +90,8 @@ final class ReadOnlyRegistry implements AutoCloseable {
     }
 
     private static final ObjID REGISTRY_ID = new ObjID(ObjID.REGISTRY_ID);
-    /** Idle or slow callers let go of their thread after this long. */
-    private static final int READ_MILLIS = 10_000;
+    /** A connection is closed after this long, however slowly its caller trickles bytes. */
+    private static final long CONNECTION_MILLIS = 30_000;
     /** A lookup is a few hundred bytes; more in one call is not a registry client. */
     private static final int MAX_CALL_BYTES = 8 * 1024;
     private static final int MAX_MESSAGES_PER_CONNECTION = 64;
@@ -158,8 +158,8 @@ final class ReadOnlyRegistry implements AutoCloseable {
 
     private void serve(Socket socket) {
         try (socket) {
-            socket.setSoTimeout(READ_MILLIS);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(new Deadline(socket,
+                    System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECTION_MILLIS))));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
             if (!handshake(socket, in, out)) {
                 return;
@@ -284,6 +284,39 @@ final class ReadOnlyRegistry implements AutoCloseable {
         @Override
         protected void annotateProxyClass(Class<?> type) throws IOException {
             writeObject(null);
+        }
+    }
+
+    /** Reads from a socket until a deadline: each read waits at most for the time left. */
+    private static final class Deadline extends FilterInputStream {
+
+        private final Socket socket;
+        private final long deadlineNanos;
+
+        Deadline(Socket socket, long deadlineNanos) throws IOException {
+            super(socket.getInputStream());
+            this.socket = socket;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public int read() throws IOException {
+            waitAtMostTheTimeLeft();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            waitAtMostTheTimeLeft();
+            return super.read(buffer, offset, length);
+        }
+
+        private void waitAtMostTheTimeLeft() throws IOException {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (left <= 0) {
+                throw new IOException("the registry connection reached its time limit");
+            }
+            socket.setSoTimeout((int) left);
         }
     }
 
