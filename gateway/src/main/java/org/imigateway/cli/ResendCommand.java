@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.imigateway.config.GatewayConfig;
-import org.imigateway.ops.UntrustedJmxServerException;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -44,13 +43,7 @@ public final class ResendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GatewayConfig config = GatewayConfig.load(home);
-        Optional<GatewayJmxClient> running;
-        try {
-            running = GatewayJmxClient.connect(config);
-        } catch (UntrustedJmxServerException e) {
-            System.err.println("refused to log in to remote JMX: " + e.getMessage());
-            return 1;
-        }
+        Optional<GatewayJmxClient> running = GatewayJmxClient.connect(config);
         if (running.isEmpty()) {
             System.err.println("gateway '" + config.partyName() + "' is not reachable over remote JMX (is it running,"
                     + " with jmx.port and jmx.password in " + GatewayConfig.FILE + "?)");

@@ -7,7 +7,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.imigateway.config.GatewayConfig;
-import org.imigateway.ops.UntrustedJmxServerException;
 import org.imigateway.store.Database;
 import org.imigateway.store.MessageLog;
 import org.imigateway.store.MessageStatus;
@@ -31,13 +30,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GatewayConfig config = GatewayConfig.load(home);
-        Optional<GatewayJmxClient> running;
-        try {
-            running = GatewayJmxClient.connect(config);
-        } catch (UntrustedJmxServerException e) {
-            System.err.println("refused to log in to remote JMX: " + e.getMessage());
-            return 1;
-        }
+        Optional<GatewayJmxClient> running = GatewayJmxClient.connect(config);
         if (running.isPresent()) {
             try (GatewayJmxClient client = running.get()) {
                 System.out.println("gateway '" + config.partyName() + "' is running (over JMX)");
