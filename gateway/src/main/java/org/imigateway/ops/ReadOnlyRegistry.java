@@ -4,13 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.rmi.AccessException;
@@ -158,7 +154,7 @@ final class ReadOnlyRegistry implements AutoCloseable {
 
     private void serve(Socket socket) {
         try (socket) {
-            DataInputStream in = new DataInputStream(new BufferedInputStream(new Deadline(socket,
+            DataInputStream in = new DataInputStream(new BufferedInputStream(RegistryStreams.untilDeadline(socket,
                     System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECTION_MILLIS))));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
             if (!handshake(socket, in, out)) {
@@ -205,8 +201,7 @@ final class ReadOnlyRegistry implements AutoCloseable {
 
     /** Answers one call; false when the connection is to be closed (its unread arguments are left behind). */
     private boolean call(Socket socket, DataInputStream in, DataOutputStream out) throws IOException {
-        ObjectInputStream call = new ObjectInputStream(new Bounded(in, MAX_CALL_BYTES));
-        call.setObjectInputFilter(info -> ObjectInputFilter.Status.REJECTED);
+        ObjectInputStream call = RegistryStreams.call(in, MAX_CALL_BYTES);
         ObjID target = ObjID.read(call);
         int number = call.readInt();
         long hash = call.readLong();
@@ -251,7 +246,7 @@ final class ReadOnlyRegistry implements AutoCloseable {
 
     private static void reply(DataOutputStream out, int kind, Object value) throws IOException {
         out.writeByte(RETURN);
-        ObjectOutputStream result = new ReturnStream(out);
+        ObjectOutputStream result = RegistryStreams.result(out);
         result.writeByte(kind);
         new UID().write(result);
         if (value instanceof Exception refusal) {
@@ -266,93 +261,6 @@ final class ReadOnlyRegistry implements AutoCloseable {
             socket.close();
         } catch (IOException e) {
             LOG.debug("a JMX registry connection did not close cleanly: {}", e.getMessage());
-        }
-    }
-
-    /** RMI readers expect a code base after every class description: none, as the JDK writes when there is none. */
-    private static final class ReturnStream extends ObjectOutputStream {
-
-        ReturnStream(OutputStream out) throws IOException {
-            super(out);
-        }
-
-        @Override
-        protected void annotateClass(Class<?> type) throws IOException {
-            writeObject(null);
-        }
-
-        @Override
-        protected void annotateProxyClass(Class<?> type) throws IOException {
-            writeObject(null);
-        }
-    }
-
-    /** Reads from a socket until a deadline: each read waits at most for the time left. */
-    private static final class Deadline extends FilterInputStream {
-
-        private final Socket socket;
-        private final long deadlineNanos;
-
-        Deadline(Socket socket, long deadlineNanos) throws IOException {
-            super(socket.getInputStream());
-            this.socket = socket;
-            this.deadlineNanos = deadlineNanos;
-        }
-
-        @Override
-        public int read() throws IOException {
-            waitAtMostTheTimeLeft();
-            return super.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            waitAtMostTheTimeLeft();
-            return super.read(buffer, offset, length);
-        }
-
-        private void waitAtMostTheTimeLeft() throws IOException {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-            if (left <= 0) {
-                throw new IOException("the registry connection reached its time limit");
-            }
-            socket.setSoTimeout((int) left);
-        }
-    }
-
-    /** Ends the stream after a number of bytes, so one call cannot make us read without end. */
-    private static final class Bounded extends FilterInputStream {
-
-        private long left;
-
-        Bounded(InputStream in, long limit) {
-            super(in);
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                throw new IOException("registry call over " + MAX_CALL_BYTES + " bytes");
-            }
-            int b = super.read();
-            left -= b < 0 ? 0 : 1;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (left <= 0) {
-                throw new IOException("registry call over " + MAX_CALL_BYTES + " bytes");
-            }
-            int n = super.read(buffer, offset, (int) Math.min(length, left));
-            left -= Math.max(n, 0);
-            return n;
-        }
-
-        @Override
-        public void close() {
-            // the connection outlives one call
         }
     }
 }
