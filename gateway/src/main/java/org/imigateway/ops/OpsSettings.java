@@ -2,6 +2,8 @@ package org.imigateway.ops;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +51,16 @@ public record OpsSettings(int adminPort, String jmxHost, int jmxPort, int jmxCon
         if (jmxPort >= 0 && password.isEmpty()) {
             throw new ConfigException(file + ": jmx.port is set, so jmx.password must be too");
         }
-        return new OpsSettings(adminPort, properties.getProperty("jmx.host", "127.0.0.1").trim(), jmxPort,
-                jmxConnectorPort, properties.getProperty("jmx.user", "operator").trim(), password);
+        String jmxHost = properties.getProperty("jmx.host", "127.0.0.1").trim();
+        if (jmxPort >= 0) {
+            try {
+                InetAddress.getByName(jmxHost);
+            } catch (UnknownHostException e) {
+                throw new ConfigException(file + ": jmx.host=" + jmxHost + " is not a known address", e);
+            }
+        }
+        return new OpsSettings(adminPort, jmxHost, jmxPort, jmxConnectorPort,
+                properties.getProperty("jmx.user", "operator").trim(), password);
     }
 
     private static int port(Properties properties, String key, String fallback, Path file) throws ConfigException {

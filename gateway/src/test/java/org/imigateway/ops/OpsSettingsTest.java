@@ -35,6 +35,13 @@ class OpsSettingsTest {
         assertTrue(off.getMessage().contains("jmx.connector.port=-1 is not a port"), off.getMessage());
     }
 
+    @Test
+    void anUnknownJmxHostIsNamed() {
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> load("jmx.host=no-such-host.invalid\njmx.port=9099\njmx.password=x\n"));
+        assertTrue(unknown.getMessage().contains("jmx.host=no-such-host.invalid is not a known address"), unknown.getMessage());
+    }
+
     private OpsSettings load(String properties) throws Exception {
         Path file = home.resolve(GatewayConfig.FILE);
         Files.createDirectories(file.getParent());
