@@ -55,7 +55,6 @@ final class Operators {
             throw new IOException("remote JMX (jmx.port) needs a TLS server key under alias '" + TLS_SERVER_ALIAS
                     + "' in " + config.keyStore());
         }
-        return OpsEndpoints.open(config.partyName(), settings, bean, metrics, health,
-                settings.jmxPort() >= 0 ? serverTls.sslContext() : null, serverTls.trustAnchors());
+        return OpsEndpoints.open(config.partyName(), settings, bean, metrics, health, serverTls);
     }
 }

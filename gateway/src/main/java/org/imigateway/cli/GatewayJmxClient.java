@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 
 import javax.management.JMX;
@@ -18,10 +15,16 @@ import org.imigateway.config.GatewayConfig;
 import org.imigateway.ops.GatewayBean;
 import org.imigateway.ops.GatewayMXBean;
 import org.imigateway.ops.OpsSettings;
+import org.imigateway.ops.RemoteJmx;
+import org.imigateway.ops.UntrustedJmxServerException;
+
+import static org.imigateway.certificates.PartyKit.TLS_SERVER_ALIAS;
 
 /**
  * The commands' way into a running gateway: remote JMX as configured in its home (jmx.*),
- * trusting the CAs of the home's trust store. Empty when remote JMX is off or nothing listens.
+ * trusting only the gateway's own TLS certificate (alias {@code tls-server} in
+ * the home's key store), not every certificate its CA signed. Empty when remote JMX is off or
+ * nothing listens; an endpoint that is not the gateway is an {@link UntrustedJmxServerException}.
  */
 final class GatewayJmxClient implements AutoCloseable {
 
@@ -33,18 +36,20 @@ final class GatewayJmxClient implements AutoCloseable {
         this.gateway = gateway;
     }
 
-    static Optional<GatewayJmxClient> connect(GatewayConfig config) throws ConfigException {
+    static Optional<GatewayJmxClient> connect(GatewayConfig config) throws ConfigException, UntrustedJmxServerException {
         OpsSettings settings = OpsSettings.load(config.home());
         if (settings.jmxPort() < 0) {
             return Optional.empty();
         }
-        List<X509Certificate> anchors = anchors(Stores.read(config.trustStore(), config.trustStorePassword()));
+        X509Certificate gateway = gatewayCertificate(config);
         try {
-            JMXConnector connector = org.imigateway.ops.RemoteJmx.connect(settings.jmxHost(), settings.jmxPort(),
-                    settings.jmxUser(), settings.jmxPassword().orElseThrow(), anchors);
+            JMXConnector connector = RemoteJmx.connect(settings.jmxHost(), settings.jmxPort(),
+                    settings.jmxUser(), settings.jmxPassword().orElseThrow(), gateway);
             GatewayMXBean bean = JMX.newMXBeanProxy(connector.getMBeanServerConnection(),
                     GatewayBean.objectName(config.partyName()), GatewayMXBean.class);
             return Optional.of(new GatewayJmxClient(connector, bean));
+        } catch (UntrustedJmxServerException e) {
+            throw e;
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -59,17 +64,16 @@ final class GatewayJmxClient implements AutoCloseable {
         connector.close();
     }
 
-    private static List<X509Certificate> anchors(KeyStore trust) throws ConfigException {
+    private static X509Certificate gatewayCertificate(GatewayConfig config) throws ConfigException {
+        KeyStore keys = Stores.read(config.keyStore(), config.keyStorePassword());
         try {
-            List<X509Certificate> anchors = new ArrayList<>();
-            for (String alias : Collections.list(trust.aliases())) {
-                if (trust.isCertificateEntry(alias)) {
-                    anchors.add((X509Certificate) trust.getCertificate(alias));
-                }
+            if (keys.getCertificate(TLS_SERVER_ALIAS) instanceof X509Certificate certificate) {
+                return certificate;
             }
-            return anchors;
         } catch (KeyStoreException e) {
-            throw new ConfigException("the trust store cannot be read: " + e.getMessage(), e);
+            throw new ConfigException(config.keyStore() + ": cannot be read: " + e.getMessage(), e);
         }
+        throw new ConfigException(config.keyStore() + " has no '" + TLS_SERVER_ALIAS
+                + "' certificate: remote JMX (jmx.port) trusts only the gateway's own TLS certificate");
     }
 }

@@ -26,11 +26,24 @@ public final class ImiGatewayCommand implements Runnable {
 
     public static void main(String[] args) {
         quietLibraries();
+        int exit = commandLine().execute(args);
+        if (exit != 0 || args.length == 0 || !"serve".equals(args[0])) {
+            System.exit(exit);
+        }
+    }
+
+    /** The commands with the error handling {@link #main} uses: known failures as one line, not a stack trace. */
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ImiGatewayCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // Configuration problems already say which file and setting; a stack trace adds nothing.
             if (e instanceof org.imigateway.config.ConfigException || e instanceof org.imigateway.pmode.PModeException) {
                 cmd.getErr().println(e.getMessage());
+                return 1;
+            }
+            // An endpoint that is not the gateway: why, and that no credentials were sent, is the whole story.
+            if (e instanceof org.imigateway.ops.UntrustedJmxServerException) {
+                cmd.getErr().println("refused to log in to remote JMX: " + e.getMessage());
                 return 1;
             }
             // The embedded database and broker admit one process per home: the usual cause is a
@@ -42,10 +55,7 @@ public final class ImiGatewayCommand implements Runnable {
             }
             throw e;
         });
-        int exit = commandLine.execute(args);
-        if (exit != 0 || args.length == 0 || !"serve".equals(args[0])) {
-            System.exit(exit);
-        }
+        return commandLine;
     }
 
     /** Santuario logs a warning per attachment reference through JUL; it says nothing an operator can act on. */

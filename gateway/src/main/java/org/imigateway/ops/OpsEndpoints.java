@@ -2,15 +2,12 @@ package org.imigateway.ops;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.Optional;
-
-import javax.net.ssl.SSLContext;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.imigateway.as4.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +36,7 @@ public final class OpsEndpoints implements AutoCloseable {
     }
 
     public static OpsEndpoints open(String party, OpsSettings settings, GatewayBean bean, GatewayMetrics metrics,
-            Health health, SSLContext tls, List<X509Certificate> anchors) throws IOException {
+            Health health, TlsSettings tls) throws IOException {
         bean.register(party);
         Server admin = null;
         ServerConnector connector = null;
@@ -59,8 +56,8 @@ public final class OpsEndpoints implements AutoCloseable {
                         connector.getLocalPort(), AdminEndpoint.METRICS, AdminEndpoint.HEALTH);
             }
             if (settings.jmxPort() >= 0) {
-                remote = RemoteJmx.start(settings.jmxHost(), settings.jmxPort(), settings.jmxUser(),
-                        settings.jmxPassword().orElseThrow(), tls, anchors);
+                remote = RemoteJmx.start(settings.jmxHost(), settings.jmxPort(), settings.jmxConnectorPort(),
+                        settings.jmxUser(), settings.jmxPassword().orElseThrow(), tls);
             }
         } catch (Exception e) {
             new OpsEndpoints(party, admin, connector, remote, metrics).close();

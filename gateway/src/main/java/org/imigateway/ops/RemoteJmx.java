@@ -2,12 +2,15 @@ package org.imigateway.ops;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
-import java.rmi.NoSuchObjectException;
+import java.rmi.NotBoundException;
+import java.rmi.Remote;
+import java.rmi.RemoteException;
 import java.rmi.registry.LocateRegistry;
-import java.rmi.registry.Registry;
-import java.rmi.server.UnicastRemoteObject;
 import java.security.MessageDigest;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.List;
@@ -16,23 +19,27 @@ import java.util.Set;
 
 import javax.management.remote.JMXAuthenticator;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXPrincipal;
 import javax.management.remote.JMXServiceURL;
+import javax.management.remote.rmi.RMIConnector;
 import javax.management.remote.rmi.RMIConnectorServer;
 import javax.management.remote.rmi.RMIJRMPServerImpl;
-import javax.net.ssl.SSLContext;
-import javax.rmi.ssl.SslRMIServerSocketFactory;
+import javax.management.remote.rmi.RMIServer;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import javax.security.auth.Subject;
 
+import org.imigateway.as4.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The platform MBean server over RMI, for operators on other machines and for the command line:
- * TLS on the registry and on the connection (the gateway's TLS server key), one user and
- * password. Registry and connector share one port, so one firewall rule opens it.
+ * TLS with the gateway's TLS server key on the registry and on the connector, both listening on
+ * {@code jmx.host} only, one user and password. The registry is read-only ({@link ReadOnlyRegistry}),
+ * so no process can put another stub under {@value #BINDING}; the client logs in only through a
+ * TLS connection to the gateway's own certificate ({@link PinnedStub}, {@link TlsClientSockets}).
  */
 public final class RemoteJmx implements AutoCloseable {
 
@@ -40,62 +47,128 @@ public final class RemoteJmx implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJmx.class);
 
-    private final Registry registry;
+    private final ReadOnlyRegistry registry;
     private final RMIConnectorServer connector;
+    private final HostTlsServerSockets sockets;
     private final JMXServiceURL address;
 
-    private RemoteJmx(Registry registry, RMIConnectorServer connector, JMXServiceURL address) {
+    private RemoteJmx(ReadOnlyRegistry registry, RMIConnectorServer connector, HostTlsServerSockets sockets,
+            JMXServiceURL address) {
         this.registry = registry;
         this.connector = connector;
+        this.sockets = sockets;
         this.address = address;
     }
 
-    /** Starts listening on host:port; the password is checked in constant time. */
-    public static RemoteJmx start(String host, int port, String user, char[] password, SSLContext tls,
-            List<X509Certificate> anchors) throws IOException {
+    /**
+     * Starts the registry on host:port and the connector on host:connectorPort (0: any free port);
+     * the password is checked in constant time.
+     */
+    public static RemoteJmx start(String host, int port, int connectorPort, String user, char[] password,
+            TlsSettings tls) throws IOException {
         if (System.getProperty("java.rmi.server.hostname") == null) {
             // RMI stubs name the host to call back; the default (this machine's name) may not match the certificate.
             System.setProperty("java.rmi.server.hostname", host);
         }
-        TlsClientSockets clientSockets = new TlsClientSockets(anchors);
-        SslRMIServerSocketFactory serverSockets = new SslRMIServerSocketFactory(tls, null, null, false);
-        Registry registry = LocateRegistry.createRegistry(port, clientSockets, serverSockets);
+        X509Certificate own = tls.chain().isEmpty() ? null : tls.chain().get(0);
+        if (tls.key().isEmpty() || own == null) {
+            throw new IOException("remote JMX needs the gateway's TLS server key and certificate");
+        }
+        SSLParameters parameters = new SSLParameters();
+        parameters.setProtocols(tls.protocols().toArray(String[]::new));
+        if (!tls.cipherSuites().isEmpty()) {
+            parameters.setCipherSuites(tls.cipherSuites().toArray(String[]::new));
+        }
+        HostTlsServerSockets serverSockets = new HostTlsServerSockets(tls.sslContext(), parameters,
+                InetAddress.getByName(host));
+        TlsClientSockets clientSockets = new TlsClientSockets(own);
         Map<String, Object> environment = new HashMap<>();
         environment.put(JMXConnectorServer.AUTHENTICATOR, authenticator(user, password));
         // Only strings may be deserialised as credentials: no gadget chains through the login.
         environment.put(RMIConnectorServer.CREDENTIALS_FILTER_PATTERN, "java.lang.String;!*");
         environment.put(RMIConnectorServer.RMI_CLIENT_SOCKET_FACTORY_ATTRIBUTE, clientSockets);
         environment.put(RMIConnectorServer.RMI_SERVER_SOCKET_FACTORY_ATTRIBUTE, serverSockets);
-        RMIJRMPServerImpl server = new RMIJRMPServerImpl(port, clientSockets, serverSockets, environment);
-        JMXServiceURL address = url(host, port);
-        // The connector's own address has no JNDI part: it must not bind itself; the stub is bound below.
-        RMIConnectorServer connector = new RMIConnectorServer(new JMXServiceURL("service:jmx:rmi://" + host + ":" + port),
-                environment, server,
-                ManagementFactory.getPlatformMBeanServer());
+        RMIJRMPServerImpl server = new RMIJRMPServerImpl(connectorPort, clientSockets, serverSockets, environment);
+        // The connector's own address has no JNDI part: it must not bind itself; the registry serves its stub.
+        RMIConnectorServer connector = new RMIConnectorServer(new JMXServiceURL("service:jmx:rmi://" + host),
+                environment, server, ManagementFactory.getPlatformMBeanServer());
+        ReadOnlyRegistry registry = null;
         try {
             connector.start();
-            // Bound through the local registry object: nothing is serialised into the registry.
-            registry.bind(BINDING, server.toStub());
-        } catch (IOException | java.rmi.AlreadyBoundException | RuntimeException e) {
+            registry = ReadOnlyRegistry.start(serverSockets, port, BINDING, server.toStub());
+        } catch (IOException | RuntimeException e) {
             try {
                 connector.stop();
             } catch (IOException | RuntimeException stopFailure) {
                 e.addSuppressed(stopFailure);
             }
-            UnicastRemoteObject.unexportObject(registry, true);
             throw new IOException("remote JMX cannot start on " + host + ":" + port + ": " + e, e);
         }
-        LOG.info("remote JMX listening at {} (TLS, user {})", address, user);
-        return new RemoteJmx(registry, connector, address);
+        JMXServiceURL address = url(host, registry.port());
+        LOG.info("remote JMX listening at {} (TLS, user {}; read-only registry; listening on {})",
+                address, user, serverSockets.bound());
+        return new RemoteJmx(registry, connector, serverSockets, address);
     }
 
-    /** Connects to a gateway's remote JMX; the anchors are the CA certificates its TLS certificate chains to. */
+    /**
+     * Connects to a gateway's remote JMX, trusting only the gateway's own TLS certificate. The
+     * registry and the connector must both present it, and the connector stub must be a TLS
+     * one, before the user and password are sent.
+     *
+     * @throws UntrustedJmxServerException when either is not the gateway (nothing was sent)
+     * @throws SecurityException when the gateway refuses the user or password
+     * @throws IOException when nothing answers
+     */
     public static JMXConnector connect(String host, int port, String user, char[] password,
-            List<X509Certificate> anchors) throws IOException {
+            X509Certificate gatewayCertificate) throws IOException {
+        TlsClientSockets pinned = new TlsClientSockets(gatewayCertificate);
+        String registryAt = "the JMX registry at " + host + ":" + port;
+        Remote found;
+        try {
+            found = LocateRegistry.getRegistry(host, port, pinned).lookup(BINDING);
+        } catch (NotBoundException e) {
+            throw new UntrustedJmxServerException(registryAt + " has no '" + BINDING + "'", e);
+        } catch (RemoteException e) {
+            throw untrustedOr(e, registryAt);
+        }
+        String connectorAt = "the stub under '" + BINDING + "' of " + registryAt;
+        RMIServer server = PinnedStub.of(found, pinned, connectorAt);
+        try {
+            server.getVersion(); // a call without credentials: the TLS handshake proves the connector first
+        } catch (RemoteException e) {
+            throw untrustedOr(e, connectorAt);
+        }
         Map<String, Object> environment = new HashMap<>();
         environment.put(JMXConnector.CREDENTIALS, new String[] {user, new String(password)});
-        environment.put("com.sun.jndi.rmi.factory.socket", new TlsClientSockets(anchors));
-        return JMXConnectorFactory.connect(url(host, port), environment);
+        RMIConnector connector = new RMIConnector(server, environment);
+        connector.connect();
+        return connector;
+    }
+
+    /** A failed TLS handshake means the far side is not the gateway; anything else is unreachable. */
+    private static IOException untrustedOr(RemoteException e, String where) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException) {
+                return new UntrustedJmxServerException(where + " is not the gateway: " + cause.getMessage(), e);
+            }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException) {
+                return new UntrustedJmxServerException(where + " does not speak TLS as the gateway does: "
+                        + cause.getMessage(), e);
+            }
+        }
+        return e;
+    }
+
+    /** The registry's port: {@code jmx.port}, or the port chosen when that was 0. */
+    public int registryPort() {
+        return registry.port();
+    }
+
+    /** Where the registry and the connector listen, read back from their listening sockets. */
+    public List<InetSocketAddress> listeningAddresses() {
+        return sockets.bound();
     }
 
     public JMXServiceURL address() {
@@ -109,11 +182,7 @@ public final class RemoteJmx implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("remote JMX did not stop cleanly: {}", e.getMessage());
         }
-        try {
-            UnicastRemoteObject.unexportObject(registry, true);
-        } catch (NoSuchObjectException e) {
-            LOG.debug("the JMX registry was already gone");
-        }
+        registry.close();
     }
 
     private static JMXAuthenticator authenticator(String user, char[] password) {
@@ -131,6 +200,6 @@ public final class RemoteJmx implements AutoCloseable {
     }
 
     private static JMXServiceURL url(String host, int port) throws MalformedURLException {
-        return new JMXServiceURL("service:jmx:rmi://" + host + ":" + port + "/jndi/rmi://" + host + ":" + port + "/" + BINDING);
+        return new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + host + ":" + port + "/" + BINDING);
     }
 }

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-import picocli.CommandLine;
-
 /** Runs an {@code imi-gateway} command in this JVM and keeps what it printed. */
 public record CommandRun(int exit, String out, String err) {
 
@@ -17,7 +15,7 @@ public record CommandRun(int exit, String out, String err) {
         try {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new ImiGatewayCommand()).execute(args);
+            int exit = ImiGatewayCommand.commandLine().execute(args);
             return new CommandRun(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);

@@ -244,11 +244,13 @@ class GatewayOperationsTest {
 
     @Test
     void remoteJmxOverTlsNeedsThePasswordAndShowsGatewayQueueAndRouteBeans() throws Exception {
-        List<X509Certificate> anchors = List.of(Stores.readCertificate(PkiLayout.caCertificate(network.plan().pki())));
+        org.imigateway.config.GatewayConfig config = org.imigateway.config.GatewayConfig.load(network.plan().home("gw-a"));
+        X509Certificate own = (X509Certificate) Stores.read(config.keyStore(), config.keyStorePassword())
+                .getCertificate(org.imigateway.certificates.PartyKit.TLS_SERVER_ALIAS);
         assertThrows(SecurityException.class,
-                () -> RemoteJmx.connect("127.0.0.1", jmxPort, "operator", "guess".toCharArray(), anchors).close());
+                () -> RemoteJmx.connect("127.0.0.1", jmxPort, "operator", "guess".toCharArray(), own).close());
         try (JMXConnector connector = RemoteJmx.connect("127.0.0.1", jmxPort, "operator", JMX_PASSWORD.toCharArray(),
-                anchors)) {
+                own)) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
             GatewayMXBean remote = JMX.newMXBeanProxy(server, GatewayBean.objectName("gw-a"), GatewayMXBean.class);
             assertTrue(remote.pauseSending("gw-b"));
