@@ -46,7 +46,7 @@ import org.imigateway.as4.TlsSettings;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.Stores;
 import org.imigateway.cli.CommandRun;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.config.GatewayConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
