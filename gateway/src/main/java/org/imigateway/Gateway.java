@@ -35,6 +35,7 @@ import org.imigateway.as4.ProfileKeys;
 import org.imigateway.as4.SecurityProfile;
 import org.imigateway.as4.TlsSettings;
 import org.imigateway.as4.ConformanceFaults;
+import org.imigateway.as4.inflow.FreshnessSettings;
 import org.imigateway.as4.inflow.InboundPipeline;
 import org.imigateway.as4.outflow.As4Sender;
 import org.imigateway.as4.outflow.SendResult;
@@ -244,7 +245,8 @@ public final class Gateway implements AutoCloseable {
         ConformanceFaults faults = ConformanceFaults.load(config.home());
         faults.warn(LOG);
         InboundPipeline pipeline = new InboundPipeline(pmodes::get, config.partyName(), cryptos,
-                new InboundHandoff(store, enqueuer), work, config.maxMessageBytes(), faults);
+                new InboundHandoff(store, enqueuer), work, config.maxMessageBytes(), faults,
+                FreshnessSettings.load(config.home()));
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("as4-" + config.partyName());
         this.server = new Server(threads);

@@ -24,6 +24,7 @@ import org.imigateway.store.Direction;
 import org.imigateway.store.MessageLog;
 import org.imigateway.store.MessageRecord;
 import org.imigateway.store.MessageStatus;
+import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +124,7 @@ public final class PublicSubmissions {
                     Optional.empty()));
         } catch (IOException | SQLException | RuntimeException e) {
             deleteQuietly(file);
-            LOG.warn("public submission from client {} not stored: {}", client, e.getMessage());
+            LOG.warn("public submission from client {} not stored: {}", client, Untrusted.inLog(e.getMessage()));
             return new Refused(500, "not-stored", "the submission could not be stored; nothing was kept, send it again",
                     List.of());
         }
@@ -156,14 +157,15 @@ public final class PublicSubmissions {
             } catch (SubmissionException e) {
                 if (e.getCause() instanceof IOException) {
                     LOG.warn("public submission {}: not sent on yet ({}), the recovery pass tries again", trackingId,
-                            e.getMessage());
+                            Untrusted.inLog(e.getMessage()));
                 } else {
                     store.markFailed(trackingId, e.errorCode() + ": " + e.getMessage());
-                    LOG.warn("public submission {}: cannot be sent on: {} {}", trackingId, e.errorCode(), e.getMessage());
+                    LOG.warn("public submission {}: cannot be sent on: {} {}", trackingId, e.errorCode(), Untrusted.inLog(e.getMessage()));
                 }
             }
         } catch (Exception e) {
-            LOG.warn("public submission {}: not sent on yet ({}), the recovery pass tries again", trackingId, e.getMessage());
+            LOG.warn("public submission {}: not sent on yet ({}), the recovery pass tries again", trackingId,
+                    Untrusted.inLog(e.getMessage()));
         }
     }
 
