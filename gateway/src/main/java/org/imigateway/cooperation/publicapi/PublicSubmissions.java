@@ -64,7 +64,7 @@ public final class PublicSubmissions {
         void record(StoredSubmission submission, String originalSender) throws Exception;
     }
 
-    private final SubmissionCheck check = new SubmissionCheck();
+    private final SubmissionCheck check;
     private final CompetentAuthority routing;
     private final SubmissionStore store;
     private final MessageLog messageLog;
@@ -80,7 +80,9 @@ public final class PublicSubmissions {
      * @param sender the originalSender of what the hub sends on (the public interface's identity)
      */
     public PublicSubmissions(CompetentAuthority routing, SubmissionStore store, MessageLog messageLog, GatewayPort outbound,
-            Path folder, String hubParty, String sender, Clock clock, Filings filings) throws IOException {
+            Path folder, String hubParty, String sender, Clock clock, Filings filings, SubmissionCheck check)
+            throws IOException {
+        this.check = check;
         this.routing = routing;
         this.store = store;
         this.messageLog = messageLog;
@@ -100,6 +102,7 @@ public final class PublicSubmissions {
                 case "doctype" -> "the document has a DOCTYPE, which is never processed";
                 case "malformed" -> "the document is not well-formed XML";
                 case "form" -> "the document is not one of the public forms";
+                case "limits" -> "the document is nested too deep or has too many elements";
                 default -> "the document is not valid against public.xsd";
             };
             return new Refused(400, invalid.kind(), detail, invalid.problems());
