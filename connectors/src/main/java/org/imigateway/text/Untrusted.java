@@ -6,7 +6,9 @@ package org.imigateway.text;
  * {@code \u2028}), so a value can never start a line of its own in the log or pass for one:
  * CR, LF, every other C0 and C1 control character, DEL, the Unicode line and paragraph
  * separators (U+2028, U+2029) and the bidirectional overrides that reorder what a reader sees.
- * Backslashes stay as they are, to keep paths and ordinary values readable.
+ * Backslashes stay as they are, to keep paths and ordinary values readable. It lives in the
+ * connectors module because connectors log values of delivered messages too, and they see
+ * nothing of the gateway.
  */
 public final class Untrusted {
 
