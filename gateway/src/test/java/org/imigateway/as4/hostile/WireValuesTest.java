@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -28,7 +27,6 @@ import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
 import org.imigateway.connectors.SubmissionException;
-import org.imigateway.route.FolderInbox;
 import org.imigateway.schemas.ebms3.ErrorSignal;
 import org.imigateway.schemas.ebms3.PartInfo;
 import org.imigateway.schemas.ebms3.Property;
@@ -171,13 +169,13 @@ class WireValuesTest {
     @ParameterizedTest(name = "eb:Timestamp {0}")
     @MethodSource("staleOrFutureMessageTimestamps")
     void signedMessageWithAStaleOrFutureTimestampIsRefused(Instant created) throws IOException {
-        long storedBefore = storedInbound();
+        long storedBefore = net.storedInbound();
         CraftedMessage message = net.crafter.craft().header(Attacks.messageTimestamp(created)).build();
 
         EbmsAnswer answer = net.crafter.post(message);
 
         assertRefusedAsUnfresh(answer, "eb:MessageInfo/Timestamp " + created);
-        assertEquals(storedBefore, storedInbound(), "nothing stored");
+        assertEquals(storedBefore, net.storedInbound(), "nothing stored");
         assertFalse(Files.exists(net.receiver.inbox().folderOf(message.messageId())), "not delivered");
     }
 
@@ -233,7 +231,7 @@ class WireValuesTest {
         assertTrue(first.isReceipt(), first::toString);
         assertArrayEquals(first.body(), again.body(), "the repeat is answered with the original receipt");
         TestNetwork.awaitDelivered(net.receiver, message.messageId());
-        assertEquals(1, deliveredCopies(message.messageId()), "delivered once");
+        assertEquals(1, net.deliveredCopies(message.messageId()), "delivered once");
     }
 
     /** The same bytes after the window: the duplicate check never sees them, the freshness check refuses them. */
@@ -289,21 +287,5 @@ class WireValuesTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static long storedInbound() {
-        return net.receiver.messageLog().countByStatus().entrySet().stream()
-                .filter(count -> count.getKey().direction() == Direction.INBOUND)
-                .mapToLong(Map.Entry::getValue).sum();
-    }
-
-    private static long deliveredCopies(String messageId) throws IOException {
-        long copies = 0;
-        for (Path folder : net.receiver.inbox().messages()) {
-            if (messageId.equals(FolderInbox.read(folder).getProperty("messageId"))) {
-                copies++;
-            }
-        }
-        return copies;
     }
 }
