@@ -207,7 +207,7 @@ class WireValuesTest {
     }
 
     @Test
-    void freshSecurityTimestampAYoungerThanTheWindowIsAccepted() {
+    void freshSecurityTimestampYoungerThanTheWindowIsAccepted() {
         Instant created = now().minus(Duration.ofMinutes(20));
         EbmsAnswer answer = net.crafter.craft().action(PLAIN)
                 .afterSecurity(Attacks.wsuTimestamp(created, now().plus(Duration.ofMinutes(20)))).post();
