@@ -13,6 +13,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.imigateway.as4.HttpTransport;
 import org.imigateway.as4.TlsSettings;
+import org.imigateway.as4.inflow.FreshnessSettings;
 import org.imigateway.as4.inflow.InboundPipeline;
 import org.imigateway.as4.inflow.InboundSteps;
 import org.imigateway.as4.outflow.As4Sender;
@@ -140,7 +141,8 @@ public final class Gateway implements AutoCloseable {
                 ? hub.get().publicInterface(config, database, messageLog, submission, serverTls, data) : Optional.empty();
 
         InboundPipeline pipeline = new InboundPipeline(inboundSteps.apply(new InboundSteps.Parts(pmodes,
-                config.partyName(), keys.cryptos(), new InboundHandoff(store, enqueuer))), work, config.maxMessageBytes());
+                config.partyName(), keys.cryptos(), new InboundHandoff(store, enqueuer),
+                FreshnessSettings.load(config.home()))), work, config.maxMessageBytes());
         this.as4 = new As4Server(config, serverTls, pipeline);
         this.operators = new Operators(config, keys, pmodes, messageLog, enqueuer, broker, sendControl, data);
     }

@@ -43,6 +43,15 @@ public final class SecurityHeaderProcessor {
      */
     public VerifiedSecurity process(MimeEnvelope envelope, SecurityProfile profile, Cryptos cryptos,
             Collection<X509Certificate> allowedSigners, Path workDir) throws EbmsException {
+        return process(envelope, profile, cryptos, allowedSigners, workDir, TimestampWindow.WSS4J_DEFAULT);
+    }
+
+    /**
+     * @param timestamps the bounds WSS4J applies to a wsu:Timestamp: the leg's, so that WSS4J
+     *        never refuses what the leg's freshness check accepted (a retry of the same bytes)
+     */
+    public VerifiedSecurity process(MimeEnvelope envelope, SecurityProfile profile, Cryptos cryptos,
+            Collection<X509Certificate> allowedSigners, Path workDir, TimestampWindow timestamps) throws EbmsException {
         Optional<Element> security = securityHeader(envelope);
         if (security.isEmpty()) {
             return new VerifiedSecurity(Optional.empty(), List.of(), Set.of(), Set.of(), List.of(), 0);
@@ -63,6 +72,8 @@ public final class SecurityHeaderProcessor {
         data.setAllowRSA15KeyTransportAlgorithm(false);
         data.setAlgorithmSuite(policy.suite());
         data.setSubjectCertConstraints(subjectConstraints(allowedSigners));
+        data.setTimeStampTTL(seconds(timestamps.maxAge()));
+        data.setTimeStampFutureTTL(seconds(timestamps.clockSkew()));
 
         WSSecurityEngine engine = new WSSecurityEngine();
         engine.setWssConfig(config);
@@ -77,6 +88,10 @@ public final class SecurityHeaderProcessor {
             callbacks.closeStreams();
         }
         return summarise(results, security.get());
+    }
+
+    private static int seconds(java.time.Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toSeconds());
     }
 
     /** Exact subject DNs, quoted: a DN is not a regular expression. */

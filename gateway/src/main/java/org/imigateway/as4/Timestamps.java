@@ -5,6 +5,7 @@ import java.util.GregorianCalendar;
 import java.util.TimeZone;
 
 import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
@@ -30,7 +31,20 @@ public final class Timestamps {
         return FACTORY.newXMLGregorianCalendar(calendar);
     }
 
+    /** A value without a zone is read as UTC, as ebMS and WS-Security write them, never in our own zone. */
     public static Instant toInstant(XMLGregorianCalendar value) {
-        return value == null ? Instant.EPOCH : value.toGregorianCalendar().toInstant();
+        if (value == null) {
+            return Instant.EPOCH;
+        }
+        if (value.getTimezone() == DatatypeConstants.FIELD_UNDEFINED) {
+            value = (XMLGregorianCalendar) value.clone();
+            value.setTimezone(0);
+        }
+        return value.toGregorianCalendar().toInstant();
+    }
+
+    /** Reads an xsd:dateTime; the exception's message says why it is not one. */
+    public static Instant parse(String lexical) {
+        return toInstant(FACTORY.newXMLGregorianCalendar(lexical.trim()));
     }
 }

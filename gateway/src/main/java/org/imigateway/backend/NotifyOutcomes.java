@@ -11,6 +11,7 @@ import org.imigateway.connectors.SubmissionError;
 import org.imigateway.store.BackendLedger;
 import org.imigateway.store.BackendLedger.Outcome;
 import org.imigateway.store.MessageStatus;
+import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,7 @@ final class NotifyOutcomes implements Processor {
                 ledger.notified(outcome.backend(), outcome.submissionId());
             } catch (Exception e) {
                 LOG.warn("backend {}: outcome {} of message {} not told yet, trying again: {}", outcome.backend(),
-                        outcome.status(), outcome.messageId(), e.toString());
+                        outcome.status(), Untrusted.inLog(outcome.messageId()), Untrusted.escaped(e.toString()));
             }
         }
     }

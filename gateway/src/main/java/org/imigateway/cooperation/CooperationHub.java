@@ -43,6 +43,7 @@ import org.imigateway.schemas.imi.common.CaseRef;
 import org.imigateway.schemas.imi.common.Overdue;
 import org.imigateway.schemas.imi.common.Refusal;
 import org.imigateway.store.Database;
+import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -247,7 +248,7 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
                     });
                 }
                 this.cases.link(c, state.procedure(), state.caseId(), events.subList(first, events.size()), cause);
-                LOG.info("request case {} of procedure {}: overdue in state {} (answer by {})", state.caseId(),
+                LOG.info("request case {} of procedure {}: overdue in state {} (answer by {})", Untrusted.inLog(state.caseId()),
                         state.procedure(), state.state(), state.answerBy());
                 raised++;
             }
@@ -290,14 +291,15 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
         if (outcome instanceof HubOutcome.Forward forward) {
             messages = renderings.attach(delivery.messageId(), type, () -> document(delivery, type), forward.messages());
             result = "forwarded";
-            LOG.info("{} message {} (conversation {}): {} -> forwarded to {} recipient(s)", type, delivery.messageId(),
-                    delivery.conversationId(), delivery.property(Cooperation.ORIGINAL_SENDER).orElse("?"), messages.size());
+            LOG.info("{} message {} (conversation {}): {} -> forwarded to {} recipient(s)", type, Untrusted.inLog(delivery.messageId()),
+                    Untrusted.inLog(delivery.conversationId()), Untrusted.inLog(delivery.property(Cooperation.ORIGINAL_SENDER).orElse("?")),
+                    messages.size());
         } else {
             HubOutcome.Refuse refuse = (HubOutcome.Refuse) outcome;
             messages = List.of(refusal(delivery, type, refuse));
             result = "refused";
-            LOG.info("{} message {} (conversation {}): refused: {}", type, delivery.messageId(), delivery.conversationId(),
-                    refuse.reason());
+            LOG.info("{} message {} (conversation {}): refused: {}", type, Untrusted.inLog(delivery.messageId()),
+                    Untrusted.inLog(delivery.conversationId()), Untrusted.escaped(refuse.reason()));
         }
         List<String> lines = new ArrayList<>();
         messages.forEach(m -> lines.add(m.line()));

@@ -24,6 +24,7 @@ import org.imigateway.store.MessageLog;
 import org.imigateway.store.MessageRecord;
 import org.imigateway.store.MessageStatus;
 import org.imigateway.store.MimeBody;
+import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ public final class TransmitMessage implements Processor {
         String messageId = exchange.getMessage().getHeader(Headers.MESSAGE_ID, String.class);
         Optional<MessageRecord> found = log.find(messageId, Direction.OUTBOUND);
         if (found.isEmpty()) {
-            LOG.warn("message {}: queued for sending but unknown to the message log; dropped", messageId);
+            LOG.warn("message {}: queued for sending but unknown to the message log; dropped", Untrusted.inLog(messageId));
             return;
         }
         MessageRecord record = found.get();

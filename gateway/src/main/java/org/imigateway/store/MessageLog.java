@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.imigateway.connectors.MessageProperty;
+import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -442,8 +443,8 @@ public final class MessageLog {
     /** The one log line of a status change. */
     static void logChange(String messageId, String conversationId, Direction direction, Optional<MessageStatus> from,
             MessageStatus to, String note) {
-        LOG.info("{} message {} (conversation {}): {} -> {}: {}", direction, messageId, conversationId,
-                from.map(Enum::name).orElse("new"), to, note);
+        LOG.info("{} message {} (conversation {}): {} -> {}: {}", direction, Untrusted.inLog(messageId),
+                Untrusted.inLog(conversationId), from.map(Enum::name).orElse("new"), to, Untrusted.escaped(note));
     }
 
     private static StoreException failure(String what, SQLException e) {

@@ -21,6 +21,7 @@ import org.imigateway.connectors.BackendPort;
 import org.imigateway.connectors.Connector;
 import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.SubmissionError;
+import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,8 +95,8 @@ public final class WebServiceConnector implements Connector {
     /** Pull mode: the message is already durable in the gateway and listed as pending. */
     @Override
     public void deliver(Delivery delivery) {
-        LOG.info("message {} (conversation {}) waits for backend {} to pull it", delivery.messageId(),
-                delivery.conversationId(), name);
+        LOG.info("message {} (conversation {}) waits for backend {} to pull it", Untrusted.inLog(delivery.messageId()),
+                Untrusted.inLog(delivery.conversationId()), name);
     }
 
     /** Pull mode: the backend reads outcomes with getStatus. */

@@ -15,6 +15,7 @@ import org.imigateway.as4.MimeEnvelope;
 import org.imigateway.as4.MimeReader;
 import org.imigateway.pmode.PModeSet;
 import org.imigateway.store.InboundSink;
+import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>unpack MIME (SOAP part and attachments spooled to files)</li>
  *   <li>{@link ReadMessagingHeader}: one schema-valid eb:Messaging with one UserMessage</li>
+ *   <li>{@link CheckFieldLengths}: every header value fits the message log, else a final EBMS:0009</li>
  *   <li>{@link FindLeg}: known sender, we are the receiver, a PMode leg for Service/Action</li>
+ *   <li>{@link CheckFreshness}: eb:Timestamp and wsu:Timestamp within the leg's age and the clock skew</li>
  *   <li>{@link ProcessSecurityHeader}: decrypt, verify signature and certificate (WSS4J)</li>
  *   <li>{@link CheckSignatureCoverage}: signature covers exactly Messaging, Body, each attachment</li>
  *   <li>{@link AuthorizeSender}: signed with the From party's certificate from the PModes</li>
@@ -46,7 +49,8 @@ public final class InboundPipeline {
 
     public InboundPipeline(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, InboundSink sink,
             Path workRoot, long maxMessageBytes) {
-        this(InboundSteps.standard(new InboundSteps.Parts(pmodes, localParty, cryptos, sink)), workRoot, maxMessageBytes);
+        this(InboundSteps.standard(new InboundSteps.Parts(pmodes, localParty, cryptos, sink, FreshnessSettings.DEFAULT)),
+                workRoot, maxMessageBytes);
     }
 
     public InboundPipeline(InboundSteps steps, Path workRoot, long maxMessageBytes) {
@@ -73,17 +77,18 @@ public final class InboundPipeline {
                 }
             }
             String messageId = context.messageId().orElseThrow();
-            String conversationId = context.userMessage().getCollaborationInfo().getConversationId();
+            String logId = Untrusted.inLog(messageId);
+            String conversationId = Untrusted.inLog(context.userMessage().getCollaborationInfo().getConversationId());
             if (context.duplicate()) {
-                LOG.info("message {} conversation {}: DUPLICATE, answered with the original receipt", messageId, conversationId);
+                LOG.info("message {} conversation {}: DUPLICATE, answered with the original receipt", logId, conversationId);
             } else {
-                LOG.info("message {} conversation {}: RECEIVED from {} ({}/{}) with {} payload(s)", messageId, conversationId,
+                LOG.info("message {} conversation {}: RECEIVED from {} ({}/{}) with {} payload(s)", logId, conversationId,
                         context.sender().name(), context.leg().service(), context.leg().action(), context.payloads().size());
             }
             return new InboundOutcome.Accepted(messageId, context.receipt().orElseThrow(), context.duplicate());
         } catch (EbmsException e) {
             var messageId = context == null ? java.util.Optional.<String>empty() : context.messageId();
-            LOG.warn("message {}: REJECTED {}", messageId.orElse("(unknown)"), e.error());
+            LOG.warn("message {}: REJECTED {}", messageId.map(Untrusted::inLog).orElse("(unknown)"), e.error());
             if (e.getCause() != null) {
                 LOG.debug("cause of the rejection", e.getCause());
             }

@@ -1,5 +1,6 @@
 package org.imigateway.as4.inflow;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -15,7 +16,8 @@ import org.imigateway.store.InboundSink;
 public record InboundSteps(List<InboundStep> checks, InboundStep detectDuplicate, List<InboundStep> afterDuplicateCheck) {
 
     /** What the steps are built from. */
-    public record Parts(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, InboundSink sink) {
+    public record Parts(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, InboundSink sink,
+            FreshnessSettings freshness) {
     }
 
     public InboundSteps {
@@ -27,8 +29,10 @@ public record InboundSteps(List<InboundStep> checks, InboundStep detectDuplicate
         return new InboundSteps(
                 List.of(
                         new ReadMessagingHeader(),
+                        new CheckFieldLengths(),
                         new FindLeg(parts.pmodes(), parts.localParty()),
-                        new ProcessSecurityHeader(parts.cryptos(), parts.pmodes()),
+                        new CheckFreshness(parts.freshness(), Clock.systemUTC()),
+                        new ProcessSecurityHeader(parts.cryptos(), parts.pmodes(), parts.freshness()),
                         new CheckSignatureCoverage(),
                         new AuthorizeSender(),
                         new CheckPayloadReferences()),

@@ -22,11 +22,13 @@ public final class ProcessSecurityHeader implements InboundStep {
 
     private final Cryptos cryptos;
     private final Supplier<PModeSet> pmodes;
+    private final FreshnessSettings freshness;
     private final SecurityHeaderProcessor processor = new SecurityHeaderProcessor();
 
-    public ProcessSecurityHeader(Cryptos cryptos, Supplier<PModeSet> pmodes) {
+    public ProcessSecurityHeader(Cryptos cryptos, Supplier<PModeSet> pmodes, FreshnessSettings freshness) {
         this.cryptos = cryptos;
         this.pmodes = pmodes;
+        this.freshness = freshness;
     }
 
     @Override
@@ -36,7 +38,7 @@ public final class ProcessSecurityHeader implements InboundStep {
                 .flatMap(party -> party.certificates(context.leg().securityProfile()).stream())
                 .map(ProfileCertificates::signing).toList();
         VerifiedSecurity security = processor.process(context.envelope(), context.leg().securityProfile(), cryptos,
-                signers, context.workDir());
+                signers, context.workDir(), freshness.window(context.leg()));
         if (context.leg().sign() && !security.signed()) {
             throw new EbmsException(EbmsErrorCode.POLICY_NONCOMPLIANCE, "the message is not signed, but leg '"
                     + context.leg().id() + "' requires a signature");

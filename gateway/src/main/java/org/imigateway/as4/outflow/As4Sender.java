@@ -16,6 +16,7 @@ import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.EbmsError;
 import org.imigateway.as4.EbmsErrorCode;
 import org.imigateway.as4.EbmsException;
+import org.imigateway.as4.HeaderFieldLengths;
 import org.imigateway.as4.HttpTransport;
 import org.imigateway.as4.MessageSigner;
 import org.imigateway.as4.MimeEnvelope;
@@ -23,6 +24,7 @@ import org.imigateway.as4.MimeWriter;
 import org.imigateway.as4.SoapEnvelopes;
 import org.imigateway.connectors.Submission;
 import org.imigateway.pmode.PModeSet;
+import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
@@ -32,7 +34,7 @@ import org.w3c.dom.Element;
  * <ol>
  *   <li>{@link ResolveRoute}: receiver, leg and payload files checked against the PModes</li>
  *   <li>{@link PreparePayloads}: Content-IDs, PartProperties, gzip when the leg compresses</li>
- *   <li>{@link BuildUserMessage}: the eb:Messaging header</li>
+ *   <li>{@link BuildUserMessage}: the eb:Messaging header, each value within {@link HeaderFieldLengths}</li>
  *   <li>{@link MessageSigner}: sign Messaging, Body and every attachment</li>
  *   <li>{@link AttachmentEncryptor}: encrypt the attachments for the receiver</li>
  *   <li>{@link MimeWriter}: SOAP with Attachments, then POST</li>
@@ -75,7 +77,7 @@ public final class As4Sender {
             return transmit(prepared);
         } catch (EbmsException e) {
             String messageId = submission.messageId().orElse("(not yet assigned)");
-            LOG.warn("message {}: REFUSED before sending: {}", messageId, e.error());
+            LOG.warn("message {}: REFUSED before sending: {}", Untrusted.inLog(messageId), e.error());
             return new SendResult.Failed(messageId, e.error().about(messageId), false);
         } catch (IOException e) {
             String messageId = submission.messageId().orElse("(not yet assigned)");
@@ -105,6 +107,8 @@ public final class As4Sender {
         }
         preparePayloads.prepare(message);
         buildUserMessage.build(message);
+        // the receiver's log keeps what ours does: refused here, as the backend's mistake, not at our insert
+        HeaderFieldLengths.check(message.messaging().getUserMessages().get(0));
         MimeEnvelope envelope = new MimeEnvelope(SoapEnvelopes.withMessaging(message.messaging()),
                 message.parts().stream().map(OutboundMessage.OutboundPart::part).toList());
         List<Element> signed = List.of();
@@ -138,11 +142,11 @@ public final class As4Sender {
             log(result, prepared);
             return result;
         } catch (ConnectException | HttpTimeoutException e) {
-            LOG.warn("message {}: SEND_ATTEMPT_FAILED: {}", messageId, e.toString());
+            LOG.warn("message {}: SEND_ATTEMPT_FAILED: {}", Untrusted.inLog(messageId), Untrusted.escaped(e.toString()));
             return new SendResult.Failed(messageId, new EbmsError(EbmsErrorCode.CONNECTION_FAILURE,
                     "the receiver cannot be reached: " + e, Optional.of(messageId)), true);
         } catch (IOException e) {
-            LOG.warn("message {}: SEND_ATTEMPT_FAILED: {}", messageId, e.toString());
+            LOG.warn("message {}: SEND_ATTEMPT_FAILED: {}", Untrusted.inLog(messageId), Untrusted.escaped(e.toString()));
             return new SendResult.Failed(messageId, new EbmsError(EbmsErrorCode.CONNECTION_FAILURE,
                     "the exchange with the receiver failed: " + e, Optional.of(messageId)), true);
         } catch (InterruptedException e) {
@@ -156,10 +160,12 @@ public final class As4Sender {
 
     private static void log(SendResult result, PreparedMessage prepared) {
         if (result instanceof SendResult.Acknowledged) {
-            LOG.info("message {} conversation {}: ACKNOWLEDGED by {}", prepared.messageId(), prepared.conversationId(),
+            LOG.info("message {} conversation {}: ACKNOWLEDGED by {}", Untrusted.inLog(prepared.messageId()),
+                    Untrusted.inLog(prepared.conversationId()),
                     prepared.receiver().name());
         } else if (result instanceof SendResult.Failed failed) {
-            LOG.warn("message {} conversation {}: SEND_FAILURE {}", prepared.messageId(), prepared.conversationId(),
+            LOG.warn("message {} conversation {}: SEND_FAILURE {}", Untrusted.inLog(prepared.messageId()),
+                    Untrusted.inLog(prepared.conversationId()),
                     failed.error());
         }
     }

@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * In this order, each before anything is stored: 401 unless the client is known (API key or TLS
  * client certificate), 429 over its rate (with Retry-After), 413 over the size limit (read
- * through a bounded stream), 400 unreadable or invalid, 422 when no authority is competent.
+ * through a bounded stream), 415 unless the Content-Type is XML, 400 unreadable, invalid or
+ * beyond the depth and element limits, 422 when no authority is competent.
  */
 public final class PublicEndpoint extends Handler.Abstract {
 
@@ -90,6 +92,14 @@ public final class PublicEndpoint extends Handler.Abstract {
                     "client '" + client.name() + "' is over its submissions per minute; retry after " + seconds + " s"));
             return;
         }
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (!isXml(contentType)) {
+            response.getHeaders().put(HttpHeader.ACCEPT, "application/xml, text/xml");
+            refuseUnread(response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, JsonAnswer.error("unsupported-media-type",
+                    "send the document with Content-Type application/xml, not "
+                            + (contentType == null ? "without one" : "'" + Untrusted.inLog(contentType) + "'")));
+            return;
+        }
         long declared = request.getLength();
         Optional<byte[]> body = declared > maxBytes ? Optional.empty() : readBounded(request);
         if (body.isEmpty()) {
@@ -104,10 +114,21 @@ public final class PublicEndpoint extends Handler.Abstract {
             forwarder.execute(() -> submissions.forward(accepted.trackingId()));
         } else {
             PublicSubmissions.Refused refused = (PublicSubmissions.Refused) outcome;
-            LOG.info("public submission from client {} refused ({}): {}", client.name(), refused.status(), refused.error());
+            LOG.info("public submission from client {} refused ({}): {}", client.name(), refused.status(),
+                    Untrusted.inLog(refused.error()));
             answer(response, callback, refused.status(), JsonAnswer.error(refused.error(), refused.detail(),
                     refused.problems()));
         }
+    }
+
+    /** application/xml, text/xml or an XML-based type (application/…+xml), with any parameters. */
+    static boolean isXml(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("application/xml") || type.equals("text/xml")
+                || type.startsWith("application/") && type.endsWith("+xml");
     }
 
     private void status(String trackingId, Response response, Callback callback, PublicClient client) throws Exception {

@@ -69,7 +69,8 @@ public final class PublicInterface implements AutoCloseable {
         PublicSubmissions submissions = new PublicSubmissions(new CompetentAuthority(hub.procedures(), hub.directory()),
                 store, messageLog, outbound, dataDir.resolve("public"), hubParty,
                 settings.sender(), Clock.systemUTC(), (filed, sender) -> hub.recordFiling(filed.type(), filed.procedure(),
-                        filed.trackingId(), filed.authority(), filed.accessPoint(), sender, filed.messageId(), filed.payload()));
+                        filed.trackingId(), filed.authority(), filed.accessPoint(), sender, filed.messageId(), filed.payload()),
+                new SubmissionCheck(settings.maxDepth(), settings.maxElements()));
         ExecutorService forwarder = Executors.newSingleThreadExecutor(r -> daemon(r, "public-forward"));
         PublicEndpoint endpoint = new PublicEndpoint(submissions, new ClientAuthentication(settings.clients()),
                 new RateLimiter(settings.ratePerMinute(), Clock.systemUTC()), settings.maxBytes(), forwarder);

@@ -19,6 +19,8 @@ import org.imigateway.config.GatewayConfig;
  *   public.port=8443               0: any free port
  *   public.maxBytes=2097152        largest document accepted (413 above)
  *   public.ratePerMinute=60        submissions per client and minute (429 above)
+ *   public.maxDepth=32             deepest element nesting of a document (400 above)
+ *   public.maxElements=50000       most elements in a document (400 above)
  *   public.sender=EU-PUBLIC        originalSender of what the hub sends on
  *   public.clients=portal,acme     the clients; each has an API key hash and/or a certificate
  *   public.client.portal.apiKeySha256=&lt;64 hex digits: SHA-256 of the key, never the key&gt;
@@ -28,7 +30,7 @@ import org.imigateway.config.GatewayConfig;
  * TLS uses the gateway's own TLS server key; a client certificate must chain to its trust store.
  */
 public record PublicSettings(boolean enabled, String host, int port, int maxBytes, int ratePerMinute, String sender,
-        List<PublicClient> clients) {
+        List<PublicClient> clients, int maxDepth, int maxElements) {
 
     public static final int DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -43,6 +45,8 @@ public record PublicSettings(boolean enabled, String host, int port, int maxByte
         int port = number(p, "public.port", 8443, 0, 65535, file);
         int maxBytes = number(p, "public.maxBytes", DEFAULT_MAX_BYTES, 1024, 100 * 1024 * 1024, file);
         int rate = number(p, "public.ratePerMinute", 60, 1, 1_000_000, file);
+        int maxDepth = number(p, "public.maxDepth", SubmissionCheck.DEFAULT_MAX_DEPTH, 8, 1000, file);
+        int maxElements = number(p, "public.maxElements", SubmissionCheck.DEFAULT_MAX_ELEMENTS, 100, 10_000_000, file);
         String sender = p.getProperty("public.sender", "EU-PUBLIC").trim();
         List<PublicClient> clients = new ArrayList<>();
         for (String name : p.getProperty("public.clients", "").split(",")) {
@@ -54,7 +58,7 @@ public record PublicSettings(boolean enabled, String host, int port, int maxByte
             throw new ConfigException(file + ": public.enabled=true needs at least one client in public.clients");
         }
         return new PublicSettings(enabled, p.getProperty("public.host", p.getProperty("http.host", "127.0.0.1")).trim(),
-                port, maxBytes, rate, sender, clients);
+                port, maxBytes, rate, sender, clients, maxDepth, maxElements);
     }
 
     private static PublicClient client(Properties p, String name, String file) throws ConfigException {

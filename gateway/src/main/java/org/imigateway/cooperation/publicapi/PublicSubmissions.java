@@ -24,6 +24,7 @@ import org.imigateway.store.Direction;
 import org.imigateway.store.MessageLog;
 import org.imigateway.store.MessageRecord;
 import org.imigateway.store.MessageStatus;
+import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,7 @@ public final class PublicSubmissions {
         void record(StoredSubmission submission, String originalSender) throws Exception;
     }
 
-    private final SubmissionCheck check = new SubmissionCheck();
+    private final SubmissionCheck check;
     private final CompetentAuthority routing;
     private final SubmissionStore store;
     private final MessageLog messageLog;
@@ -79,7 +80,9 @@ public final class PublicSubmissions {
      * @param sender the originalSender of what the hub sends on (the public interface's identity)
      */
     public PublicSubmissions(CompetentAuthority routing, SubmissionStore store, MessageLog messageLog, GatewayPort outbound,
-            Path folder, String hubParty, String sender, Clock clock, Filings filings) throws IOException {
+            Path folder, String hubParty, String sender, Clock clock, Filings filings, SubmissionCheck check)
+            throws IOException {
+        this.check = check;
         this.routing = routing;
         this.store = store;
         this.messageLog = messageLog;
@@ -99,6 +102,7 @@ public final class PublicSubmissions {
                 case "doctype" -> "the document has a DOCTYPE, which is never processed";
                 case "malformed" -> "the document is not well-formed XML";
                 case "form" -> "the document is not one of the public forms";
+                case "limits" -> "the document is nested too deep or has too many elements";
                 default -> "the document is not valid against public.xsd";
             };
             return new Refused(400, invalid.kind(), detail, invalid.problems());
@@ -123,7 +127,7 @@ public final class PublicSubmissions {
                     Optional.empty()));
         } catch (IOException | SQLException | RuntimeException e) {
             deleteQuietly(file);
-            LOG.warn("public submission from client {} not stored: {}", client, e.getMessage());
+            LOG.warn("public submission from client {} not stored: {}", client, Untrusted.inLog(e.getMessage()));
             return new Refused(500, "not-stored", "the submission could not be stored; nothing was kept, send it again",
                     List.of());
         }
@@ -156,14 +160,15 @@ public final class PublicSubmissions {
             } catch (SubmissionException e) {
                 if (e.getCause() instanceof IOException) {
                     LOG.warn("public submission {}: not sent on yet ({}), the recovery pass tries again", trackingId,
-                            e.getMessage());
+                            Untrusted.inLog(e.getMessage()));
                 } else {
                     store.markFailed(trackingId, e.errorCode() + ": " + e.getMessage());
-                    LOG.warn("public submission {}: cannot be sent on: {} {}", trackingId, e.errorCode(), e.getMessage());
+                    LOG.warn("public submission {}: cannot be sent on: {} {}", trackingId, e.errorCode(), Untrusted.inLog(e.getMessage()));
                 }
             }
         } catch (Exception e) {
-            LOG.warn("public submission {}: not sent on yet ({}), the recovery pass tries again", trackingId, e.getMessage());
+            LOG.warn("public submission {}: not sent on yet ({}), the recovery pass tries again", trackingId,
+                    Untrusted.inLog(e.getMessage()));
         }
     }
 

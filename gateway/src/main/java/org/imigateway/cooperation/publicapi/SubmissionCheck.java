@@ -23,10 +23,12 @@ import org.imigateway.schemas.imi.submission.Submission;
 import org.xml.sax.Attributes;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * Reads a public submission: well-formed, without DOCTYPE (never resolved), one of the public
@@ -43,7 +45,7 @@ public final class SubmissionCheck {
     public record Valid(ImiDocumentType type, String procedure, String country, Optional<String> region) implements Checked {
     }
 
-    /** @param kind malformed, doctype, form or schema */
+    /** @param kind malformed, doctype, form, limits or schema */
     public record Invalid(String kind, List<Problem> problems) implements Checked {
         public Invalid {
             problems = List.copyOf(problems);
@@ -54,11 +56,23 @@ public final class SubmissionCheck {
     }
 
     private static final int MAX_PROBLEMS = 20;
+    /** Real forms nest a handful of levels; the bound stops a document nested 200,000 deep at its 33rd level. */
+    public static final int DEFAULT_MAX_DEPTH = 32;
+    /** A declaration for a thousand posted workers has about 20,000 elements. */
+    public static final int DEFAULT_MAX_ELEMENTS = 50_000;
 
     private final Schema schema;
     private final JAXBContext context;
+    private final int maxDepth;
+    private final int maxElements;
 
     public SubmissionCheck() {
+        this(DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS);
+    }
+
+    public SubmissionCheck(int maxDepth, int maxElements) {
+        this.maxDepth = maxDepth;
+        this.maxElements = maxElements;
         try {
             this.schema = SecureXml.schema(SchemaResources.url(SchemaResources.IMI_PUBLIC));
             this.context = JAXBContext.newInstance(Submission.class.getPackageName(), Submission.class.getClassLoader());
@@ -79,10 +93,16 @@ public final class SubmissionCheck {
             ValidatorHandler validator = schema.newValidatorHandler();
             validator.setErrorHandler(tracker);
             validator.setContentHandler(tracker);
+            // the budget sees each element before the validator does, so neither works past the limits
+            Budget budget = new Budget(maxDepth, maxElements);
+            budget.setContentHandler(validator);
             XMLReader reader = SecureXml.newSaxReader();
             reader.setErrorHandler(tracker);
-            reader.setContentHandler(validator);
+            reader.setContentHandler(budget);
             reader.parse(new InputSource(new ByteArrayInputStream(document)));
+        } catch (OverBudget e) {
+            return new Invalid("limits", List.of(new Problem(e.getLineNumber(), e.getColumnNumber(), tracker.path(),
+                    e.getMessage())));
         } catch (WrongForm e) {
             return new Invalid("form", List.of(new Problem(1, 1, "/" + e.root.getLocalPart(), e.getMessage())));
         } catch (SAXParseException e) {
@@ -120,6 +140,49 @@ public final class SubmissionCheck {
                     + forms().stream().map(t -> t.root().getLocalPart()).toList() + " in namespace "
                     + ImiDocumentType.Namespaces.SUBMISSION);
             this.root = root;
+        }
+    }
+
+    private static final class OverBudget extends SAXParseException {
+        OverBudget(String message, Locator locator) {
+            super(message, locator);
+        }
+    }
+
+    /** Counts elements and nesting as they are parsed and stops the parse at the first one over a limit. */
+    private static final class Budget extends XMLFilterImpl {
+        private final int maxDepth;
+        private final int maxElements;
+        private Locator locator;
+        private int depth;
+        private int elements;
+
+        Budget(int maxDepth, int maxElements) {
+            this.maxDepth = maxDepth;
+            this.maxElements = maxElements;
+        }
+
+        @Override
+        public void setDocumentLocator(Locator value) {
+            this.locator = value;
+            super.setDocumentLocator(value);
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            if (++depth > maxDepth) {
+                throw new OverBudget("elements are nested deeper than " + maxDepth + " levels", locator);
+            }
+            if (++elements > maxElements) {
+                throw new OverBudget("the document has more than " + maxElements + " elements", locator);
+            }
+            super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            depth--;
+            super.endElement(uri, localName, qName);
         }
     }
 

@@ -27,6 +27,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.io.Content;
 import org.imigateway.cooperation.JsonString;
+import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +115,8 @@ public final class HttpTranslator implements Translator, AutoCloseable {
         } catch (TimeoutException e) {
             LOG.warn("translation job {} not answered within {}; the text stays untranslated", reference, service.timeout());
         } catch (ExecutionException e) {
-            LOG.warn("translation job {} failed: {}; the text stays untranslated", reference, e.getCause().getMessage());
+            LOG.warn("translation job {} failed: {}; the text stays untranslated", reference,
+                    Untrusted.inLog(e.getCause().getMessage()));
         } catch (IOException e) {
             LOG.warn("translation service {} cannot be reached: {}; the text stays untranslated", service.url(), e.getMessage());
         } catch (InterruptedException e) {

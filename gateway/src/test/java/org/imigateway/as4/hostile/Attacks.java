@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.imigateway.as4.As4Part;
 import org.imigateway.as4.Dom;
 import org.imigateway.as4.Namespaces;
+import org.imigateway.as4.Timestamps;
 import org.imigateway.as4.outflow.OutboundMessage.OutboundPart;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.schemas.ebms3.Messaging;
@@ -118,6 +120,24 @@ final class Attacks {
     /** A second, unsigned eb:Messaging with another Action beside the signed one. */
     static Consumer<Packet> addForgedMessaging(String forgedAction) {
         return packet -> packet.header().insertBefore(forgedCopy(packet.messaging(), forgedAction), packet.messaging());
+    }
+
+    /** The eb:MessageInfo/Timestamp, set before signing, so the signature covers it. */
+    static Consumer<Messaging> messageTimestamp(Instant created) {
+        return messaging -> user(messaging).getMessageInfo().setTimestamp(Timestamps.of(created));
+    }
+
+    /** A wsu:Timestamp as the first child of the wsse:Security header, as WSS4J places it. */
+    static Consumer<Packet> wsuTimestamp(Instant created, Instant expires) {
+        return packet -> {
+            Element security = Dom.child(packet.header(), Namespaces.WSSE, "Security").orElseThrow();
+            Element timestamp = packet.soap().createElementNS(Namespaces.WSU, "wsu:Timestamp");
+            timestamp.appendChild(packet.soap().createElementNS(Namespaces.WSU, "wsu:Created"))
+                    .setTextContent(created.toString());
+            timestamp.appendChild(packet.soap().createElementNS(Namespaces.WSU, "wsu:Expires"))
+                    .setTextContent(expires.toString());
+            security.insertBefore(timestamp, security.getFirstChild());
+        };
     }
 
     static void removeMessaging(Packet packet) {

@@ -24,6 +24,7 @@ final class Craft {
 
     private final MessageCrafter crafter;
     String action = DemoNetwork.ACTION;
+    Optional<String> messageId = Optional.empty();
     final List<Payload> payloads = new ArrayList<>();
     Consumer<List<OutboundPart>> afterPayloads = parts -> { };
     Consumer<Messaging> afterHeader = messaging -> { };
@@ -45,6 +46,12 @@ final class Craft {
     /** Picks the leg by its Action (service and agreement are the demo's). */
     Craft action(String value) {
         this.action = value;
+        return this;
+    }
+
+    /** The MessageId to send under (signed like any header value); a fresh one when not given. */
+    Craft messageId(String value) {
+        messageId = Optional.of(value);
         return this;
     }
 

@@ -30,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -44,7 +43,6 @@ import org.imigateway.as4.hostile.DeviantSecurity.Algorithms;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
-import org.imigateway.route.FolderInbox;
 import org.imigateway.schemas.ebms3.ErrorSignal;
 import org.imigateway.store.Direction;
 import org.junit.jupiter.api.AfterAll;
@@ -253,7 +251,7 @@ class HostileMessagesAreRefusedTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource({"brokenSecurity", "wrongHeader", "badPayloads", "hostileXml"})
     void isRefusedWithItsErrorAndNothingIsStored(HostileCase hostile) {
-        long storedBefore = storedInbound();
+        long storedBefore = net.storedInbound();
         CraftedMessage message = hostile.attack().apply(net.crafter.craft()).build();
 
         EbmsAnswer answer = net.crafter.post(message);
@@ -274,14 +272,14 @@ class HostileMessagesAreRefusedTest {
     @ParameterizedTest(name = "action {0}")
     @ValueSource(strings = {DemoNetwork.ACTION, NOTIFY, PLAIN, SMALL, DemoNetwork.ACTION_EDDSA, DemoNetwork.ACTION_ECDSA})
     void craftedMessageWithoutAttackIsAcceptedAndDelivered(String action) throws Exception {
-        long storedBefore = storedInbound();
+        long storedBefore = net.storedInbound();
         CraftedMessage message = net.crafter.craft().action(action).build();
 
         EbmsAnswer answer = net.crafter.post(message);
 
         assertTrue(answer.isReceipt(), answer::toString);
         assertEquals(200, answer.status());
-        assertEquals(storedBefore + 1, storedInbound());
+        assertEquals(storedBefore + 1, net.storedInbound());
         TestNetwork.awaitDelivered(net.receiver, message.messageId());
     }
 
@@ -303,7 +301,7 @@ class HostileMessagesAreRefusedTest {
 
     @Test
     void duplicateMessageIdGetsTheOriginalReceiptBytesAndIsDeliveredOnce() throws Exception {
-        long storedBefore = storedInbound();
+        long storedBefore = net.storedInbound();
         CraftedMessage message = net.crafter.craft().build();
 
         EbmsAnswer first = net.crafter.post(message);
@@ -312,9 +310,9 @@ class HostileMessagesAreRefusedTest {
         assertTrue(first.isReceipt(), first::toString);
         assertArrayEquals(first.body(), second.body(), "the repeat is answered with the original receipt");
         assertArrayEquals(first.body(), net.receiver.sink().receiptFor(message.messageId()).orElseThrow());
-        assertEquals(storedBefore + 1, storedInbound(), "stored once");
+        assertEquals(storedBefore + 1, net.storedInbound(), "stored once");
         TestNetwork.awaitDelivered(net.receiver, message.messageId());
-        assertEquals(1, deliveredCopies(message.messageId()), "delivered once");
+        assertEquals(1, net.deliveredCopies(message.messageId()), "delivered once");
     }
 
     /** Neither in the message log (with or without receipt) nor in the backend's inbox. */
@@ -325,28 +323,7 @@ class HostileMessagesAreRefusedTest {
             throw new UncheckedIOException(e);
         }
         assertTrue(net.receiver.messageLog().find(messageId, Direction.INBOUND).isEmpty(), "not in the message log");
-        assertEquals(storedBefore, storedInbound(), "nothing stored under any MessageId");
+        assertEquals(storedBefore, net.storedInbound(), "nothing stored under any MessageId");
         assertFalse(Files.exists(net.receiver.inbox().folderOf(messageId)), "not delivered to the backend");
-    }
-
-    /**
-     * Inbound messages in the receiver's message log, pings excluded. A message is stored there
-     * before its receipt is answered, so the count is exact right after an answer; delivery to
-     * the backend only moves it from RECEIVED to DELIVERED.
-     */
-    private static long storedInbound() {
-        return net.receiver.messageLog().countByStatus().entrySet().stream()
-                .filter(count -> count.getKey().direction() == Direction.INBOUND)
-                .mapToLong(Map.Entry::getValue).sum();
-    }
-
-    private static long deliveredCopies(String messageId) throws IOException {
-        long copies = 0;
-        for (Path folder : net.receiver.inbox().messages()) {
-            if (messageId.equals(FolderInbox.read(folder).getProperty("messageId"))) {
-                copies++;
-            }
-        }
-        return copies;
     }
 }

@@ -1,5 +1,6 @@
 package org.imigateway.as4.hostile;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,8 @@ import org.imigateway.certificates.Stores;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.pmode.PModeLoader;
+import org.imigateway.route.FolderInbox;
+import org.imigateway.store.Direction;
 
 /**
  * The receiving gateway of the hostile corpus and the keys its attackers hold. Besides the demo
@@ -163,6 +166,28 @@ final class HostileNetwork implements AutoCloseable {
                   </leg>
                 """.formatted(id, DemoNetwork.SERVICE_TYPE, DemoNetwork.SERVICE, action, DemoNetwork.AGREEMENT,
                 security, limit);
+    }
+
+    /**
+     * Inbound messages in the receiver's message log, pings excluded. A message is stored there
+     * before its receipt is answered, so the count is exact right after an answer; delivery to
+     * the backend only moves it from RECEIVED to DELIVERED.
+     */
+    long storedInbound() {
+        return receiver.messageLog().countByStatus().entrySet().stream()
+                .filter(count -> count.getKey().direction() == Direction.INBOUND)
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** How many times the receiver's backend inbox holds the message. */
+    long deliveredCopies(String messageId) throws IOException {
+        long copies = 0;
+        for (Path folder : receiver.inbox().messages()) {
+            if (messageId.equals(FolderInbox.read(folder).getProperty("messageId"))) {
+                copies++;
+            }
+        }
+        return copies;
     }
 
     @Override

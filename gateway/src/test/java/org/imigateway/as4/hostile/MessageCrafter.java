@@ -84,7 +84,8 @@ final class MessageCrafter {
             Submission.Builder submission = Submission.to(receiver)
                     .service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE)
                     .action(craft.action)
-                    .messageId("hostile-" + count.incrementAndGet() + "-" + System.nanoTime() + "@crafter")
+                    .messageId(craft.messageId.orElseGet(() -> "hostile-" + count.incrementAndGet() + "-" + System.nanoTime()
+                            + "@crafter"))
                     .conversationId("hostile-corpus")
                     .property(MessageProperty.of("originalSender", "urn:authority:crafter"))
                     .property(MessageProperty.of("finalRecipient", "urn:authority:receiver"));

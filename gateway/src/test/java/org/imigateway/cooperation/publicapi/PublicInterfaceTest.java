@@ -29,6 +29,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.imigateway.Gateway;
+import org.imigateway.LogCapture;
 import org.imigateway.TestNetwork;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.Stores;
@@ -85,8 +86,9 @@ class PublicInterfaceTest {
                 "public.maxBytes=" + MAX_BYTES,
                 "public.ratePerMinute=" + RATE,
                 "public.sender=EU-PUBLIC",
-                "public.clients=portal,other,burst,acme",
+                "public.clients=portal,other,burst,acme,wire",
                 "public.client.portal.apiKeySha256=" + sha256("portal-key"),
+                "public.client.wire.apiKeySha256=" + sha256("wire-key"),
                 "public.client.other.apiKeySha256=" + sha256("other-key"),
                 "public.client.burst.apiKeySha256=" + sha256("burst-key"),
                 "public.client.acme.certificateSha256=" + HexFormat.of().formatHex(
@@ -193,7 +195,7 @@ class PublicInterfaceTest {
         byte[] large = Declarations.declaration("DE", "REFUSED-5").replace("Fasādes siltināšana", "y".repeat(MAX_BYTES))
                 .getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> oversizedWithoutLength = byKey.send(HttpRequest.newBuilder(URI.create(base))
-                .header(PublicEndpoint.API_KEY_HEADER, "other-key")
+                .header(PublicEndpoint.API_KEY_HEADER, "other-key").header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large))).build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> unroutable = post(byKey, "other-key",
@@ -225,6 +227,52 @@ class PublicInterfaceTest {
 
         assertEquals(rows, store.count());
         assertEquals(files, files());
+    }
+
+    @Test
+    void aDocumentNotSentAsXmlIsRefusedWith415AndNothingIsStored() throws Exception {
+        SubmissionStore store = hub.publicInterface().orElseThrow().store();
+        long rows = store.count();
+        byte[] valid = Declarations.declaration("DE", "WIRE-415").getBytes(StandardCharsets.UTF_8);
+
+        for (String type : new String[] {"application/json", "text/plain; charset=UTF-8"}) {
+            HttpResponse<String> refused = byKey.send(HttpRequest.newBuilder(URI.create(base)).header("Content-Type", type)
+                    .header(PublicEndpoint.API_KEY_HEADER, "wire-key").POST(HttpRequest.BodyPublishers.ofByteArray(valid))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(415, refused.statusCode(), refused.body());
+            assertEquals("unsupported-media-type", field(refused.body(), "error"));
+        }
+        assertEquals(rows, store.count());
+    }
+
+    @Test
+    void aDeeplyNestedDocumentIsRefusedAtTheDepthLimit() throws Exception {
+        byte[] nested = ("<declaration xmlns=\"urn:imigateway:imi:submission:1\">" + "<a>".repeat(1000) + "</a>".repeat(1000)
+                + "</declaration>").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = post(byKey, "wire-key", nested);
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("limits", field(refused.body(), "error"));
+    }
+
+    /** Values a client sends (accepted or refused) never start a line of the hub's log. */
+    @Test
+    void lineBreaksInSubmittedFieldsForgeNoLogLine() throws Exception {
+        String forged = "2026-12-03T21:00:00.000+0000 [main] INFO x - FORGED-PUBLIC";
+        try (LogCapture log = LogCapture.start()) {
+            HttpResponse<String> accepted = post(byKey, "wire-key", Declarations.declaration("DE", "WIRE-1")
+                    .replace("SIA Baltijas Būve", "SIA&#10;" + forged).getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> refused = post(byKey, "wire-key", Declarations.declaration("DE", "WIRE-2")
+                    .replace("anna.ozola@baltbuve.example", "anna&#10;" + forged).getBytes(StandardCharsets.UTF_8));
+
+            assertEquals(202, accepted.statusCode(), accepted.body());
+            assertEquals(400, refused.statusCode(), refused.body());
+            TestNetwork.awaitDelivered(ap1, hub.publicInterface().orElseThrow().submissions()
+                    .messageId(field(accepted.body(), "trackingId")));
+            assertTrue(log.lines().stream().noneMatch(line -> line.startsWith(forged)), () -> "forged: " + log.lines());
+        }
     }
 
     @Test

@@ -81,4 +81,28 @@ class SubmissionCheckTest {
     private static byte[] bytes(String xml) {
         return xml.getBytes(StandardCharsets.UTF_8);
     }
+
+    /** Such a document once took a minute of CPU in the validator; now the parse stops at the 33rd level. */
+    @Test
+    void aDocumentNested200000DeepIsRefusedAtTheDepthLimit() {
+        String open = "<declaration xmlns=\"urn:imigateway:imi:submission:1\">" + "<serviceProvider>".repeat(200_000);
+
+        SubmissionCheck.Invalid invalid = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20), () -> (SubmissionCheck.Invalid) check.check(bytes(open)));
+
+        assertEquals("limits", invalid.kind());
+        assertTrue(invalid.problems().get(0).detail().contains("deeper than " + SubmissionCheck.DEFAULT_MAX_DEPTH),
+                invalid.problems().get(0).detail());
+    }
+
+    @Test
+    void aDocumentWithTooManyElementsIsRefusedAtTheElementLimit() {
+        String wide = Declarations.declaration("DE", "R-1").replace("<language>lv</language>",
+                "<language>lv</language>" + "<x/>".repeat(200));
+
+        SubmissionCheck.Invalid invalid = (SubmissionCheck.Invalid) new SubmissionCheck(32, 150).check(bytes(wide));
+
+        assertEquals("limits", invalid.kind());
+        assertTrue(invalid.problems().get(0).detail().contains("more than 150 elements"), invalid.problems().get(0).detail());
+    }
 }
