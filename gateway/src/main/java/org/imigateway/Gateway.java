@@ -81,6 +81,7 @@ import org.imigateway.route.GatewayRoutes;
 import org.imigateway.route.InboundHandoff;
 import org.imigateway.route.OutboundSubmission;
 import org.imigateway.route.Recovery;
+import org.imigateway.route.RouteSupervisor;
 import org.imigateway.route.TransmitMessage;
 import org.imigateway.store.Database;
 import org.imigateway.store.DerbySink;
@@ -118,6 +119,7 @@ public final class Gateway implements AutoCloseable {
     private final DerbySink store;
     private final EmbeddedBroker broker;
     private final CamelContext camel;
+    private final RouteSupervisor routeSupervisor;
     private final FolderInbox inbox;
     private final OutboundSubmission submission;
     private final Backends backends;
@@ -199,6 +201,7 @@ public final class Gateway implements AutoCloseable {
         this.camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("imi-" + config.partyName());
         CamelJms.install(camel, broker);
+        this.routeSupervisor = RouteSupervisor.install(camel);
         Enqueuer enqueuer = new Enqueuer(camel.createProducerTemplate());
         this.submission = new OutboundSubmission(messageLog, sender, enqueuer, Files.createDirectories(data.resolve("outbox")),
                 self);
@@ -260,7 +263,7 @@ public final class Gateway implements AutoCloseable {
         this.metrics = new GatewayMetrics(config.partyName(), statistics, broker::messageCount, sendControl, expiry,
                 pmodes.get().parties().stream().map(Party::name).toList());
         this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics);
-        this.health = new Health(broker::isStarted, messageLog, data, expiry);
+        this.health = new Health(broker::isStarted, routeSupervisor::problems, messageLog, data, expiry);
     }
 
     /** Loads the home and starts listening. */

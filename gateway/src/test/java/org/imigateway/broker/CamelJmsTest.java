@@ -136,6 +136,40 @@ class CamelJmsTest {
         assertEquals(0, broker.messageCount(Queues.DEAD_LETTER));
     }
 
+    /**
+     * What an Error does without any supervision: Camel wraps it in a CamelExecutionException, the
+     * transaction rolls back like for any exception, and the same listener takes the redelivery and the
+     * next message. The consumer survives an Error thrown inside a route; what RouteSupervisor adds is the
+     * restart of a consumer the Error may have left half-done, and of one lost outside the route.
+     */
+    @Test
+    void errorInTransactedRouteRollsBackAndTheConsumerLivesOn() throws Exception {
+        Map<String, Integer> attempts = new ConcurrentHashMap<>();
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(CamelJms.consume(Queues.INBOUND, 1, 1)).routeId("dispatch")
+                        .transacted()
+                        .to(CamelJms.produce(Queues.OUTBOUND))
+                        .process(exchange -> {
+                            String body = exchange.getMessage().getBody(String.class);
+                            if (attempts.merge(body, 1, Integer::sum) == 1 && body.equals("first")) {
+                                throw new StackOverflowError("thrown by the test in " + body);
+                            }
+                        });
+            }
+        });
+        JmsClient.sendAll(broker.connectionFactory(), Queues.INBOUND, List.of("first", "second"));
+
+        awaitTrue(() -> broker.messageCount(Queues.OUTBOUND) == 2 && broker.messageCount(Queues.INBOUND) == 0);
+        assertTrue(camel.getRouteController().getRouteStatus("dispatch").isStarted());
+        camel.stop();
+        assertEquals(2, attempts.get("first"), "rolled back once, then redelivered");
+        assertEquals(List.of("first", "second"), JmsClient.drain(broker.connectionFactory(), Queues.OUTBOUND, 300).stream()
+                .sorted().toList(), "the failed attempt's send was rolled back");
+        assertEquals(0, broker.messageCount(Queues.DEAD_LETTER));
+    }
+
     @Test
     void routeReceivesAndSendsOnTheSessionOfOneTransaction() throws Exception {
         List<Boolean> shared = new CopyOnWriteArrayList<>();
