@@ -48,6 +48,7 @@ class OutOfMemoryExitTest {
             Process first = startNode(home, "first", "oom");
             Gateway a = network.start("gw-a");  // while gw-b's JVM starts
             awaitReady(home, "first", first);
+            assertTrue(log(home, "first").contains("exitsOnOutOfMemoryError=true"), "the flag is read back: " + log(home, "first"));
             Path note = Files.writeString(dir.resolve("note.xml"), "<note xmlns=\"urn:test\">oom</note>", StandardCharsets.UTF_8);
             String id = a.submit(Submission.to("gw-b").service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE)
                     .action(DemoNetwork.ACTION).payload(Payload.of(note, "application/xml")).build());

@@ -27,6 +27,7 @@ public final class OutOfMemoryNode {
                         System.out.println("NOT REACHED " + hog.length);
                     }));
         }
+        System.out.println("exitsOnOutOfMemoryError=" + org.imigateway.ops.JvmOptions.exitsOnOutOfMemoryError());
         System.out.println("READY " + gateway.partyName());
         Thread.currentThread().join();
     }
