@@ -189,7 +189,9 @@ public final class RouteSupervisor extends ServiceSupport implements RoutePolicy
             if (listener == null || !listener.isRunning()) {
                 return Optional.of("its JMS listener is not running");
             }
-            if (listener instanceof DefaultMessageListenerContainer container && container.getScheduledConsumerCount() == 0) {
+            // A consumer task the listener could not hand to a thread is kept "paused", and Spring waits for a start().
+            if (listener instanceof DefaultMessageListenerContainer container
+                    && container.getScheduledConsumerCount() - container.getPausedTaskCount() < 1) {
                 return Optional.of("its JMS listener has no consumer left");
             }
         }
