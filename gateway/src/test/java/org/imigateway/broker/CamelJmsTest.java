@@ -67,21 +67,13 @@ class CamelJmsTest {
     @Test
     void failingMessageIsRedeliveredThenDeadLetteredWhileOthersPass() throws Exception {
         Map<String, List<Long>> attempts = new ConcurrentHashMap<>();
-        start(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(CamelJms.consume(Queues.INBOUND, 1, 2)).routeId("dispatch")
-                        .transacted()
-                        .to(CamelJms.produce(Queues.OUTBOUND))
-                        .process(exchange -> {
-                            String body = exchange.getMessage().getBody(String.class);
-                            attempts.computeIfAbsent(body, b -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
-                            if (body.equals("poison")) {
-                                throw new IllegalStateException("cannot dispatch " + body);
-                            }
-                        });
+        start(forwardThen(2, exchange -> {
+            String body = exchange.getMessage().getBody(String.class);
+            attempts.computeIfAbsent(body, b -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
+            if (body.equals("poison")) {
+                throw new IllegalStateException("cannot dispatch " + body);
             }
-        });
+        }));
         List<String> sent = List.of("m0", "m1", "m2", "m3", "poison", "m5", "m6", "m7", "m8", "m9");
         JmsClient.sendAll(broker.connectionFactory(), Queues.INBOUND, sent);
 
@@ -145,20 +137,12 @@ class CamelJmsTest {
     @Test
     void errorInTransactedRouteRollsBackAndTheConsumerLivesOn() throws Exception {
         Map<String, Integer> attempts = new ConcurrentHashMap<>();
-        start(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(CamelJms.consume(Queues.INBOUND, 1, 1)).routeId("dispatch")
-                        .transacted()
-                        .to(CamelJms.produce(Queues.OUTBOUND))
-                        .process(exchange -> {
-                            String body = exchange.getMessage().getBody(String.class);
-                            if (attempts.merge(body, 1, Integer::sum) == 1 && body.equals("first")) {
-                                throw new StackOverflowError("thrown by the test in " + body);
-                            }
-                        });
+        start(forwardThen(1, exchange -> {
+            String body = exchange.getMessage().getBody(String.class);
+            if (attempts.merge(body, 1, Integer::sum) == 1 && body.equals("first")) {
+                throw new StackOverflowError("thrown by the test in " + body);
             }
-        });
+        }));
         JmsClient.sendAll(broker.connectionFactory(), Queues.INBOUND, List.of("first", "second"));
 
         awaitTrue(() -> broker.messageCount(Queues.OUTBOUND) == 2 && broker.messageCount(Queues.INBOUND) == 0);
@@ -290,6 +274,19 @@ class CamelJmsTest {
         camel.stop();
         assertEquals(List.of("first"), JmsClient.drain(broker.connectionFactory(), Queues.OUTBOUND, 300));
         assertEquals(List.of("repeat"), JmsClient.drain(broker.connectionFactory(), Queues.DEAD_LETTER, 300));
+    }
+
+    /** dispatch: inbound to outbound in one transaction, then {@code check}, which may fail it. */
+    private static RouteBuilder forwardThen(int maxConsumers, org.apache.camel.Processor check) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(CamelJms.consume(Queues.INBOUND, 1, maxConsumers)).routeId("dispatch")
+                        .transacted()
+                        .to(CamelJms.produce(Queues.OUTBOUND))
+                        .process(check);
+            }
+        };
     }
 
     private static long millisBetween(List<Long> nanos, int index) {
