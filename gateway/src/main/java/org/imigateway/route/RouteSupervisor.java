@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -117,15 +118,18 @@ public final class RouteSupervisor extends ServiceSupport implements RoutePolicy
     }
 
     private void restartAfterError(String routeId, Throwable error) {
-        String reason = "restarting after " + error;
-        if (restarting.putIfAbsent(routeId, reason) != null || !isRunAllowed()) {
+        if (!isRunAllowed() || restarting.putIfAbsent(routeId, "restarting after " + error) != null) {
             return;
         }
         LOG.error("route {} failed with {}; its message is rolled back and the route restarts in {} s", routeId, error,
                 RESTART_DELAY.toSeconds());
-        // Stopping waits for the failing exchange, which runs on the consumer thread that called us: hence the timer.
-        timer.execute(() -> stop(routeId));
-        timer.schedule(() -> start(routeId), RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            // Stopping waits for the failing exchange, which runs on the consumer thread that called us: hence the timer.
+            timer.execute(() -> stop(routeId));
+            timer.schedule(() -> start(routeId), RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            restarting.remove(routeId);  // the gateway is stopping: nothing to restart
+        }
     }
 
     private void checkRoutes() {
