@@ -41,6 +41,7 @@ import org.imigateway.route.GatewayRoutes;
 import org.imigateway.route.InboundHandoff;
 import org.imigateway.route.OutboundSubmission;
 import org.imigateway.route.Recovery;
+import org.imigateway.route.RouteSupervisor;
 import org.imigateway.route.SendControl;
 import org.imigateway.route.TransmitMessage;
 import org.imigateway.store.Database;
@@ -109,6 +110,7 @@ public final class Gateway implements AutoCloseable {
         this.camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("imi-" + config.partyName());
         CamelJms.install(camel, broker);
+        RouteSupervisor supervisor = RouteSupervisor.install(camel);
         Enqueuer enqueuer = new Enqueuer(camel.createProducerTemplate());
         this.submission = new OutboundSubmission(messageLog, sender, enqueuer,
                 Files.createDirectories(data.resolve("outbox")), pmodes.get().party(config.partyName()).orElseThrow());
@@ -144,7 +146,7 @@ public final class Gateway implements AutoCloseable {
                 config.partyName(), keys.cryptos(), new InboundHandoff(store, enqueuer),
                 FreshnessSettings.load(config.home()))), work, config.maxMessageBytes());
         this.as4 = new As4Server(config, serverTls, pipeline);
-        this.operators = new Operators(config, keys, pmodes, messageLog, enqueuer, broker, sendControl, data);
+        this.operators = new Operators(config, keys, pmodes, messageLog, enqueuer, broker, supervisor, sendControl, data);
     }
 
     /** Loads the home and starts listening. */

@@ -20,6 +20,7 @@ import org.imigateway.ops.OpsSettings;
 import org.imigateway.pmode.ActivePModes;
 import org.imigateway.pmode.Party;
 import org.imigateway.route.Enqueuer;
+import org.imigateway.route.RouteSupervisor;
 import org.imigateway.route.SendControl;
 import org.imigateway.store.MessageLog;
 
@@ -37,7 +38,7 @@ final class Operators {
     private final Health health;
 
     Operators(GatewayConfig config, GatewayKeys keys, ActivePModes pmodes, MessageLog log, Enqueuer enqueuer,
-            EmbeddedBroker broker, SendControl sendControl, Path data) throws ConfigException {
+            EmbeddedBroker broker, RouteSupervisor routes, SendControl sendControl, Path data) throws ConfigException {
         this.config = config;
         this.settings = OpsSettings.load(config.home());
         CertificateExpiry expiry = new CertificateExpiry(keys.ownCertificates(), pmodes);
@@ -47,7 +48,7 @@ final class Operators {
         this.metrics = new GatewayMetrics(config.partyName(), statistics, broker::messageCount, sendControl, expiry,
                 pmodes.get().parties().stream().map(Party::name).toList());
         this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics);
-        this.health = new Health(broker::isStarted, log, data, expiry);
+        this.health = new Health(broker::isStarted, routes::problems, log, data, expiry);
     }
 
     OpsEndpoints open(TlsSettings serverTls) throws IOException {

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import org.imigateway.Gateway;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.config.GatewayConfig;
+import org.imigateway.ops.JvmOptions;
+import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +28,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!JvmOptions.exitsOnOutOfMemoryError()) {
+            LoggerFactory.getLogger(ServeCommand.class).warn("this JVM runs without -XX:+ExitOnOutOfMemoryError: after an "
+                    + "OutOfMemoryError the gateway would go on in an unknown state instead of exiting for its supervisor "
+                    + "to restart it; start it with bin/imi-gateway, which sets the flag");
+        }
         if (!Files.exists(home.resolve(GatewayConfig.FILE))) {
             System.out.println("No gateway home at " + home.toAbsolutePath() + ": creating the embedded default for party '"
                     + party + "' (demo CA, RSA 3072 keys, PModes, HTTP on 127.0.0.1:8080) ...");

@@ -9,12 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.imigateway.store.MessageLog;
 
 /**
- * Whether the gateway can do its job: broker running, database answering, room on the data
- * disk, no certificate expired. A certificate within {@link CertificateExpiry#WARNING_DAYS} of
+ * Whether the gateway can do its job: broker running, every route consuming, database answering,
+ * room on the data disk, no certificate expired. A certificate within {@link CertificateExpiry#WARNING_DAYS} of
  * its end is a warning: the gateway still works, an operator must act.
  */
 public final class Health {
@@ -49,12 +50,19 @@ public final class Health {
     }
 
     private final BooleanSupplier brokerStarted;
+    private final Supplier<List<String>> routeProblems;
     private final MessageLog log;
     private final Path dataDir;
     private final CertificateExpiry certificates;
 
-    public Health(BooleanSupplier brokerStarted, MessageLog log, Path dataDir, CertificateExpiry certificates) {
+    /**
+     * @param routeProblems one line per route that does not consume, naming it (route.RouteSupervisor);
+     *                      empty when all consume
+     */
+    public Health(BooleanSupplier brokerStarted, Supplier<List<String>> routeProblems, MessageLog log, Path dataDir,
+            CertificateExpiry certificates) {
         this.brokerStarted = brokerStarted;
+        this.routeProblems = routeProblems;
         this.log = log;
         this.dataDir = dataDir;
         this.certificates = certificates;
@@ -64,11 +72,19 @@ public final class Health {
         Map<String, Check> checks = new LinkedHashMap<>();
         checks.put("broker", brokerStarted.getAsBoolean() ? new Check(State.UP, "started")
                 : new Check(State.DOWN, "the embedded broker is not running"));
+        checks.put("routes", routes());
         checks.put("database", database());
         checks.put("disk", disk());
         checks.put("certificates", certificates());
         State worst = checks.values().stream().map(Check::state).max(Enum::compareTo).orElse(State.UP);
         return new Report(worst, checks);
+    }
+
+    // A route that does not consume leaves received messages undelivered: DOWN until it is restarted.
+    private Check routes() {
+        List<String> problems = routeProblems.get();
+        return problems.isEmpty() ? new Check(State.UP, "every route consumes")
+                : new Check(State.DOWN, String.join("; ", problems));
     }
 
     private Check database() {

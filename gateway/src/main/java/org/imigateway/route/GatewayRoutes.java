@@ -17,6 +17,7 @@ import org.imigateway.broker.Queues;
  * </pre>
  * All consumers are transacted: an exception rolls the receive back and the broker redelivers
  * (then dead-letters to imi.dlq); routes never swallow exceptions, or a failure would commit.
+ * After an Error, or when a route stops consuming, {@link RouteSupervisor} restarts that route.
  */
 public final class GatewayRoutes extends RouteBuilder {
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** /health's verdicts: a certificate near its end warns, an expired one or a stopped broker is DOWN. */
+/** /health's verdicts: a certificate near its end warns; an expired one, a stopped broker or a route that does not consume is DOWN. */
 class HealthTest {
 
     @TempDir
@@ -46,7 +46,7 @@ class HealthTest {
     void everythingInOrderIsUp() {
         Health.Report report = health(true, certificate(400)).check();
         assertEquals(Health.State.UP, report.state(), report.toJson());
-        assertEquals(List.of("broker", "database", "disk", "certificates"), List.copyOf(report.checks().keySet()));
+        assertEquals(List.of("broker", "routes", "database", "disk", "certificates"), List.copyOf(report.checks().keySet()));
     }
 
     @Test
@@ -70,10 +70,21 @@ class HealthTest {
         assertEquals(Health.State.UP, report.checks().get("database").state(), report.toJson());
     }
 
+    @Test
+    void aRouteThatDoesNotConsumeIsDownAndNamed() {
+        CertificateExpiry expiry = new CertificateExpiry(Map.of("signing", certificate(400)),
+                () -> new PModeSet(List.of(), List.of()));
+        Health health = new Health(() -> true, () -> List.of("route deliver-default: the route is Stopped"), log, dir, expiry);
+        Health.Report report = health.check();
+        assertEquals(Health.State.DOWN, report.state(), report.toJson());
+        assertEquals(Health.State.DOWN, report.checks().get("routes").state());
+        assertTrue(report.toJson().contains("route deliver-default: the route is Stopped"), report.toJson());
+    }
+
     private static Health health(boolean brokerStarted, X509Certificate signing) {
         CertificateExpiry expiry = new CertificateExpiry(Map.of("signing", signing),
                 () -> new PModeSet(List.of(), List.of()));
-        return new Health(() -> brokerStarted, log, dir, expiry);
+        return new Health(() -> brokerStarted, List::of, log, dir, expiry);
     }
 
     /** A signing certificate whose last day is {@code days} from now (plus an hour, so whole days count right). */
