@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,11 @@ import org.imigateway.certificates.KeyAlgorithm;
 import org.imigateway.certificates.Stores;
 import org.imigateway.config.DemoNetwork;
 import org.imigateway.connectors.Payload;
+import org.imigateway.connectors.Submission;
+import org.imigateway.as4.outflow.BuildUserMessage;
+import org.imigateway.as4.outflow.OutboundMessage;
+import org.imigateway.as4.outflow.PreparePayloads;
+import org.imigateway.as4.outflow.ResolveRoute;
 import org.imigateway.pmode.LegXml;
 import org.imigateway.pmode.PModeLoader;
 import org.imigateway.pmode.PModeSet;
@@ -144,6 +150,42 @@ public final class StepParties {
     /** A message from {@value #SENDER} to {@value #RECEIVER} on the demo leg, to change before it is built. */
     public Craft craft() {
         return crafter.craft();
+    }
+
+    /** A submission from {@value #SENDER}'s backend to {@value #RECEIVER} on the leg of {@code action}. */
+    public Submission.Builder submission(String action) {
+        return Submission.to(RECEIVER).service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE).action(action);
+    }
+
+    /** The submission taken through the outbound steps before signing: route, payloads, header. */
+    public OutboundMessage built(Submission submission) {
+        try {
+            OutboundMessage message = new ResolveRoute().resolve(submission, pmodes, SENDER, newFolder("out-"));
+            new PreparePayloads().prepare(message);
+            new BuildUserMessage().build(message);
+            return message;
+        } catch (EbmsException | IOException e) {
+            throw new IllegalStateException("the outbound steps before signing failed: " + e, e);
+        }
+    }
+
+    /** The SOAP envelope and attachments of a built message, not yet signed or encrypted. */
+    public static MimeEnvelope envelope(OutboundMessage message) {
+        return new MimeEnvelope(SoapEnvelopes.withMessaging(message.messaging()),
+                message.parts().stream().map(OutboundMessage.OutboundPart::part).toList());
+    }
+
+    /** The envelope as the receiver reads it: written as MIME by {@link MimeWriter}, read back by {@link MimeReader}. */
+    public MimeEnvelope overTheWire(MimeEnvelope sent) {
+        try {
+            Path folder = newFolder("wire-");
+            MimeWriter.Written written = new MimeWriter().write(sent.soap(), sent.parts(), folder.resolve("body.mime"));
+            try (InputStream in = Files.newInputStream(written.file())) {
+                return new MimeReader(1L << 30).read(written.contentType(), in, folder);
+            }
+        } catch (IOException | EbmsException e) {
+            throw new IllegalStateException("the message cannot be written and read back: " + e, e);
+        }
     }
 
     public Party party(String name) {
