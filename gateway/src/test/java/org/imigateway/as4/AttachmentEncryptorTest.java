@@ -30,7 +30,7 @@ class AttachmentEncryptorTest {
 
     @Test
     void theAttachmentsAreEncryptedSoThatOnlyTheReceiverReadsThem() throws Exception {
-        OutboundMessage message = twoPayloads(StepParties.PLAIN);
+        OutboundMessage message = PARTIES.builtWithTwoPayloads(StepParties.PLAIN);
         MimeEnvelope envelope = StepParties.envelope(message);
         List<byte[]> plain = contents(envelope);
 
@@ -44,7 +44,7 @@ class AttachmentEncryptorTest {
         assertTrue(Dom.child(envelope.header(), Namespaces.EBMS, "Messaging").isPresent(), "the header stays in clear");
         MimeEnvelope received = PARTIES.overTheWire(envelope);
         VerifiedSecurity security = decrypt(received, SecurityProfile.EDELIVERY_1_15);
-        assertEquals(contentIds(envelope), security.encryptedAttachments());
+        assertEquals(StepParties.contentIds(envelope), security.encryptedAttachments());
         assertEquals(plain.size(), received.parts().size());
         for (int i = 0; i < plain.size(); i++) {
             assertArrayEquals(plain.get(i), Files.readAllBytes(received.parts().get(i).file()));
@@ -77,7 +77,7 @@ class AttachmentEncryptorTest {
 
     @Test
     void attachmentsEncryptedForAnotherKeyCannotBeDecryptedByTheReceiver() throws Exception {
-        OutboundMessage message = twoPayloads(StepParties.PLAIN);
+        OutboundMessage message = PARTIES.builtWithTwoPayloads(StepParties.PLAIN);
         MimeEnvelope envelope = StepParties.envelope(message);
 
         step.encrypt(envelope, SecurityProfile.EDELIVERY_1_15, PARTIES.senderEncryption, PARTIES.senderKeys,
@@ -100,15 +100,10 @@ class AttachmentEncryptorTest {
     }
 
     private MimeEnvelope encrypted(SecurityProfile profile, String action) throws Exception {
-        OutboundMessage message = twoPayloads(action);
+        OutboundMessage message = PARTIES.builtWithTwoPayloads(action);
         MimeEnvelope envelope = StepParties.envelope(message);
         step.encrypt(envelope, profile, receiverEncryption(profile), PARTIES.senderKeys, message.workDir());
         return envelope;
-    }
-
-    private static OutboundMessage twoPayloads(String action) {
-        return PARTIES.built(PARTIES.submission(action).payload(PARTIES.xmlPayload("<note xmlns=\"urn:hostile\">secret</note>"))
-                .payload(PARTIES.binaryPayload(2048)).build());
     }
 
     private static java.security.cert.X509Certificate receiverEncryption(SecurityProfile profile) {
@@ -126,10 +121,6 @@ class AttachmentEncryptorTest {
             contents.add(Files.readAllBytes(part.file()));
         }
         return contents;
-    }
-
-    private static Set<String> contentIds(MimeEnvelope envelope) {
-        return envelope.parts().stream().map(As4Part::contentId).collect(Collectors.toSet());
     }
 
     private static Set<String> dataAlgorithms(MimeEnvelope envelope) {

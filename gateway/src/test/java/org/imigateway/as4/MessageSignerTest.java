@@ -10,7 +10,6 @@ import java.security.cert.CertificateFactory;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.imigateway.as4.outflow.OutboundMessage;
 import org.imigateway.config.DemoNetwork;
@@ -31,7 +30,7 @@ class MessageSignerTest {
 
     @Test
     void oneSignatureCoversMessagingBodyAndEveryAttachment() throws Exception {
-        OutboundMessage message = twoPayloads(DemoNetwork.ACTION);
+        OutboundMessage message = PARTIES.builtWithTwoPayloads(DemoNetwork.ACTION);
         MimeEnvelope envelope = StepParties.envelope(message);
 
         List<Element> references = step.sign(envelope, SecurityProfile.EDELIVERY_1_15, PARTIES.senderKeys,
@@ -44,7 +43,7 @@ class MessageSignerTest {
         Element messaging = Dom.child(received.header(), Namespaces.EBMS, "Messaging").orElseThrow();
         assertTrue(security.signedElements().stream().anyMatch(e -> e == messaging), "eb:Messaging signed");
         assertTrue(security.signedElements().stream().anyMatch(e -> e == received.body()), "Body signed");
-        assertEquals(contentIds(envelope), security.signedAttachments());
+        assertEquals(StepParties.contentIds(envelope), security.signedAttachments());
         assertEquals(4, references.size(), "Messaging, Body and two attachments, kept for the receipt check");
         assertEquals(2, references.stream().filter(r -> r.getAttribute("URI").startsWith("cid:")).count());
     }
@@ -52,7 +51,7 @@ class MessageSignerTest {
     @ParameterizedTest
     @EnumSource(names = {"EDELIVERY_1_15", "EDELIVERY_2_0_EDDSA"})
     void theSignatureUsesTheProfilesAlgorithms(SecurityProfile profile) throws Exception {
-        OutboundMessage message = twoPayloads(DemoNetwork.action(profile));
+        OutboundMessage message = PARTIES.builtWithTwoPayloads(DemoNetwork.action(profile));
         MimeEnvelope envelope = StepParties.envelope(message);
 
         List<Element> references = step.sign(envelope, profile, PARTIES.senderKeys, message.workDir());
@@ -68,7 +67,7 @@ class MessageSignerTest {
 
     @Test
     void theSigningCertificateTravelsAsBinarySecurityTokenInAMustUnderstandHeader() throws Exception {
-        OutboundMessage message = twoPayloads(DemoNetwork.ACTION);
+        OutboundMessage message = PARTIES.builtWithTwoPayloads(DemoNetwork.ACTION);
         MimeEnvelope envelope = StepParties.envelope(message);
 
         step.sign(envelope, SecurityProfile.EDELIVERY_1_15, PARTIES.senderKeys, message.workDir());
@@ -83,7 +82,7 @@ class MessageSignerTest {
 
     @Test
     void anAttachmentChangedAfterSigningNoLongerVerifies() throws Exception {
-        OutboundMessage message = twoPayloads(StepParties.PLAIN);
+        OutboundMessage message = PARTIES.builtWithTwoPayloads(StepParties.PLAIN);
         MimeEnvelope envelope = StepParties.envelope(message);
         step.sign(envelope, SecurityProfile.EDELIVERY_1_15, PARTIES.senderKeys, message.workDir());
         MimeEnvelope received = PARTIES.overTheWire(envelope);
@@ -108,19 +107,10 @@ class MessageSignerTest {
         assertTrue(verify(PARTIES.overTheWire(envelope), SecurityProfile.EDELIVERY_1_15).signedAttachments().isEmpty());
     }
 
-    private static OutboundMessage twoPayloads(String action) {
-        return PARTIES.built(PARTIES.submission(action).payload(PARTIES.xmlPayload("<note xmlns=\"urn:hostile\">signed</note>"))
-                .payload(PARTIES.binaryPayload(2048)).build());
-    }
-
     private static VerifiedSecurity verify(MimeEnvelope received, SecurityProfile profile) throws EbmsException {
         return new SecurityHeaderProcessor().process(received, profile, PARTIES.receiverKeys,
                 PARTIES.party(StepParties.SENDER).certificates(profile).map(c -> List.of(c.signing())).orElseThrow(),
                 PARTIES.newFolder("verify-"));
-    }
-
-    private static Set<String> contentIds(MimeEnvelope envelope) {
-        return envelope.parts().stream().map(As4Part::contentId).collect(Collectors.toSet());
     }
 
     private static String algorithm(Element parent, String method) {

@@ -20,10 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.imigateway.as4.hostile.Craft;
 import org.imigateway.as4.hostile.MessageCrafter;
+import org.imigateway.as4.outflow.BuildUserMessage;
+import org.imigateway.as4.outflow.OutboundMessage;
+import org.imigateway.as4.outflow.PreparePayloads;
+import org.imigateway.as4.outflow.ResolveRoute;
 import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.IssuedCertificate;
 import org.imigateway.certificates.KeyAlgorithm;
@@ -31,10 +38,6 @@ import org.imigateway.certificates.Stores;
 import org.imigateway.config.DemoNetwork;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
-import org.imigateway.as4.outflow.BuildUserMessage;
-import org.imigateway.as4.outflow.OutboundMessage;
-import org.imigateway.as4.outflow.PreparePayloads;
-import org.imigateway.as4.outflow.ResolveRoute;
 import org.imigateway.pmode.LegXml;
 import org.imigateway.pmode.PModeLoader;
 import org.imigateway.pmode.PModeSet;
@@ -167,6 +170,16 @@ public final class StepParties {
         } catch (EbmsException | IOException e) {
             throw new IllegalStateException("the outbound steps before signing failed: " + e, e);
         }
+    }
+
+    /** A message built on the leg of {@code action} with two payloads: a small XML note and 2 KiB of binary. */
+    public OutboundMessage builtWithTwoPayloads(String action) {
+        return built(submission(action).payload(xmlPayload("<note xmlns=\"urn:hostile\">two payloads</note>"))
+                .payload(binaryPayload(2048)).build());
+    }
+
+    public static Set<String> contentIds(MimeEnvelope envelope) {
+        return envelope.parts().stream().map(As4Part::contentId).collect(Collectors.toSet());
     }
 
     /** The SOAP envelope and attachments of a built message, not yet signed or encrypted. */
@@ -302,37 +315,38 @@ public final class StepParties {
                 + "    <encryptionCertificate>certs/" + SENDER + "-encryption.pem</encryptionCertificate>\n"
                 + "  </party>\n");
         long megabyte = 1 << 20;
+        String rsa = "<security profile=\"edelivery-1.15\"/>";
         xml.append(demoLeg("step-deliver", DemoNetwork.ACTION, "edelivery-1.15", megabyte, Optional.empty()));
         xml.append(demoLeg("step-eddsa", DemoNetwork.ACTION_EDDSA, "edelivery-2.0-eddsa", megabyte, Optional.empty()));
         xml.append(demoLeg("step-small", SMALL, "edelivery-1.15", SMALL_LIMIT, Optional.empty()));
         xml.append(demoLeg("step-schema", SCHEMA, "edelivery-1.15", megabyte, Optional.of("note.xsd")));
-        xml.append(leg("step-plain", PLAIN, "", "<security profile=\"edelivery-1.15\" encrypt=\"false\"/>"
-                + "<compression>false</compression>", true));
-        xml.append(leg("step-unsigned", UNSIGNED, "", "<security profile=\"edelivery-1.15\" sign=\"false\" encrypt=\"false\"/>"
-                + "<compression>false</compression>", true));
-        xml.append(leg("step-restricted", RESTRICTED, "<initiator>" + THIRD_PARTY + "</initiator>",
-                "<security profile=\"edelivery-1.15\"/>", true));
-        xml.append(leg("step-no-duplicate-check", NO_DUPLICATE_CHECK, "", "<security profile=\"edelivery-1.15\"/>", false));
+        // The other legs are the demo leg with one thing changed.
+        String uncompressed = "<compression>false</compression>";
+        xml.append(demoLeg("step-plain", PLAIN, leg -> leg.replace(rsa, "<security profile=\"edelivery-1.15\" encrypt=\"false\"/>")
+                .replace("<compression>true</compression>", uncompressed)));
+        xml.append(demoLeg("step-unsigned", UNSIGNED, leg -> leg.replace(rsa,
+                "<security profile=\"edelivery-1.15\" sign=\"false\" encrypt=\"false\"/>")
+                .replace("<compression>true</compression>", uncompressed)));
+        xml.append(demoLeg("step-restricted", RESTRICTED,
+                leg -> leg.replace(rsa, "<initiator>" + THIRD_PARTY + "</initiator>" + rsa)));
+        xml.append(demoLeg("step-no-duplicate-check", NO_DUPLICATE_CHECK,
+                leg -> leg.replace("duplicateDetection=\"true\"", "duplicateDetection=\"false\"")));
         return xml.append("</pmodes>\n").toString();
+    }
+
+    /** The demo leg with {@code change} applied; stops when LegXml no longer writes what it changes. */
+    private static String demoLeg(String id, String action, UnaryOperator<String> change) {
+        String demo = demoLeg(id, action, "edelivery-1.15", 1 << 20, Optional.empty());
+        String changed = change.apply(demo);
+        if (changed.equals(demo)) {
+            throw new IllegalStateException("leg " + id + " came out as the demo leg: LegXml writes another form now");
+        }
+        return changed;
     }
 
     private static String demoLeg(String id, String action, String profile, long limit, Optional<String> schema) {
         return new LegXml(id, DemoNetwork.SERVICE_TYPE, DemoNetwork.SERVICE, action, DemoNetwork.AGREEMENT, profile, limit,
                 schema).xml();
-    }
-
-    private static String leg(String id, String action, String initiators, String security, boolean duplicateDetection) {
-        return """
-                  <leg id="%s">
-                    <service type="%s">%s</service>
-                    <action>%s</action>
-                    <agreement>%s</agreement>
-                    %s
-                    %s
-                    <receptionAwareness retry="1;2;CONSTANT" duplicateDetection="%s"/>
-                  </leg>
-                """.formatted(id, DemoNetwork.SERVICE_TYPE, DemoNetwork.SERVICE, action, DemoNetwork.AGREEMENT, initiators,
-                security, duplicateDetection);
     }
 
     private synchronized void close() {

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
+import org.imigateway.as4.EbmsErrorCode;
 import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.Namespaces;
 import org.imigateway.as4.StepParties;
@@ -19,6 +22,8 @@ import org.imigateway.as4.hostile.Attacks;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * DecompressPayloads: a part with {@code CompressionType=application/gzip} is gunzipped and takes
@@ -70,31 +75,35 @@ class DecompressPayloadsTest {
         assertRefused(DECOMPRESSION_FAILURE, () -> step.process(context), "part " + href, "not valid gzip");
     }
 
-    @Test
-    void anUnknownCompressionTypeIsRefusedWithEbms0303NamingIt() throws EbmsException {
-        InboundContext context = Received.before(DecompressPayloads.class, PARTIES.craft().parts(Attacks
-                .firstPartProperties(properties -> replace(properties, Namespaces.PART_PROPERTY_COMPRESSION_TYPE,
-                        "application/x-bzip2"))).build());
-
-        assertRefused(DECOMPRESSION_FAILURE, () -> step.process(context), "CompressionType 'application/x-bzip2'");
+    /** A PartProperties change made before signing, and the refusal it must get. */
+    record PropertyCase(String name, Consumer<List<MessageProperty>> change, EbmsErrorCode code, String named) {
+        @Override
+        public String toString() {
+            return name + " → " + code.code();
+        }
     }
 
-    @Test
-    void aCompressedPartWithoutMimeTypeIsRefusedWithEbms0303() throws EbmsException {
-        InboundContext context = Received.before(DecompressPayloads.class, PARTIES.craft().parts(Attacks
-                .firstPartProperties(properties -> properties.removeIf(
-                        p -> p.name().equals(Namespaces.PART_PROPERTY_MIME_TYPE)))).build());
-
-        assertRefused(DECOMPRESSION_FAILURE, () -> step.process(context), "no MimeType part property");
+    static Stream<PropertyCase> wrongPartProperties() {
+        return Stream.of(
+                new PropertyCase("CompressionType other than gzip", properties -> replace(properties,
+                        Namespaces.PART_PROPERTY_COMPRESSION_TYPE, "application/x-bzip2"), DECOMPRESSION_FAILURE,
+                        "CompressionType 'application/x-bzip2'"),
+                new PropertyCase("compressed without MimeType", properties -> properties.removeIf(
+                        p -> p.name().equals(Namespaces.PART_PROPERTY_MIME_TYPE)), DECOMPRESSION_FAILURE,
+                        "no MimeType part property"),
+                new PropertyCase("unknown CharacterSet", properties -> replace(properties,
+                        Namespaces.PART_PROPERTY_CHARACTER_SET, "no-such-charset"), VALUE_INCONSISTENT,
+                        "CharacterSet 'no-such-charset'"));
     }
 
-    @Test
-    void anUnknownCharacterSetIsRefusedWithEbms0003NamingIt() throws EbmsException {
-        InboundContext context = Received.before(DecompressPayloads.class, PARTIES.craft().parts(Attacks
-                .firstPartProperties(properties -> replace(properties, Namespaces.PART_PROPERTY_CHARACTER_SET,
-                        "no-such-charset"))).build());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongPartProperties")
+    void wrongPartPropertiesAreRefusedNamingTheProperty(PropertyCase wrong) throws EbmsException {
+        InboundContext context = Received.before(DecompressPayloads.class,
+                PARTIES.craft().parts(Attacks.firstPartProperties(wrong.change())).build());
+        String href = context.envelope().parts().get(0).href();
 
-        assertRefused(VALUE_INCONSISTENT, () -> step.process(context), "CharacterSet 'no-such-charset'");
+        assertRefused(wrong.code(), () -> step.process(context), "part " + href, wrong.named());
     }
 
     @Test
