@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,7 +40,7 @@ class AttachmentEncryptorTest {
                 PARTIES.senderKeys, message.workDir());
 
         for (int i = 0; i < plain.size(); i++) {
-            assertFalse(java.util.Arrays.equals(plain.get(i), Files.readAllBytes(envelope.parts().get(i).file())),
+            assertFalse(Arrays.equals(plain.get(i), Files.readAllBytes(envelope.parts().get(i).file())),
                     "attachment " + i + " is still in clear");
         }
         assertTrue(Dom.child(envelope.header(), Namespaces.EBMS, "Messaging").isPresent(), "the header stays in clear");
@@ -106,7 +108,7 @@ class AttachmentEncryptorTest {
         return envelope;
     }
 
-    private static java.security.cert.X509Certificate receiverEncryption(SecurityProfile profile) {
+    private static X509Certificate receiverEncryption(SecurityProfile profile) {
         return PARTIES.party(RECEIVER).encryptionCertificate(profile);
     }
 

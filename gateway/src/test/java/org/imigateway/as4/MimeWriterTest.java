@@ -16,6 +16,7 @@ import jakarta.mail.internet.ContentType;
 
 import org.imigateway.as4.outflow.OutboundMessage;
 import org.imigateway.config.DemoNetwork;
+import org.imigateway.connectors.Payload;
 import org.junit.jupiter.api.Test;
 import org.xmlunit.builder.DiffBuilder;
 import org.xmlunit.diff.Diff;
@@ -38,7 +39,7 @@ class MimeWriterTest {
         Path binary = Files.write(PARTIES.newFolder("mime-").resolve("every-byte.bin"), everyByte);
         OutboundMessage message = PARTIES.built(PARTIES.submission(StepParties.PLAIN)
                 .payload(PARTIES.xmlPayload("<note xmlns=\"urn:hostile\">written</note>"))
-                .payload(org.imigateway.connectors.Payload.of(binary, "application/octet-stream")).build());
+                .payload(Payload.of(binary, "application/octet-stream")).build());
         MimeEnvelope envelope = StepParties.envelope(message);
 
         MimeWriter.Written written = step.write(envelope.soap(), envelope.parts(), message.workDir().resolve("body.mime"));

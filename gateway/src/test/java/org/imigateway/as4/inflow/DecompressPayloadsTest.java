@@ -67,6 +67,18 @@ class DecompressPayloadsTest {
     }
 
     @Test
+    void theMimeTypePartPropertyOutranksTheMimeHeaderOfThePart() throws EbmsException {
+        InboundContext context = Received.before(DecompressPayloads.class, PARTIES.craft().action(StepParties.PLAIN)
+                .payload(PARTIES.binaryPayload(256)).parts(Attacks.firstPartProperties(properties -> replace(properties,
+                        Namespaces.PART_PROPERTY_MIME_TYPE, "application/pdf"))).build());
+
+        step.process(context);
+
+        assertEquals("application/octet-stream", context.envelope().parts().get(0).contentType());
+        assertEquals("application/pdf", context.payloads().get(0).mimeType());
+    }
+
+    @Test
     void damagedGzipIsRefusedWithEbms0303NamingThePart() throws EbmsException {
         InboundContext context = Received.before(DecompressPayloads.class, PARTIES.craft()
                 .parts(Attacks.rewriteFirstPart(bytes -> "not gzip at all".getBytes(StandardCharsets.US_ASCII))).build());

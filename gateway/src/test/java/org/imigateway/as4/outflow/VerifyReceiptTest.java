@@ -4,7 +4,6 @@ import static org.imigateway.as4.EbmsErrorCode.CONNECTION_FAILURE;
 import static org.imigateway.as4.EbmsErrorCode.INVALID_RECEIPT;
 import static org.imigateway.as4.EbmsErrorCode.PROCESSING_MODE_MISMATCH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
