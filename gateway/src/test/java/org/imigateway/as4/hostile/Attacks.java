@@ -24,7 +24,7 @@ import org.imigateway.schemas.ebms3.UserMessage;
 import org.w3c.dom.Element;
 
 /** The edits the hostile corpus makes at the crafter's stages, named for the attack. */
-final class Attacks {
+public final class Attacks {
 
     private static final String WSU_ID = "Id";
     private static final String ATTACKER = "urn:attacker";
@@ -32,12 +32,12 @@ final class Attacks {
     private Attacks() {
     }
 
-    static UserMessage user(Messaging messaging) {
+    public static UserMessage user(Messaging messaging) {
         return messaging.getUserMessages().get(0);
     }
 
     /** A PartInfo that points wherever {@code href} says, after the real ones. */
-    static Consumer<Messaging> addPartInfo(String href) {
+    public static Consumer<Messaging> addPartInfo(String href) {
         return messaging -> {
             PartInfo info = new PartInfo();
             info.setHref(href);
@@ -46,7 +46,7 @@ final class Attacks {
     }
 
     /** Replaces the bytes of the first (already compressed) payload. */
-    static Consumer<List<OutboundPart>> rewriteFirstPart(UnaryOperator<byte[]> change) {
+    public static Consumer<List<OutboundPart>> rewriteFirstPart(UnaryOperator<byte[]> change) {
         return parts -> {
             OutboundPart first = parts.get(0);
             try {
@@ -60,7 +60,7 @@ final class Attacks {
     }
 
     /** Changes the PartProperties of the first payload. */
-    static Consumer<List<OutboundPart>> firstPartProperties(Consumer<List<MessageProperty>> change) {
+    public static Consumer<List<OutboundPart>> firstPartProperties(Consumer<List<MessageProperty>> change) {
         return parts -> {
             OutboundPart first = parts.get(0);
             List<MessageProperty> properties = new ArrayList<>(first.properties());
@@ -70,7 +70,7 @@ final class Attacks {
     }
 
     /** An attachment that no PartInfo describes. */
-    static Consumer<Packet> addStowaway(String contentId) {
+    public static Consumer<Packet> addStowaway(String contentId) {
         return packet -> {
             try {
                 Path file = Files.createTempFile(packet.parts().get(0).file().getParent(), "stowaway-", ".bin");
@@ -83,7 +83,7 @@ final class Attacks {
     }
 
     /** The contents of the first two attachments trade places; their Content-IDs stay. */
-    static void swapFirstTwoParts(Packet packet) {
+    public static void swapFirstTwoParts(Packet packet) {
         As4Part first = packet.parts().get(0);
         As4Part second = packet.parts().get(1);
         packet.parts().set(0, first.withContent(first.contentType(), second.file()));
@@ -91,7 +91,7 @@ final class Attacks {
     }
 
     /** The MIME Content-Type of the first attachment, which the SwA content transform canonicalises by. */
-    static Consumer<Packet> firstPartContentType(String contentType) {
+    public static Consumer<Packet> firstPartContentType(String contentType) {
         return packet -> {
             As4Part first = packet.parts().get(0);
             packet.parts().set(0, first.withContent(contentType, first.file()));
@@ -99,7 +99,7 @@ final class Attacks {
     }
 
     /** Signature wrapping: the signed Body goes into a header block, a forged Body takes its place. */
-    static void wrapSignedBody(Packet packet) {
+    public static void wrapSignedBody(Packet packet) {
         Element signed = packet.body();
         Element forged = packet.soap().createElementNS(Namespaces.SOAP12, "S12:Body");
         forged.appendChild(packet.soap().createElementNS(ATTACKER, "x:Order")).setTextContent("pay mallory");
@@ -108,7 +108,7 @@ final class Attacks {
     }
 
     /** Signature wrapping: the signed eb:Messaging goes into a header block, a forged one takes its place. */
-    static Consumer<Packet> wrapSignedMessaging(String forgedAction) {
+    public static Consumer<Packet> wrapSignedMessaging(String forgedAction) {
         return packet -> {
             Element signed = packet.messaging();
             Element forged = forgedCopy(signed, forgedAction);
@@ -118,17 +118,17 @@ final class Attacks {
     }
 
     /** A second, unsigned eb:Messaging with another Action beside the signed one. */
-    static Consumer<Packet> addForgedMessaging(String forgedAction) {
+    public static Consumer<Packet> addForgedMessaging(String forgedAction) {
         return packet -> packet.header().insertBefore(forgedCopy(packet.messaging(), forgedAction), packet.messaging());
     }
 
     /** The eb:MessageInfo/Timestamp, set before signing, so the signature covers it. */
-    static Consumer<Messaging> messageTimestamp(Instant created) {
+    public static Consumer<Messaging> messageTimestamp(Instant created) {
         return messaging -> user(messaging).getMessageInfo().setTimestamp(Timestamps.of(created));
     }
 
     /** A wsu:Timestamp as the first child of the wsse:Security header, as WSS4J places it. */
-    static Consumer<Packet> wsuTimestamp(Instant created, Instant expires) {
+    public static Consumer<Packet> wsuTimestamp(Instant created, Instant expires) {
         return packet -> {
             Element security = Dom.child(packet.header(), Namespaces.WSSE, "Security").orElseThrow();
             Element timestamp = packet.soap().createElementNS(Namespaces.WSU, "wsu:Timestamp");
@@ -140,16 +140,16 @@ final class Attacks {
         };
     }
 
-    static void removeMessaging(Packet packet) {
+    public static void removeMessaging(Packet packet) {
         packet.header().removeChild(packet.messaging());
     }
 
-    static void forgeAction(Packet packet, String action) {
+    public static void forgeAction(Packet packet, String action) {
         packet.ebms("Action").setTextContent(action);
     }
 
     /** An XInclude of {@code url} in the Body (signed with it, if done before security). */
-    static Consumer<Packet> xinclude(String url) {
+    public static Consumer<Packet> xinclude(String url) {
         return packet -> {
             String xinclude = "http://www.w3.org/2001/XInclude";
             Element include = packet.soap().createElementNS(xinclude, "xi:include");
@@ -165,7 +165,7 @@ final class Attacks {
      * Puts {@code doctype} after the XML declaration of the SOAP text and {@code reference} (an
      * entity reference) in place of the originalSender property value.
      */
-    static UnaryOperator<String> doctype(String doctype, String reference) {
+    public static UnaryOperator<String> doctype(String doctype, String reference) {
         return text -> {
             int afterDeclaration = text.indexOf("?>") + 2;
             return text.substring(0, afterDeclaration) + doctype
@@ -173,7 +173,7 @@ final class Attacks {
         };
     }
 
-    static String billionLaughs() {
+    public static String billionLaughs() {
         StringBuilder dtd = new StringBuilder("<!DOCTYPE S12:Envelope [<!ENTITY lol0 \"lol\">");
         for (int i = 1; i <= 9; i++) {
             dtd.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");

@@ -20,7 +20,7 @@ import org.imigateway.schemas.ebms3.Messaging;
  * payloads prepared → header built → envelope before security → signed and encrypted →
  * SOAP text → posted. Left alone, every stage does what our own sender does.
  */
-final class Craft {
+public final class Craft {
 
     private final MessageCrafter crafter;
     String action = DemoNetwork.ACTION;
@@ -44,99 +44,99 @@ final class Craft {
     }
 
     /** Picks the leg by its Action (service and agreement are the demo's). */
-    Craft action(String value) {
+    public Craft action(String value) {
         this.action = value;
         return this;
     }
 
     /** The MessageId to send under (signed like any header value); a fresh one when not given. */
-    Craft messageId(String value) {
+    public Craft messageId(String value) {
         messageId = Optional.of(value);
         return this;
     }
 
-    Craft payload(Payload payload) {
+    public Craft payload(Payload payload) {
         payloads.add(payload);
         return this;
     }
 
     /** After compression, before the header: the parts and their PartProperties. */
-    Craft parts(Consumer<List<OutboundPart>> change) {
+    public Craft parts(Consumer<List<OutboundPart>> change) {
         afterPayloads = afterPayloads.andThen(change);
         return this;
     }
 
     /** The eb:Messaging header as JAXB objects, before it is written into the envelope. */
-    Craft header(Consumer<Messaging> change) {
+    public Craft header(Consumer<Messaging> change) {
         afterHeader = afterHeader.andThen(change);
         return this;
     }
 
     /** The envelope and attachments just before signing: what is changed here gets signed. */
-    Craft beforeSecurity(Consumer<Packet> change) {
+    public Craft beforeSecurity(Consumer<Packet> change) {
         beforeSecurity = beforeSecurity.andThen(change);
         return this;
     }
 
     /** The envelope and attachments after signing and encryption: what is changed here breaks them. */
-    Craft afterSecurity(Consumer<Packet> change) {
+    public Craft afterSecurity(Consumer<Packet> change) {
         afterSecurity = afterSecurity.andThen(change);
         return this;
     }
 
     /** The serialised SOAP envelope, for what DOM cannot express (a DOCTYPE). */
-    Craft soapText(UnaryOperator<String> change) {
+    public Craft soapText(UnaryOperator<String> change) {
         UnaryOperator<String> before = soapText;
         soapText = text -> change.apply(before.apply(text));
         return this;
     }
 
-    Craft signedWith(Cryptos keys) {
+    public Craft signedWith(Cryptos keys) {
         signer = Optional.of(keys);
         return this;
     }
 
-    Craft unsigned() {
+    public Craft unsigned() {
         signer = Optional.empty();
         return this;
     }
 
-    Craft unencrypted() {
+    public Craft unencrypted() {
         encrypt = Optional.of(false);
         return this;
     }
 
-    Craft encryptedFor(X509Certificate certificate) {
+    public Craft encryptedFor(X509Certificate certificate) {
         encryptFor = Optional.of(certificate);
         return this;
     }
 
-    Craft algorithms(DeviantSecurity.Algorithms value) {
+    public Craft algorithms(DeviantSecurity.Algorithms value) {
         algorithms = value;
         return this;
     }
 
     /** Signs and encrypts as {@code profile} does, whatever the leg's profile is. */
-    Craft securedAs(SecurityProfile profile) {
+    public Craft securedAs(SecurityProfile profile) {
         securedAs = Optional.of(profile);
         return this;
     }
 
     /** Encrypts as {@code profile} does (signing stays with the leg's or {@link #securedAs} profile). */
-    Craft encryptedAs(SecurityProfile profile) {
+    public Craft encryptedAs(SecurityProfile profile) {
         encryptedAs = Optional.of(profile);
         return this;
     }
 
-    Craft from(String partyId) {
+    public Craft from(String partyId) {
         return header(m -> m.getUserMessages().get(0).getPartyInfo().getFrom().getPartyIds().get(0).setValue(partyId));
     }
 
-    Craft to(String partyId) {
+    public Craft to(String partyId) {
         return header(m -> m.getUserMessages().get(0).getPartyInfo().getTo().getPartyIds().get(0).setValue(partyId));
     }
 
-    CraftedMessage build() {
+    public CraftedMessage build() {
         return crafter.build(this);
     }
 

@@ -43,7 +43,7 @@ import org.w3c.dom.Document;
  * POSTs the result and reads the ebMS answer. It ignores the receiver's payload size limits on
  * purpose: a hostile sender does not honour them.
  */
-final class MessageCrafter {
+public final class MessageCrafter {
 
     private final PModeSet pmodes;
     private final String sender;
@@ -56,7 +56,7 @@ final class MessageCrafter {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    MessageCrafter(PModeSet pmodes, String sender, String receiver, Cryptos senderKeys, URI endpoint, Path workRoot)
+    public MessageCrafter(PModeSet pmodes, String sender, String receiver, Cryptos senderKeys, URI endpoint, Path workRoot)
             throws IOException {
         this.pmodes = withoutSizeLimits(pmodes);
         this.sender = sender;
@@ -70,7 +70,7 @@ final class MessageCrafter {
         this.defaultPayload = Payload.of(note, "application/xml");
     }
 
-    Craft craft() {
+    public Craft craft() {
         return new Craft(this, senderKeys);
     }
 

@@ -16,27 +16,27 @@ import org.w3c.dom.Element;
  * A crafted message between two stages: the SOAP envelope as DOM and its attachments, both
  * open to change. The helpers name the edits the corpus makes, so a case reads as the attack.
  */
-record Packet(Document soap, List<As4Part> parts) {
+public record Packet(Document soap, List<As4Part> parts) {
 
-    Element header() {
+    public Element header() {
         return Dom.child(soap.getDocumentElement(), Namespaces.SOAP12, "Header").orElseThrow();
     }
 
-    Element body() {
+    public Element body() {
         return Dom.child(soap.getDocumentElement(), Namespaces.SOAP12, "Body").orElseThrow();
     }
 
-    Element messaging() {
+    public Element messaging() {
         return Dom.child(header(), Namespaces.EBMS, "Messaging").orElseThrow();
     }
 
     /** The first element of that ebMS name inside eb:Messaging. */
-    Element ebms(String localName) {
+    public Element ebms(String localName) {
         return Dom.descendants(messaging(), Namespaces.EBMS, localName).get(0);
     }
 
     /** Flips every bit of one byte in the middle of an attachment as it is at this stage. */
-    void flipByteOfPart(int index) {
+    public void flipByteOfPart(int index) {
         As4Part part = parts.get(index);
         try {
             byte[] bytes = Files.readAllBytes(part.file());

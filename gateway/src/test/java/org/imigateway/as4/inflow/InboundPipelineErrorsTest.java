@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.imigateway.as4.EbmsErrorCode;
-import org.imigateway.as4.PairOfKeys;
+import org.imigateway.as4.StepParties;
 import org.imigateway.connectors.Delivery;
 import org.imigateway.pmode.PModeSet;
 import org.imigateway.store.InboundSink;
@@ -36,7 +36,7 @@ class InboundPipelineErrorsTest {
 
     @BeforeAll
     static void start() {
-        pipeline = new InboundPipeline(() -> new PModeSet(List.of(), List.of()), "gw-b", PairOfKeys.issue().receiver(),
+        pipeline = new InboundPipeline(() -> new PModeSet(List.of(), List.of()), "gw-b", StepParties.get().receiverKeys,
                 new RefusingSink(), dir.resolve("work"), 1L << 30);
     }
 
