@@ -56,7 +56,20 @@ class ValidatePayloadSchemaTest {
                 .payload(PARTIES.xmlPayload("<!DOCTYPE note [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
                         + "<note xmlns=\"urn:hostile\">&x;</note>")).build());
 
-        assertRefused(OTHER, () -> step.process(context), "note.xsd", "hostname");
+        assertRefused(OTHER, () -> step.process(context), "note.xsd", "DOCTYPE");
+    }
+
+    @Test
+    void internalEntitiesAreNotExpandedButTheDoctypeIsRefusedWithEbms0004() throws EbmsException {
+        StringBuilder laughs = new StringBuilder("<!DOCTYPE note [<!ENTITY a \"lol\">");
+        for (char c = 'b'; c <= 'j'; c++) {
+            laughs.append("<!ENTITY ").append(c).append(" \"");
+            laughs.append(("&" + (char) (c - 1) + ";").repeat(10)).append("\">");
+        }
+        InboundContext context = Received.before(ValidatePayloadSchema.class, PARTIES.craft().action(StepParties.SCHEMA)
+                .payload(PARTIES.xmlPayload(laughs + "]><note xmlns=\"urn:hostile\">&j;</note>")).build());
+
+        assertRefused(OTHER, () -> step.process(context), "note.xsd", "DOCTYPE");
     }
 
     @Test
