@@ -19,15 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.imigateway.as4.As4Endpoint;
+import org.imigateway.as4.BusySignal;
 import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.HttpTransport;
 import org.imigateway.as4.KeyMaterial;
@@ -44,6 +40,7 @@ import static org.imigateway.certificates.PartyKit.ENCRYPTION_ALIAS;
 import static org.imigateway.certificates.PartyKit.SIGNING_ALIAS;
 import static org.imigateway.certificates.PartyKit.TLS_CLIENT_ALIAS;
 import static org.imigateway.certificates.PartyKit.TLS_SERVER_ALIAS;
+import org.imigateway.config.AdmissionConfig;
 import org.imigateway.config.ConfigException;
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.connectors.DeliveryListener;
@@ -73,6 +70,7 @@ import org.imigateway.ops.SendControl;
 import org.imigateway.broker.CamelJms;
 import org.imigateway.broker.EmbeddedBroker;
 import org.imigateway.connectors.SubmissionException;
+import org.imigateway.connectors.admission.HardenedServer;
 import org.imigateway.route.ChooseBackend;
 import org.imigateway.route.DeliverToBackend;
 import org.imigateway.route.Enqueuer;
@@ -126,6 +124,7 @@ public final class Gateway implements AutoCloseable {
     private final ServerConnector httpConnector;
     private final ServerConnector httpsConnector;
     private final OpsSettings opsSettings;
+    private final AdmissionConfig admission;
     private final SendControl sendControl = new SendControl();
     private final GatewayBean bean;
     private final GatewayMetrics metrics;
@@ -142,6 +141,7 @@ public final class Gateway implements AutoCloseable {
         this.config = config;
         this.pmodes = new AtomicReference<>(new PModeLoader().load(config.pmodes()));
         this.opsSettings = OpsSettings.load(config.home());
+        this.admission = AdmissionConfig.load(config.home());
         CooperationSettings cooperation = CooperationSettings.load(config.home());
         Party self = pmodes.get().party(config.partyName()).orElseThrow(() -> new ConfigException(config.home()
                 .resolve(GatewayConfig.FILE) + ": gateway.party=" + config.partyName() + " is not a party in the PModes"));
@@ -245,13 +245,13 @@ public final class Gateway implements AutoCloseable {
         faults.warn(LOG);
         InboundPipeline pipeline = new InboundPipeline(pmodes::get, config.partyName(), cryptos,
                 new InboundHandoff(store, enqueuer), work, config.maxMessageBytes(), faults);
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-        threads.setName("as4-" + config.partyName());
-        this.server = new Server(threads);
-        this.httpConnector = config.httpPort() >= 0 ? httpConnector(server, config) : null;
+        HardenedServer as4 = HardenedServer.create("as4-" + config.partyName(), admission.as4());
+        this.server = as4.server();
+        this.httpConnector = config.httpPort() >= 0
+                ? as4.connector(config.host(), config.httpPort(), Optional.empty()) : null;
         this.httpsConnector = config.httpsPort() >= 0
-                ? httpsConnector(server, config, keys, anchors) : null;
-        server.setHandler(new As4Endpoint(pipeline));
+                ? as4.connector(config.host(), config.httpsPort(), Optional.of(as4Tls(config, keys, anchors))) : null;
+        as4.handler(new As4Endpoint(pipeline), new BusySignal());
 
         CertificateExpiry expiry = new CertificateExpiry(ownCertificates(material, keys), pmodes::get);
         MessageStatistics statistics = new MessageStatistics(messageLog);
@@ -292,7 +292,7 @@ public final class Gateway implements AutoCloseable {
             publicInterface.get().start();
         }
         this.ops = OpsEndpoints.open(config.partyName(), opsSettings, bean, metrics, health,
-                opsSettings.jmxPort() >= 0 ? serverTls.sslContext() : null, anchors);
+                opsSettings.jmxPort() >= 0 ? serverTls.sslContext() : null, anchors, admission.admin());
         LOG.info("gateway '{}' listening: {}", config.partyName(), endpoints());
         return this;
     }
@@ -493,19 +493,11 @@ public final class Gateway implements AutoCloseable {
             throw new ConfigException(config.home().resolve(GatewayConfig.FILE) + ": public.enabled=true needs gateway.role=hub");
         }
         return Optional.of(PublicInterface.create(settings, cooperation.get(), database, messageLog, submission,
-                config.partyName(), serverTls, data, RECOVERY_PERIOD_MILLIS));
+                config.partyName(), serverTls, data, RECOVERY_PERIOD_MILLIS, admission.publicInterface()));
     }
 
-    private static ServerConnector httpConnector(Server server, GatewayConfig config) {
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(new HttpConfiguration()));
-        connector.setHost(config.host());
-        connector.setPort(config.httpPort());
-        server.addConnector(connector);
-        return connector;
-    }
-
-    private static ServerConnector httpsConnector(Server server, GatewayConfig config, KeyStore keys,
-            List<X509Certificate> anchors) throws ConfigException {
+    private static SslContextFactory.Server as4Tls(GatewayConfig config, KeyStore keys, List<X509Certificate> anchors)
+            throws ConfigException {
         TlsSettings tls = new TlsSettings(Optional.of(key(keys, TLS_SERVER_ALIAS, config)), chain(keys, TLS_SERVER_ALIAS),
                 anchors, config.tlsProtocols(), config.tlsCipherSuites());
         SslContextFactory.Server ssl = new SslContextFactory.Server();
@@ -515,14 +507,7 @@ public final class Gateway implements AutoCloseable {
             ssl.setIncludeCipherSuites(tls.cipherSuites().toArray(String[]::new));
         }
         ssl.setNeedClientAuth(config.tlsClientAuth());
-        HttpConfiguration https = new HttpConfiguration();
-        https.addCustomizer(new SecureRequestCustomizer(false));
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
-        connector.setHost(config.host());
-        connector.setPort(config.httpsPort());
-        server.addConnector(connector);
-        return connector;
+        return ssl;
     }
 
     private static Map<String, X509Certificate> ownCertificates(KeyMaterial material, KeyStore keys) {
