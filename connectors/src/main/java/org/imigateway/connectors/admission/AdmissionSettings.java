@@ -15,10 +15,13 @@ import java.util.Objects;
  * @param maxRequests              requests in progress; one more is answered 503 with Retry-After at once;
  *                                 fewer than {@code threads}, so that Jetty's selector and acceptor keep theirs
  * @param maxRequestsPerClient     requests in progress from one remote address; one more is answered 503
- * @param maxRequestBytes          announced Content-Length summed over the requests in progress; a
- *                                 request that would go over it is answered 503 (one larger than the
- *                                 whole budget is taken only when nothing else is in progress, so that
- *                                 its size is judged by the endpoint's own limit, not refused forever)
+ * @param maxRequestBytes          announced Content-Length summed over the large requests in progress
+ *                                 (those announcing more than {@code maxRequestBytes / maxRequests});
+ *                                 one that would go over it is answered 503. Smaller requests are bounded
+ *                                 by the count alone, so clients announcing gigabytes they never send
+ *                                 cannot keep ordinary messages out; one request larger than the whole
+ *                                 budget is taken when no other large one is in progress, so that its
+ *                                 size is judged by the endpoint's own limit, not refused forever
  * @param idleTimeout              a connection on which nothing moves for this long is closed
  * @param headerTimeout            the request line and headers must be complete this long after the
  *                                 connection opened or the previous request ended (trickled headers)

@@ -37,7 +37,8 @@ final class RequestAdmission extends Handler.Wrapper {
     private final Map<InetAddress, Integer> perClient = new ConcurrentHashMap<>();
     private final Set<MeteredRequest> reading = ConcurrentHashMap.newKeySet();
     private int requests;
-    private long bytes;
+    /** Announced bytes of the large requests in progress; see {@link #charge}. */
+    private long largeBytes;
 
     RequestAdmission(AdmissionSettings settings, ConnectionGuard connections, OverloadAnswer overloadAnswer,
             Handler handler) {
@@ -51,8 +52,8 @@ final class RequestAdmission extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         connections.requestBegins(request);
         InetAddress client = client(request);
-        long announced = Math.max(0, request.getLength());
-        if (!admit(client, announced)) {
+        long charged = charge(request.getLength());
+        if (!admit(client, charged)) {
             LOG.debug("request from {} answered 503: the port is full", client);
             refuse(response, new Ended(request, callback));
             return true;
@@ -63,7 +64,7 @@ final class RequestAdmission extends Handler.Wrapper {
             @Override
             void onEnd() {
                 reading.remove(metered);
-                release(client, announced);
+                release(client, charged);
             }
         };
         try {
@@ -89,21 +90,32 @@ final class RequestAdmission extends Handler.Wrapper {
         }
     }
 
-    private synchronized boolean admit(InetAddress client, long announced) {
+    /**
+     * The bytes a request takes from the budget. Each request place carries its share of it
+     * ({@code maxRequestBytes / maxRequests}): a request announcing no more is bounded by the
+     * request count alone, so that clients announcing gigabytes they never send cannot keep
+     * ordinary messages out; a larger one is charged its whole announced length.
+     */
+    private long charge(long announced) {
+        return announced > settings.maxRequestBytes() / settings.maxRequests() ? announced : 0;
+    }
+
+    private synchronized boolean admit(InetAddress client, long charged) {
         if (requests >= settings.maxRequests()
                 || perClient.getOrDefault(client, 0) >= settings.maxRequestsPerClient()
-                || (requests > 0 && bytes + announced > settings.maxRequestBytes())) {
+                // One large request over the whole budget is taken alone: its size is for the endpoint to judge.
+                || (charged > 0 && largeBytes > 0 && largeBytes + charged > settings.maxRequestBytes())) {
             return false;
         }
         requests++;
-        bytes += announced;
+        largeBytes += charged;
         perClient.merge(client, 1, Integer::sum);
         return true;
     }
 
-    private synchronized void release(InetAddress client, long announced) {
+    private synchronized void release(InetAddress client, long charged) {
         requests--;
-        bytes -= announced;
+        largeBytes -= charged;
         perClient.computeIfPresent(client, (c, n) -> n > 1 ? n - 1 : null);
     }
 

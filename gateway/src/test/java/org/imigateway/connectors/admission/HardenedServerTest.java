@@ -66,15 +66,25 @@ class HardenedServerTest {
     }
 
     @Test
-    void announcedBytesInProgressAreBounded() throws Exception {
+    void announcedBytesOfLargeRequestsInProgressAreBounded() throws Exception {
+        // 1000 bytes for 5 places: a request announcing up to 200 is bounded by the count alone.
         start(new AdmissionSettings(16, 100, 10, 5, 5, 1000, Duration.ofSeconds(30), Duration.ofSeconds(10), 1024,
                 Duration.ofSeconds(30), Duration.ofSeconds(10)));
         client("127.0.0.2").send(SlowClient.postHeaders("/", 600));
+        client("127.0.0.3").send(SlowClient.postHeaders("/", 400));
         Thread.sleep(300);
 
-        String refused = client("127.0.0.3").send(SlowClient.postHeaders("/", 600) + "x".repeat(600)).answer(WAIT);
-        assertTrue(refused.startsWith("HTTP/1.1 503"), refused);
-        assertTrue(post("127.0.0.3", "y".repeat(300)).startsWith("HTTP/1.1 200"), "what fits the budget is taken");
+        assertTrue(post("127.0.0.4", "x".repeat(201)).startsWith("HTTP/1.1 503"), "the budget is spent");
+        assertTrue(post("127.0.0.4", "y".repeat(200)).startsWith("HTTP/1.1 200"),
+                "announcing gigabytes never sent cannot keep ordinary requests out");
+    }
+
+    @Test
+    void oneLargeRequestOverTheWholeBudgetIsTakenAlone() throws Exception {
+        start(new AdmissionSettings(16, 100, 10, 5, 5, 1000, Duration.ofSeconds(30), Duration.ofSeconds(10), 1024,
+                Duration.ofSeconds(30), Duration.ofSeconds(10)));
+
+        assertTrue(post("127.0.0.2", "z".repeat(1500)).startsWith("HTTP/1.1 200"), "its size is the endpoint's to judge");
     }
 
     @Test
