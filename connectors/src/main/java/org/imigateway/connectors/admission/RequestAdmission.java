@@ -60,7 +60,7 @@ final class RequestAdmission extends Handler.Wrapper {
         }
         MeteredRequest metered = new MeteredRequest(request);
         reading.add(metered);
-        Callback release = new Ended(request, callback) {
+        Ended release = new Ended(request, callback) {
             @Override
             void onEnd() {
                 reading.remove(metered);
@@ -73,8 +73,9 @@ final class RequestAdmission extends Handler.Wrapper {
             }
             return true;
         } catch (Throwable e) {
-            release.failed(e);
-            return true;
+            // Jetty fails the request itself; the place is given back here.
+            release.end();
+            throw e;
         }
     }
 
@@ -146,7 +147,7 @@ final class RequestAdmission extends Handler.Wrapper {
         void onEnd() {
         }
 
-        private void end() {
+        void end() {
             if (ended.compareAndSet(false, true)) {
                 onEnd();
                 connections.requestEnds(request);
