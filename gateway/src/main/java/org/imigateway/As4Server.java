@@ -2,25 +2,25 @@ package org.imigateway;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.imigateway.as4.As4Endpoint;
+import org.imigateway.as4.BusySignal;
 import org.imigateway.as4.TlsSettings;
 import org.imigateway.as4.inflow.InboundPipeline;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.config.ConfigException;
 import org.imigateway.config.GatewayConfig;
+import org.imigateway.connectors.admission.AdmissionSettings;
+import org.imigateway.connectors.admission.HardenedServer;
 
 /**
  * The port partners reach: {@code POST /as4} on Jetty, over HTTP and/or HTTPS as
- * {@code http.port} and {@code https.port} say (-1 turns one off).
+ * {@code http.port} and {@code https.port} say (-1 turns one off), behind the admission rules
+ * of {@code admission.as4.*} (an overloaded port answers 503 with an ebMS error and Retry-After).
  */
 final class As4Server {
 
@@ -29,15 +29,15 @@ final class As4Server {
     private final ServerConnector http;
     private final ServerConnector https;
 
-    As4Server(GatewayConfig config, TlsSettings tls, InboundPipeline pipeline) throws ConfigException {
+    As4Server(GatewayConfig config, TlsSettings tls, AdmissionSettings admission, InboundPipeline pipeline)
+            throws ConfigException {
         this.config = config;
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-        threads.setName("as4-" + config.partyName());
-        this.server = new Server(threads);
-        this.http = config.httpPort() >= 0 ? connector(new HttpConnectionFactory(new HttpConfiguration()),
-                config.httpPort()) : null;
-        this.https = config.httpsPort() >= 0 ? httpsConnector(tls) : null;
-        server.setHandler(new As4Endpoint(pipeline));
+        HardenedServer hardened = HardenedServer.create("as4-" + config.partyName(), admission);
+        this.server = hardened.server();
+        this.http = config.httpPort() >= 0 ? hardened.connector(config.host(), config.httpPort(), Optional.empty()) : null;
+        this.https = config.httpsPort() >= 0
+                ? hardened.connector(config.host(), config.httpsPort(), Optional.of(sslContextFactory(tls))) : null;
+        hardened.handler(new As4Endpoint(pipeline), new BusySignal());
     }
 
     void start() throws Exception {
@@ -67,7 +67,7 @@ final class As4Server {
         return endpoints;
     }
 
-    private ServerConnector httpsConnector(TlsSettings tls) throws ConfigException {
+    private SslContextFactory.Server sslContextFactory(TlsSettings tls) throws ConfigException {
         if (tls.key().isEmpty()) {
             throw new ConfigException(config.keyStore() + ": https.port is set but there is no private key under alias '"
                     + PartyKit.TLS_SERVER_ALIAS + "'");
@@ -79,22 +79,6 @@ final class As4Server {
             ssl.setIncludeCipherSuites(tls.cipherSuites().toArray(String[]::new));
         }
         ssl.setNeedClientAuth(config.tlsClientAuth());
-        HttpConfiguration secure = new HttpConfiguration();
-        secure.addCustomizer(new SecureRequestCustomizer(false));
-        return connector(new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(secure), config.httpsPort());
-    }
-
-    private ServerConnector connector(org.eclipse.jetty.server.ConnectionFactory first, int port) {
-        return connector(first, null, port);
-    }
-
-    private ServerConnector connector(org.eclipse.jetty.server.ConnectionFactory first,
-            org.eclipse.jetty.server.ConnectionFactory second, int port) {
-        ServerConnector connector = second == null ? new ServerConnector(server, first)
-                : new ServerConnector(server, first, second);
-        connector.setHost(config.host());
-        connector.setPort(port);
-        server.addConnector(connector);
-        return connector;
+        return ssl;
     }
 }

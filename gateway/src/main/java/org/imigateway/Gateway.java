@@ -22,6 +22,7 @@ import org.imigateway.backend.Backends;
 import org.imigateway.broker.BrokerSettings;
 import org.imigateway.broker.CamelJms;
 import org.imigateway.broker.EmbeddedBroker;
+import org.imigateway.config.AdmissionConfig;
 import org.imigateway.config.ConfigException;
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.connectors.Submission;
@@ -90,6 +91,7 @@ public final class Gateway implements AutoCloseable {
         this.pmodes = ActivePModes.load(config.pmodes(), config.partyName());
         this.keys = GatewayKeys.load(config, pmodes.get());
         this.serverTls = keys.serverTls();
+        AdmissionConfig admission = AdmissionConfig.load(config.home());
         Path data = Files.createDirectories(config.dataDir());
         Path work = Files.createDirectories(data.resolve("work"));
         this.sender = new As4Sender(pmodes, config.partyName(), keys.cryptos(),
@@ -139,14 +141,15 @@ public final class Gateway implements AutoCloseable {
         }
         parts.started("the backend connectors", backends, backends::close);
         recovery.run();
-        this.publicInterface = hub.isPresent()
-                ? hub.get().publicInterface(config, database, messageLog, submission, serverTls, data) : Optional.empty();
+        this.publicInterface = hub.isPresent() ? hub.get().publicInterface(config, database, messageLog, submission,
+                serverTls, admission.publicInterface(), data) : Optional.empty();
 
         InboundPipeline pipeline = new InboundPipeline(inboundSteps.apply(new InboundSteps.Parts(pmodes,
                 config.partyName(), keys.cryptos(), new InboundHandoff(store, enqueuer),
                 FreshnessSettings.load(config.home()))), work, config.maxMessageBytes());
-        this.as4 = new As4Server(config, serverTls, pipeline);
-        this.operators = new Operators(config, keys, pmodes, messageLog, enqueuer, broker, supervisor, sendControl, data);
+        this.as4 = new As4Server(config, serverTls, admission.as4(), pipeline);
+        this.operators = new Operators(config, keys, pmodes, messageLog, enqueuer, broker, supervisor, sendControl,
+                admission.admin(), data);
     }
 
     /** Loads the home and starts listening. */

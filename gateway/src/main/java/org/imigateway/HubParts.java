@@ -9,6 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.imigateway.as4.TlsSettings;
 import org.imigateway.config.ConfigException;
 import org.imigateway.config.GatewayConfig;
+import org.imigateway.connectors.admission.AdmissionSettings;
 import org.imigateway.cooperation.CooperationHub;
 import org.imigateway.cooperation.CooperationRoutes;
 import org.imigateway.cooperation.CooperationSettings;
@@ -62,11 +63,12 @@ record HubParts(CooperationHub hub, Retention retention, PublicSettings publicSe
 
     /** The public interface when {@code public.enabled=true}; made once the routes run, it listens with the gateway. */
     Optional<PublicInterface> publicInterface(GatewayConfig config, Database database, MessageLog log,
-            OutboundSubmission submission, TlsSettings serverTls, Path data) throws ConfigException, IOException {
+            OutboundSubmission submission, TlsSettings serverTls, AdmissionSettings admission, Path data)
+            throws ConfigException, IOException {
         if (!publicSettings.enabled()) {
             return Optional.empty();
         }
         return Optional.of(PublicInterface.create(publicSettings, hub, database, log, submission, config.partyName(),
-                serverTls, data, RECOVERY_PERIOD_MILLIS));
+                serverTls, data, RECOVERY_PERIOD_MILLIS, admission));
     }
 }

@@ -9,6 +9,7 @@ import org.imigateway.as4.TlsSettings;
 import org.imigateway.broker.EmbeddedBroker;
 import org.imigateway.config.ConfigException;
 import org.imigateway.config.GatewayConfig;
+import org.imigateway.connectors.admission.AdmissionSettings;
 import org.imigateway.ops.CertificateExpiry;
 import org.imigateway.ops.GatewayBean;
 import org.imigateway.ops.GatewayMetrics;
@@ -36,10 +37,13 @@ final class Operators {
     private final GatewayBean bean;
     private final GatewayMetrics metrics;
     private final Health health;
+    private final AdmissionSettings admission;
 
     Operators(GatewayConfig config, GatewayKeys keys, ActivePModes pmodes, MessageLog log, Enqueuer enqueuer,
-            EmbeddedBroker broker, RouteSupervisor routes, SendControl sendControl, Path data) throws ConfigException {
+            EmbeddedBroker broker, RouteSupervisor routes, SendControl sendControl, AdmissionSettings admission, Path data)
+            throws ConfigException {
         this.config = config;
+        this.admission = admission;
         this.settings = OpsSettings.load(config.home());
         CertificateExpiry expiry = new CertificateExpiry(keys.ownCertificates(), pmodes);
         MessageStatistics statistics = new MessageStatistics(log);
@@ -56,6 +60,6 @@ final class Operators {
             throw new IOException("remote JMX (jmx.port) needs a TLS server key under alias '" + TLS_SERVER_ALIAS
                     + "' in " + config.keyStore());
         }
-        return OpsEndpoints.open(config.partyName(), settings, bean, metrics, health, serverTls);
+        return OpsEndpoints.open(config.partyName(), settings, bean, metrics, health, serverTls, admission);
     }
 }

@@ -14,6 +14,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.builder.RouteBuilder;
 import org.imigateway.as4.TlsSettings;
 import org.imigateway.broker.EmbeddedBroker;
+import org.imigateway.config.AdmissionConfig;
 import org.imigateway.config.ConfigException;
 import org.imigateway.connectors.BackendPort;
 import org.imigateway.connectors.Connector;
@@ -61,7 +62,8 @@ public final class Backends implements AutoCloseable {
             Connector connector = switch (backend.type()) {
                 case FOLDER -> new FolderConnector(backend.name(), backend.folder(dataDir), backend.pollInterval());
                 case JMS -> jms(backend, dataDir, broker);
-                case WS -> WebServiceSettings.of(backend).connector(dataDir, serverTls);
+                case WS -> WebServiceSettings.of(backend).connector(dataDir, serverTls,
+                        AdmissionConfig.load(home).backend());
             };
             backends.settings.put(backend.name(), backend);
             backends.connectors.put(backend.name(), connector);

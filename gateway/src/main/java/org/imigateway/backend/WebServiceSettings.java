@@ -9,6 +9,7 @@ import javax.security.auth.x500.X500Principal;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.imigateway.as4.TlsSettings;
 import org.imigateway.config.ConfigException;
+import org.imigateway.connectors.admission.AdmissionSettings;
 import org.imigateway.connectors.ws.BackendAuthentication;
 import org.imigateway.connectors.ws.BasicCredentials;
 import org.imigateway.connectors.ws.WebServiceConnector;
@@ -80,7 +81,7 @@ record WebServiceSettings(String name, InetSocketAddress address, BackendAuthent
                 Boolean.parseBoolean(tls));
     }
 
-    WebServiceConnector connector(Path dataDir, TlsSettings serverTls) throws ConfigException {
+    WebServiceConnector connector(Path dataDir, TlsSettings serverTls, AdmissionSettings admission) throws ConfigException {
         Optional<SslContextFactory.Server> ssl = Optional.empty();
         if (tls) {
             if (serverTls.key().isEmpty()) {
@@ -98,6 +99,6 @@ record WebServiceSettings(String name, InetSocketAddress address, BackendAuthent
             ssl = Optional.of(factory);
         }
         return new WebServiceConnector(name, address, authentication, ssl,
-                dataDir.resolve("work").resolve("ws-" + name));
+                dataDir.resolve("work").resolve("ws-" + name), admission);
     }
 }

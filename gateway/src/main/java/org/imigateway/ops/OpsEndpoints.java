@@ -6,8 +6,10 @@ import java.util.Optional;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.imigateway.as4.TlsSettings;
+import org.imigateway.connectors.admission.AdmissionSettings;
+import org.imigateway.connectors.admission.HardenedServer;
+import org.imigateway.connectors.admission.OverloadAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,21 +38,18 @@ public final class OpsEndpoints implements AutoCloseable {
     }
 
     public static OpsEndpoints open(String party, OpsSettings settings, GatewayBean bean, GatewayMetrics metrics,
-            Health health, TlsSettings tls) throws IOException {
+            Health health, TlsSettings tls, AdmissionSettings adminAdmission) throws IOException {
         bean.register(party);
         Server admin = null;
         ServerConnector connector = null;
         RemoteJmx remote = null;
         try {
             if (settings.adminPort() >= 0) {
-                QueuedThreadPool threads = new QueuedThreadPool(8, 2);
-                threads.setName("admin-" + party);
-                admin = new Server(threads);
-                connector = new ServerConnector(admin);
-                connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
-                connector.setPort(settings.adminPort());
-                admin.addConnector(connector);
-                admin.setHandler(new AdminEndpoint(metrics, health));
+                HardenedServer hardened = HardenedServer.create("admin-" + party, adminAdmission);
+                admin = hardened.server();
+                connector = hardened.connector(InetAddress.getLoopbackAddress().getHostAddress(), settings.adminPort(),
+                        Optional.empty());
+                hardened.handler(new AdminEndpoint(metrics, health), OverloadAnswer.plainText());
                 admin.start();
                 LOG.info("admin endpoint of '{}': http://{}:{}{} and {}", party, connector.getHost(),
                         connector.getLocalPort(), AdminEndpoint.METRICS, AdminEndpoint.HEALTH);

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.Set;
 
 import org.imigateway.as4.TlsSettings;
+import org.imigateway.config.AdmissionConfig;
 import org.imigateway.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,7 +56,7 @@ class WebServiceSettingsTest {
         assertEquals("127.0.0.1", settings.address().getHostString());
         TlsSettings withoutKey = new TlsSettings(Optional.empty(), List.of(), List.of(), List.of(), List.of());
         ConfigException refused = assertThrows(ConfigException.class,
-                () -> settings.connector(Path.of("target"), withoutKey));
+                () -> settings.connector(Path.of("target"), withoutKey, AdmissionConfig.Port.BACKEND.defaults()));
         assertTrue(refused.getMessage().contains("backend.court.tls=true needs the gateway's TLS server key"),
                 refused.getMessage());
     }

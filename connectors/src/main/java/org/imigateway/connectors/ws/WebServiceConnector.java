@@ -9,19 +9,17 @@ import java.util.Optional;
 import jakarta.xml.ws.Endpoint;
 
 import org.apache.cxf.jaxws.EndpointImpl;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.imigateway.connectors.BackendPort;
 import org.imigateway.connectors.Connector;
 import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.SubmissionError;
 import org.imigateway.text.Untrusted;
+import org.imigateway.connectors.admission.AdmissionSettings;
+import org.imigateway.connectors.admission.HardenedServer;
+import org.imigateway.connectors.admission.OverloadAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +38,7 @@ public final class WebServiceConnector implements Connector {
     private final BackendAuthentication authentication;
     private final Optional<SslContextFactory.Server> tls;
     private final Path work;
+    private final AdmissionSettings admission;
     private Server server;
     private ServerConnector connector;
     private Endpoint endpoint;
@@ -47,35 +46,26 @@ public final class WebServiceConnector implements Connector {
     /**
      * @param tls the gateway's TLS server set-up; empty serves plain HTTP (loopback tests only:
      *        the password would travel in clear)
+     * @param admission the admission rules of its port
      */
     public WebServiceConnector(String name, InetSocketAddress address, BackendAuthentication authentication,
-            Optional<SslContextFactory.Server> tls, Path work) {
+            Optional<SslContextFactory.Server> tls, Path work, AdmissionSettings admission) {
         this.name = Objects.requireNonNull(name, "name");
         this.address = Objects.requireNonNull(address, "address");
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.tls = Objects.requireNonNull(tls, "tls");
         this.work = Objects.requireNonNull(work, "work");
+        this.admission = Objects.requireNonNull(admission, "admission");
     }
 
     @Override
     public synchronized void start(BackendPort port) throws Exception {
         Files.createDirectories(work);
         SpiContext context = new SpiContext(PATH);
-        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
-        threads.setName("ws-" + name);
-        server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        if (tls.isPresent()) {
-            http.addCustomizer(new SecureRequestCustomizer(false));
-            connector = new ServerConnector(server, new SslConnectionFactory(tls.get(), "http/1.1"),
-                    new HttpConnectionFactory(http));
-        } else {
-            connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        }
-        connector.setHost(address.getHostString());
-        connector.setPort(address.getPort());
-        server.addConnector(connector);
-        server.setHandler(new WebServiceHandler(name, authentication, context));
+        HardenedServer hardened = HardenedServer.create("ws-" + name, admission);
+        server = hardened.server();
+        connector = hardened.connector(address.getHostString(), address.getPort(), tls);
+        hardened.handler(new WebServiceHandler(name, authentication, context), OverloadAnswer.plainText());
         EndpointImpl published = (EndpointImpl) Endpoint.create(new BackendServiceImpl(port, work));
         published.publish(context);
         endpoint = published;

@@ -3,21 +3,20 @@ package org.imigateway.cooperation.publicapi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.imigateway.as4.TlsSettings;
 import org.imigateway.connectors.GatewayPort;
+import org.imigateway.connectors.admission.AdmissionSettings;
+import org.imigateway.connectors.admission.HardenedServer;
+import org.imigateway.connectors.admission.OverloadAnswer;
 import org.imigateway.cooperation.CooperationHub;
 import org.imigateway.store.Database;
 import org.imigateway.store.MessageLog;
@@ -58,10 +57,11 @@ public final class PublicInterface implements AutoCloseable {
      *
      * @param outbound the hub's durable submit path
      * @param dataDir  the gateway's data folder; documents are kept under {@code public/}
+     * @param admission the admission rules of its port
      */
     public static PublicInterface create(PublicSettings settings, CooperationHub hub, Database database,
             MessageLog messageLog, GatewayPort outbound, String hubParty, TlsSettings tls, Path dataDir,
-            long recoveryMillis) throws IOException {
+            long recoveryMillis, AdmissionSettings admission) throws IOException {
         if (tls.key().isEmpty()) {
             throw new IOException("the public interface needs the gateway's TLS server key (alias 'tls-server')");
         }
@@ -74,20 +74,12 @@ public final class PublicInterface implements AutoCloseable {
         ExecutorService forwarder = Executors.newSingleThreadExecutor(r -> daemon(r, "public-forward"));
         PublicEndpoint endpoint = new PublicEndpoint(submissions, new ClientAuthentication(settings.clients()),
                 new RateLimiter(settings.ratePerMinute(), Clock.systemUTC()), settings.maxBytes(), forwarder);
-        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
-        threads.setName("public-" + hubParty);
-        Server server = new Server(threads);
+        HardenedServer hardened = HardenedServer.create("public-" + hubParty, admission);
         SslContextFactory.Server ssl = tls.jettyServer();
         ssl.setWantClientAuth(true);
-        HttpConfiguration https = new HttpConfiguration();
-        https.addCustomizer(new SecureRequestCustomizer(false));
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
-        connector.setHost(settings.host());
-        connector.setPort(settings.port());
-        server.addConnector(connector);
-        server.setHandler(endpoint);
-        return new PublicInterface(submissions, store, server, connector, forwarder,
+        ServerConnector connector = hardened.connector(settings.host(), settings.port(), Optional.of(ssl));
+        hardened.handler(endpoint, OverloadAnswer.json());
+        return new PublicInterface(submissions, store, hardened.server(), connector, forwarder,
                 Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "public-recovery")), recoveryMillis);
     }
 

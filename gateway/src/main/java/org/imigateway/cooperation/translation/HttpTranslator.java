@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,9 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.io.Content;
+import org.imigateway.connectors.admission.AdmissionSettings;
+import org.imigateway.connectors.admission.HardenedServer;
+import org.imigateway.connectors.admission.OverloadAnswer;
 import org.imigateway.cooperation.JsonString;
 import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
@@ -63,19 +67,18 @@ public final class HttpTranslator implements Translator, AutoCloseable {
     }
 
     /** Starts the callback listener on {@code service.callbackHost():callbackPort()} (port 0: any free one). */
-    public static HttpTranslator start(TranslationSettings.Service service) throws IOException {
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost(service.callbackHost());
-        connector.setPort(service.callbackPort());
-        server.addConnector(connector);
+    public static HttpTranslator start(TranslationSettings.Service service, AdmissionSettings admission)
+            throws IOException {
+        HardenedServer hardened = HardenedServer.create("translation-callback", admission);
+        Server server = hardened.server();
+        ServerConnector connector = hardened.connector(service.callbackHost(), service.callbackPort(), Optional.empty());
         HttpTranslator[] self = new HttpTranslator[1];
-        server.setHandler(new Handler.Abstract() {
+        hardened.handler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 return self[0].callback(request, response, callback);
             }
-        });
+        }, OverloadAnswer.plainText());
         try {
             server.start();
         } catch (Exception e) {

@@ -9,8 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.imigateway.config.AdmissionConfig;
 import org.imigateway.config.ConfigException;
 import org.imigateway.config.GatewayConfig;
+import org.imigateway.connectors.admission.AdmissionSettings;
 
 /**
  * The translation settings of {@code gateway.properties}: {@code translation.mode} is
@@ -22,7 +24,7 @@ import org.imigateway.config.GatewayConfig;
  * (default 0, any free port: the callback address travels with each job) and
  * {@code translation.timeout.seconds} (default 5; then the text stays untranslated).
  */
-public record TranslationSettings(Optional<Service> service) {
+public record TranslationSettings(Optional<Service> service, AdmissionSettings callbackAdmission) {
 
     /** Where the translation service is and how long to wait for it. */
     public record Service(URI url, Optional<String> authorization, String application, String callbackHost,
@@ -32,10 +34,11 @@ public record TranslationSettings(Optional<Service> service) {
     public static TranslationSettings load(Path home) throws ConfigException {
         Properties p = GatewayConfig.properties(home);
         Path file = home.resolve(GatewayConfig.FILE);
+        AdmissionSettings callbackAdmission = AdmissionConfig.port(p, AdmissionConfig.Port.TRANSLATION, file.toString());
         String mode = p.getProperty("translation.mode", "offline").trim();
         switch (mode.toLowerCase(Locale.ROOT)) {
             case "offline":
-                return new TranslationSettings(Optional.empty());
+                return new TranslationSettings(Optional.empty(), callbackAdmission);
             case "http":
                 break;
             default:
@@ -58,7 +61,7 @@ public record TranslationSettings(Optional<Service> service) {
                 p.getProperty("translation.application", "imi-gateway").trim(),
                 p.getProperty("translation.callback.host", "127.0.0.1").trim(),
                 number(p, file, "translation.callback.port", 0, 0, 65535),
-                Duration.ofSeconds(number(p, file, "translation.timeout.seconds", 5, 1, 300)))));
+                Duration.ofSeconds(number(p, file, "translation.timeout.seconds", 5, 1, 300)))), callbackAdmission);
     }
 
     private static int number(Properties p, Path file, String name, int fallback, int min, int max) throws ConfigException {
@@ -76,6 +79,6 @@ public record TranslationSettings(Optional<Service> service) {
 
     /** The translator these settings describe; an http one listens for callbacks until closed. */
     public Translator open() throws java.io.IOException {
-        return service.isPresent() ? HttpTranslator.start(service.get()) : Translator.offline();
+        return service.isPresent() ? HttpTranslator.start(service.get(), callbackAdmission) : Translator.offline();
     }
 }

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
+import org.imigateway.config.AdmissionConfig;
 import org.imigateway.config.ConfigException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,7 +104,8 @@ class HttpTranslatorTest {
     private HttpTranslator translator(Duration timeout) throws IOException {
         return HttpTranslator.start(new TranslationSettings.Service(
                 URI.create("http://127.0.0.1:" + remote.getAddress().getPort() + "/translationRequest"),
-                Optional.of("Basic aW1pOnNlY3JldA=="), "imi-gateway", "127.0.0.1", 0, timeout));
+                Optional.of("Basic aW1pOnNlY3JldA=="), "imi-gateway", "127.0.0.1", 0, timeout),
+                AdmissionConfig.Port.TRANSLATION.defaults());
     }
 
     @Test
