@@ -35,6 +35,7 @@ import org.imigateway.as4.ProfileKeys;
 import org.imigateway.as4.SecurityProfile;
 import org.imigateway.as4.TlsSettings;
 import org.imigateway.as4.ConformanceFaults;
+import org.imigateway.as4.ParseLimits;
 import org.imigateway.as4.inflow.InboundPipeline;
 import org.imigateway.as4.outflow.As4Sender;
 import org.imigateway.as4.outflow.SendResult;
@@ -142,6 +143,7 @@ public final class Gateway implements AutoCloseable {
         this.config = config;
         this.pmodes = new AtomicReference<>(new PModeLoader().load(config.pmodes()));
         this.opsSettings = OpsSettings.load(config.home());
+        ParseLimits parseLimits = ParseLimits.load(config.home(), config.maxMessageBytes());
         CooperationSettings cooperation = CooperationSettings.load(config.home());
         Party self = pmodes.get().party(config.partyName()).orElseThrow(() -> new ConfigException(config.home()
                 .resolve(GatewayConfig.FILE) + ": gateway.party=" + config.partyName() + " is not a party in the PModes"));
@@ -244,7 +246,7 @@ public final class Gateway implements AutoCloseable {
         ConformanceFaults faults = ConformanceFaults.load(config.home());
         faults.warn(LOG);
         InboundPipeline pipeline = new InboundPipeline(pmodes::get, config.partyName(), cryptos,
-                new InboundHandoff(store, enqueuer), work, config.maxMessageBytes(), faults);
+                new InboundHandoff(store, enqueuer), work, parseLimits, faults);
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("as4-" + config.partyName());
         this.server = new Server(threads);

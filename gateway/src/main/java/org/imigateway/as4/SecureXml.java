@@ -36,7 +36,8 @@ public final class SecureXml {
 
     /** Largest SOAP envelope we parse; AS4 keeps payloads out of the envelope. */
     public static final int MAX_ENVELOPE_BYTES = 4 * 1024 * 1024;
-    private static final String MAX_ELEMENT_DEPTH = "64";
+    /** Deepest nesting the DOM parser accepts, whatever limits.soap.maxDepth says. */
+    public static final int MAX_ELEMENT_DEPTH = 64;
 
     private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(SecureXml::newBuilder);
     // TransformerFactory.newInstance() scans the classpath's service files on every call (about
@@ -59,7 +60,7 @@ public final class SecureXml {
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setAttribute("jdk.xml.maxElementDepth", MAX_ELEMENT_DEPTH);
+            factory.setAttribute("jdk.xml.maxElementDepth", Integer.toString(MAX_ELEMENT_DEPTH));
             factory.setAttribute("jdk.xml.entityExpansionLimit", "0");
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);

@@ -15,6 +15,7 @@ import org.imigateway.as4.EbmsErrorCode;
 import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.MimeEnvelope;
 import org.imigateway.as4.MimeReader;
+import org.imigateway.as4.ParseLimits;
 import org.imigateway.as4.ReceiptFactory;
 import org.imigateway.pmode.PModeSet;
 import org.imigateway.store.InboundSink;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * The whole path of a received AS4 message, in order. Read this list to know what happens to a
  * message between the HTTP request and the receipt:
  * <ol>
- *   <li>unpack MIME (SOAP part and attachments spooled to files)</li>
+ *   <li>unpack MIME as it arrives, within {@link ParseLimits}: the SOAP part checked by
+ *       {@link org.imigateway.as4.SoapBudget} before its DOM is built, attachments spooled to
+ *       files up to the leg's maxPayloadSize</li>
  *   <li>{@link ReadMessagingHeader}: one schema-valid eb:Messaging with one UserMessage</li>
  *   <li>{@link FindLeg}: known sender, we are the receiver, a PMode leg for Service/Action</li>
  *   <li>{@link ProcessSecurityHeader}: decrypt, verify signature and certificate (WSS4J)</li>
@@ -43,6 +46,13 @@ public final class InboundPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundPipeline.class);
 
+    /**
+     * The answer to an Error. Not temporary: the same message would fail the same way, so the
+     * sender should not resend it as is. Says nothing of our process (heap size, class names).
+     */
+    static final String NOT_PROCESSABLE = "the message could not be processed within the resources this gateway"
+            + " gives one message; it was not accepted";
+
     private final MimeReader mimeReader;
     private final Path workRoot;
     private final List<InboundStep> beforeDuplicateCheck;
@@ -57,8 +67,15 @@ public final class InboundPipeline {
     /** With TEST-ONLY faults switched on, some steps are swapped for broken ones ({@link ConformanceFaults}). */
     public InboundPipeline(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, InboundSink sink,
             Path workRoot, long maxMessageBytes, ConformanceFaults faults) {
-        this.mimeReader = new MimeReader(maxMessageBytes);
+        this(pmodes, localParty, cryptos, sink, workRoot, ParseLimits.defaults(maxMessageBytes), faults);
+    }
+
+    public InboundPipeline(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, InboundSink sink,
+            Path workRoot, ParseLimits limits, ConformanceFaults faults) {
+        this.mimeReader = new MimeReader(limits, new LegPayloadLimit(pmodes));
         this.workRoot = workRoot;
+        // Folders of requests that a killed process left behind; nobody else writes in-* here.
+        WorkFolders.deleteStale(workRoot, "in-");
         this.beforeDuplicateCheck = faults.skipSignatureCheck()
                 ? List.of(new ReadMessagingHeader(), new FindLeg(pmodes, localParty), new IgnoreSignature(cryptos, pmodes),
                         new CheckPayloadReferences())
@@ -79,12 +96,17 @@ public final class InboundPipeline {
     }
 
     public InboundOutcome receive(String contentType, InputStream body) {
+        return receive(contentType, -1, body);
+    }
+
+    /** {@code announcedLength}: the request's Content-Length, or -1 when it is chunked. */
+    public InboundOutcome receive(String contentType, long announcedLength, InputStream body) {
         Path workDir = null;
         InboundContext context = null;
         try {
             Files.createDirectories(workRoot);
             workDir = Files.createTempDirectory(workRoot, "in-");
-            MimeEnvelope envelope = mimeReader.read(contentType, body, workDir);
+            MimeEnvelope envelope = mimeReader.read(contentType, announcedLength, body, workDir);
             context = new InboundContext(envelope, workDir);
             for (InboundStep step : beforeDuplicateCheck) {
                 step.process(context);
@@ -123,19 +145,12 @@ public final class InboundPipeline {
             // is caught, what filled the heap belonged to this message and is unreachable.
             LOG.error("message could not be processed: {}", e.toString(), e);
             var messageId = context == null ? java.util.Optional.<String>empty() : context.messageId();
-            EbmsError error = EbmsError.of(EbmsErrorCode.OTHER, errorDetail(e));
+            EbmsError error = EbmsError.of(EbmsErrorCode.OTHER, NOT_PROCESSABLE);
             return new InboundOutcome.Rejected(messageId.map(error::about).orElse(error), messageId, false);
         } finally {
             WorkFolders.deleteQuietly(workDir);
         }
     }
 
-    /** Not temporary: the same message would fail the same way, so the sender should not resend it as is. */
-    private static String errorDetail(Error e) {
-        if (e instanceof OutOfMemoryError) {
-            return "the message is too large for this gateway's memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
-                    + " MiB heap): " + e.getMessage() + "; it was not accepted";
-        }
-        return "internal error while processing the message (" + e.getClass().getSimpleName() + "); it was not accepted";
-    }
+
 }
