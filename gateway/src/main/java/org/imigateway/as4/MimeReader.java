@@ -51,6 +51,9 @@ public final class MimeReader {
         ProviderProperties.setUnlessSet();
     }
 
+    /** SOAP parts up to this size are checked and parsed from memory, larger ones from a file. */
+    static final int SOAP_IN_MEMORY = 256 * 1024;
+
     private final ParseLimits limits;
     private final PayloadLimit payloadLimit;
 
@@ -85,7 +88,7 @@ public final class MimeReader {
         try {
             InputStream bounded = new BoundedBody(body, limits.maxMessageBytes());
             if (contentType.match(Namespaces.SOAP12_CONTENT_TYPE)) {
-                return new MimeEnvelope(soap(bounded), List.of());
+                return new MimeEnvelope(soap(bounded, workDir), List.of());
             }
             if (!contentType.match("multipart/related")) {
                 throw new EbmsException(EbmsErrorCode.MIME_INCONSISTENCY, "Content-Type is '" + contentType.getBaseType()
@@ -213,7 +216,7 @@ public final class MimeReader {
                 throw new EbmsException(EbmsErrorCode.MIME_INCONSISTENCY,
                         "the root MIME part is '" + (type == null ? "text/plain" : type) + "', not application/soap+xml");
             }
-            soap = soap(content);
+            soap = soap(content, workDir);
             perPartLimit = payloadLimit.of(soap);
         }
 
@@ -245,23 +248,47 @@ public final class MimeReader {
         }
     }
 
-    /** Reads the SOAP part within its size limit, checks it with {@link SoapBudget}, then builds the DOM. */
-    private Document soap(InputStream in) throws IOException, EbmsException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+    /**
+     * Reads the SOAP part within its size limit, checks it with {@link SoapBudget}, then builds the
+     * DOM. A part up to {@link #SOAP_IN_MEMORY} bytes (a real one with 20 attachments has 42 KB) is
+     * held in memory; a larger one goes to the work folder, so that many concurrent hostile parts
+     * of several megabytes cost disk rather than heap while they are checked.
+     */
+    private Document soap(InputStream in, Path workDir) throws IOException, EbmsException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream(16 * 1024);
+        Path spilled = null;
+        OutputStream out = head;
         byte[] buffer = new byte[16 * 1024];
+        long total = 0;
         int n;
-        while ((n = in.read(buffer)) > 0) {
-            if (bytes.size() + n > limits.soapMaxBytes()) {
-                throw new EbmsException(EbmsErrorCode.INVALID_HEADER, "the SOAP part is larger than "
-                        + limits.soapMaxBytes() + " bytes; this gateway's limit " + ParseLimits.SOAP_MAX_BYTES + " is "
-                        + limits.soapMaxBytes());
-            }
-            bytes.write(buffer, 0, n);
-        }
-        byte[] soap = bytes.toByteArray();
-        SoapBudget.check(soap, limits);
         try {
-            Document doc = SecureXml.parse(soap);
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > limits.soapMaxBytes()) {
+                    throw new EbmsException(EbmsErrorCode.INVALID_HEADER, "the SOAP part is larger than "
+                            + limits.soapMaxBytes() + " bytes; this gateway's limit " + ParseLimits.SOAP_MAX_BYTES + " is "
+                            + limits.soapMaxBytes());
+                }
+                if (spilled == null && total > SOAP_IN_MEMORY) {
+                    spilled = Files.createTempFile(workDir, "soap-", ".xml");
+                    out = Files.newOutputStream(spilled);
+                    head.writeTo(out);
+                    head = null;
+                }
+                out.write(buffer, 0, n);
+            }
+        } finally {
+            out.close();
+        }
+        byte[] bytes = spilled == null ? head.toByteArray() : null;
+        Path file = spilled;
+        IoSupplier soap = () -> file == null ? new java.io.ByteArrayInputStream(bytes)
+                : new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+        try (InputStream check = soap.open()) {
+            SoapBudget.check(check, limits);
+        }
+        try (InputStream parse = soap.open()) {
+            Document doc = SecureXml.parse(parse);
             var root = doc.getDocumentElement();
             if (!"Envelope".equals(root.getLocalName()) || !Namespaces.SOAP12.equals(root.getNamespaceURI())) {
                 throw new EbmsException(EbmsErrorCode.INVALID_HEADER, "the root element is {" + root.getNamespaceURI() + "}"
@@ -271,6 +298,10 @@ public final class MimeReader {
         } catch (SAXException e) {
             throw new EbmsException(EbmsErrorCode.INVALID_HEADER, "the SOAP envelope is not acceptable XML: " + SecureXml.describe(e), e);
         }
+    }
+
+    private interface IoSupplier {
+        InputStream open() throws IOException;
     }
 
     /** Text outside the parts is ignored by MIME, so it may not be long either. */

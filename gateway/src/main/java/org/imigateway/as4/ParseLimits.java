@@ -48,7 +48,7 @@ public record ParseLimits(long maxMessageBytes, int soapMaxBytes, int soapMaxEle
 
     /** The defaults, for a message of any size; see docs/hardening.md. */
     public static ParseLimits defaults(long maxMessageBytes) {
-        return new ParseLimits(maxMessageBytes, 4 * 1024 * 1024, 20_000, 32, 256, 65_536, 2_000, 64, 1_001, 8_192, 64);
+        return new ParseLimits(maxMessageBytes, 1024 * 1024, 10_000, 16, 256, 32_768, 2_000, 64, 201, 8_192, 64);
     }
 
     public static ParseLimits defaults() {

@@ -1,6 +1,7 @@
 package org.imigateway.as4;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -32,10 +33,15 @@ public final class SoapBudget {
         if (soap.length > limits.soapMaxBytes()) {
             throw over("is " + soap.length + " bytes", ParseLimits.SOAP_MAX_BYTES, limits.soapMaxBytes());
         }
+        return check(new ByteArrayInputStream(soap), limits);
+    }
+
+    /** Checks a SOAP part whose size the caller has already bounded by limits.soap.maxBytes. */
+    public static Usage check(InputStream soap, ParseLimits limits) throws EbmsException {
         Counter counter = new Counter(limits);
         XMLStreamReader reader = null;
         try {
-            reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(soap));
+            reader = FACTORY.createXMLStreamReader(soap);
             while (reader.hasNext()) {
                 counter.event(reader.next(), reader);
             }
