@@ -1,6 +1,5 @@
 package org.imigateway.as4;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,9 +49,6 @@ public final class MimeReader {
     static {
         ProviderProperties.setUnlessSet();
     }
-
-    /** SOAP parts up to this size are checked and parsed from memory, larger ones from a file. */
-    static final int SOAP_IN_MEMORY = 256 * 1024;
 
     private final ParseLimits limits;
     private final PayloadLimit payloadLimit;
@@ -249,59 +245,37 @@ public final class MimeReader {
     }
 
     /**
-     * Reads the SOAP part within its size limit, checks it with {@link SoapBudget}, then builds the
-     * DOM. A part up to {@link #SOAP_IN_MEMORY} bytes (a real one with 20 attachments has 42 KB) is
-     * held in memory; a larger one goes to the work folder, so that many concurrent hostile parts
-     * of several megabytes cost disk rather than heap while they are checked.
+     * Reads the SOAP part once, through the {@link SoapBudget}'s StAX pass, which keeps what it
+     * reads ({@link SoapPartBuffer}); only a part within every limit is read again into a DOM.
+     * A hostile part is thus refused as soon as the budget is broken: a million sibling elements
+     * after the first ten thousand, not after all of them have arrived.
      */
     private Document soap(InputStream in, Path workDir) throws IOException, EbmsException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream(16 * 1024);
-        Path spilled = null;
-        OutputStream out = head;
-        byte[] buffer = new byte[16 * 1024];
-        long total = 0;
-        int n;
-        try {
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > limits.soapMaxBytes()) {
+        try (SoapPartBuffer part = new SoapPartBuffer(in, limits.soapMaxBytes(), workDir)) {
+            try {
+                SoapBudget.check(part, limits);
+                part.finish();
+            } catch (EbmsException | IOException e) {
+                if (part.overLimit()) {
                     throw new EbmsException(EbmsErrorCode.INVALID_HEADER, "the SOAP part is larger than "
                             + limits.soapMaxBytes() + " bytes; this gateway's limit " + ParseLimits.SOAP_MAX_BYTES + " is "
                             + limits.soapMaxBytes());
                 }
-                if (spilled == null && total > SOAP_IN_MEMORY) {
-                    spilled = Files.createTempFile(workDir, "soap-", ".xml");
-                    out = Files.newOutputStream(spilled);
-                    head.writeTo(out);
-                    head = null;
+                throw e;
+            }
+            try (InputStream again = part.reread()) {
+                Document doc = SecureXml.parse(again);
+                var root = doc.getDocumentElement();
+                if (!"Envelope".equals(root.getLocalName()) || !Namespaces.SOAP12.equals(root.getNamespaceURI())) {
+                    throw new EbmsException(EbmsErrorCode.INVALID_HEADER, "the root element is {" + root.getNamespaceURI()
+                            + "}" + root.getLocalName() + ", not a SOAP 1.2 Envelope");
                 }
-                out.write(buffer, 0, n);
+                return doc;
+            } catch (SAXException e) {
+                throw new EbmsException(EbmsErrorCode.INVALID_HEADER, "the SOAP envelope is not acceptable XML: "
+                        + SecureXml.describe(e), e);
             }
-        } finally {
-            out.close();
         }
-        byte[] bytes = spilled == null ? head.toByteArray() : null;
-        Path file = spilled;
-        IoSupplier soap = () -> file == null ? new java.io.ByteArrayInputStream(bytes)
-                : new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024);
-        try (InputStream check = soap.open()) {
-            SoapBudget.check(check, limits);
-        }
-        try (InputStream parse = soap.open()) {
-            Document doc = SecureXml.parse(parse);
-            var root = doc.getDocumentElement();
-            if (!"Envelope".equals(root.getLocalName()) || !Namespaces.SOAP12.equals(root.getNamespaceURI())) {
-                throw new EbmsException(EbmsErrorCode.INVALID_HEADER, "the root element is {" + root.getNamespaceURI() + "}"
-                        + root.getLocalName() + ", not a SOAP 1.2 Envelope");
-            }
-            return doc;
-        } catch (SAXException e) {
-            throw new EbmsException(EbmsErrorCode.INVALID_HEADER, "the SOAP envelope is not acceptable XML: " + SecureXml.describe(e), e);
-        }
-    }
-
-    private interface IoSupplier {
-        InputStream open() throws IOException;
     }
 
     /** Text outside the parts is ignored by MIME, so it may not be long either. */

@@ -47,25 +47,36 @@ public final class GeneratedBody extends InputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int count) {
-        if (consumed >= length) {
+        long position = consumed;
+        if (position >= length) {
             return -1;
         }
         int n = 0;
-        while (n < count && consumed < length) {
-            buffer[offset + n++] = byteAt(consumed);
-            consumed++;
+        while (n < count && position < length) {
+            int copied = copy(position, buffer, offset + n, count - n);
+            n += copied;
+            position += copied;
         }
+        consumed = position;
         return n;
     }
 
-    private byte byteAt(long position) {
+    /** Copies from one segment (head, one unit, tail) at most; returns how many bytes. */
+    private int copy(long position, byte[] buffer, int offset, int max) {
+        byte[] source;
+        int from;
         if (position < head.length) {
-            return head[(int) position];
+            source = head;
+            from = (int) position;
+        } else if (position - head.length < unit.length * repeats) {
+            source = unit;
+            from = (int) ((position - head.length) % unit.length);
+        } else {
+            source = tail;
+            from = (int) (position - head.length - unit.length * repeats);
         }
-        long inUnits = position - head.length;
-        if (inUnits < unit.length * repeats) {
-            return unit[(int) (inUnits % unit.length)];
-        }
-        return tail[(int) (inUnits - unit.length * repeats)];
+        int n = Math.min(max, source.length - from);
+        System.arraycopy(source, from, buffer, offset, n);
+        return n;
     }
 }

@@ -72,7 +72,6 @@ class HostileBodiesAreRefusedEarlyTest {
     }
 
     static Stream<Hostile> hostileBodies() {
-        ParseLimits limits = ParseLimits.defaults();
         return Stream.of(
                 new Hostile("1 GB of junk, announced", () -> junk(), true, GIGABYTE, "EBMS:0007", "MIME boundary"),
                 new Hostile("1 GB of junk, chunked", () -> junk(), false, -1, "EBMS:0007", "MIME boundary"),
@@ -85,7 +84,11 @@ class HostileBodiesAreRefusedEarlyTest {
                 new Hostile("a SOAP part of 1 million elements", () -> GeneratedBody.of("--b\r\nContent-Type: "
                         + "application/soap+xml\r\n\r\n<S12:Envelope xmlns:S12=\"" + Namespaces.SOAP12 + "\"><S12:Header>",
                         "<a/>", 1_000_000, "</S12:Header><S12:Body/></S12:Envelope>\r\n--b--\r\n"), false, -1, "EBMS:0009",
-                        limits.soapMaxBytes() < 4_000_000 ? ParseLimits.SOAP_MAX_BYTES : ParseLimits.SOAP_MAX_ELEMENTS));
+                        ParseLimits.SOAP_MAX_ELEMENTS),
+                new Hostile("a SOAP part of 30 MB", () -> GeneratedBody.of("--b\r\nContent-Type: application/soap+xml\r\n\r\n"
+                        + "<S12:Envelope xmlns:S12=\"" + Namespaces.SOAP12 + "\"><S12:Header>", "<a>" + "x".repeat(30_000)
+                        + "</a>", 1_000, "</S12:Header><S12:Body/></S12:Envelope>\r\n--b--\r\n"), false, -1, "EBMS:0009",
+                        ParseLimits.SOAP_MAX_BYTES));
     }
 
     @Order(1)

@@ -1,6 +1,5 @@
 package org.imigateway.as4;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,9 +60,11 @@ class HostileLoadTest {
             Files.writeString(receiverHome.resolve(GatewayConfig.FILE), "\nadmin.port=" + adminPort + "\n"
                     + ParseLimits.SOAP_MAX_BYTES + "=" + SecureXml.MAX_ENVELOPE_BYTES + "\n",
                     java.nio.file.StandardOpenOption.APPEND);
+            Instant begin = Instant.now();
             Process receiver = startReceiver(receiverHome);
             try {
                 Gateway sender = network.start("gw-a");
+                System.out.println("both gateways started after " + Duration.between(begin, Instant.now()));
                 attack(network.plan().port("gw-b"), adminPort, receiver, sender, receiverHome);
             } finally {
                 receiver.destroy();
@@ -109,6 +110,7 @@ class HostileLoadTest {
             attacker.join(Duration.between(Instant.now(), end).toMillis() + 120_000);
         }
         health.join(30_000);
+        System.out.println("attack over " + Duration.between(end, Instant.now()) + " after its planned end");
         String after = sendValid(sender, "after");
 
         assertTrue(receiver.isAlive(), "the receiving JVM exited: " + Files.readString(receiverHome.resolve("node.log")));

@@ -127,11 +127,23 @@ class MimeReaderLimitsTest {
     @Test
     void soapPartOverItsSizeIsRefusedWithEbms0009() {
         GeneratedBody body = GeneratedBody.of("--b\r\nContent-Type: application/soap+xml\r\n\r\n<S12:Envelope xmlns:S12=\""
-                + Namespaces.SOAP12 + "\"><S12:Header>", "<a/>", 1_000_000, "</S12:Header></S12:Envelope>\r\n--b--\r\n");
+                + Namespaces.SOAP12 + "\"><S12:Header>", "<a>" + "x".repeat(30_000) + "</a>", 1_000,
+                "</S12:Header></S12:Envelope>\r\n--b--\r\n");
 
         EbmsException refusal = assertThrows(EbmsException.class, () -> reader().read(TYPE, -1, body, work));
 
         assertRefused(refusal, EbmsErrorCode.INVALID_HEADER, ParseLimits.SOAP_MAX_BYTES);
+    }
+
+    @Test
+    void millionElementSoapPartIsRefusedAtTheElementLimitHavingReadLittleOfIt() {
+        GeneratedBody body = GeneratedBody.of("--b\r\nContent-Type: application/soap+xml\r\n\r\n<S12:Envelope xmlns:S12=\""
+                + Namespaces.SOAP12 + "\"><S12:Header>", "<a/>", 1_000_000, "</S12:Header></S12:Envelope>\r\n--b--\r\n");
+
+        EbmsException refusal = assertThrows(EbmsException.class, () -> reader().read(TYPE, -1, body, work));
+
+        assertRefused(refusal, EbmsErrorCode.INVALID_HEADER, ParseLimits.SOAP_MAX_ELEMENTS);
+        assertTrue(body.consumed() < 1 << 20, "read " + body.consumed());
     }
 
     @Test
