@@ -1,6 +1,5 @@
 package org.imigateway.as4;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -82,7 +81,7 @@ public final class MimeReader {
             throw new EbmsException(EbmsErrorCode.MIME_INCONSISTENCY, "Content-Type '" + contentTypeHeader + "' cannot be parsed");
         }
         try {
-            InputStream bounded = new BoundedBody(body, limits.maxMessageBytes());
+            InputStream bounded = new LimitedInputStream(body, limits.maxMessageBytes(), "the request body");
             if (contentType.match(Namespaces.SOAP12_CONTENT_TYPE)) {
                 return new MimeEnvelope(soap(bounded, workDir), List.of());
             }
@@ -306,7 +305,7 @@ public final class MimeReader {
     /** A limit broken below mime4j travels up as an IOException; the refusal it carries is answered. */
     private EbmsException refusal(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLarge) {
+            if (t instanceof LimitedInputStream.LimitExceeded) {
                 return tooLarge();
             }
             if (t instanceof MaxLineLimitException) {
@@ -321,48 +320,6 @@ public final class MimeReader {
             return new ContentType(type).match(expected);
         } catch (ParseException e) {
             return false;
-        }
-    }
-
-    private static final class BodyTooLarge extends IOException {
-        BodyTooLarge() {
-            super("the request body is over limits.maxMessageBytes");
-        }
-    }
-
-    /** Counts the body's bytes as mime4j reads them and stops at the global limit. */
-    private static final class BoundedBody extends FilterInputStream {
-        private final long limit;
-        private long count;
-
-        BoundedBody(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws IOException {
-            count += n;
-            if (count > limit) {
-                throw new BodyTooLarge();
-            }
         }
     }
 }
