@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Stops reading once a limit is passed, so an endless stream cannot exhaust memory or disk. */
-final class LimitedInputStream extends FilterInputStream {
+class LimitedInputStream extends FilterInputStream {
 
     /** Thrown by a read past the limit; callers find it in the cause chain of whatever wraps it. */
     static final class LimitExceeded extends IOException {

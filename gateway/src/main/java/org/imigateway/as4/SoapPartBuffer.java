@@ -3,7 +3,6 @@ package org.imigateway.as4;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,21 +16,19 @@ import java.nio.file.Path;
  * parts cost disk rather than heap. Reading past {@code limits.soap.maxBytes} fails, and
  * {@link #overLimit()} tells the caller why.
  */
-final class SoapPartBuffer extends FilterInputStream {
+final class SoapPartBuffer extends LimitedInputStream {
 
     static final int IN_MEMORY = 256 * 1024;
 
-    private final long maxBytes;
     private final Path workDir;
     private ByteArrayOutputStream memory = new ByteArrayOutputStream(16 * 1024);
     private Path file;
     private OutputStream out = memory;
-    private long count;
+    private long kept;
     private boolean overLimit;
 
     SoapPartBuffer(InputStream in, long maxBytes, Path workDir) {
-        super(in);
-        this.maxBytes = maxBytes;
+        super(in, maxBytes, "the SOAP part");
         this.workDir = workDir;
     }
 
@@ -43,7 +40,13 @@ final class SoapPartBuffer extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
+        int n;
+        try {
+            n = super.read(buffer, offset, length);
+        } catch (LimitExceeded e) {
+            overLimit = true;  // the StAX reader wraps it in an exception of its own
+            throw e;
+        }
         if (n > 0) {
             keep(buffer, offset, n);
         }
@@ -61,12 +64,8 @@ final class SoapPartBuffer extends FilterInputStream {
     }
 
     private void keep(byte[] buffer, int offset, int n) throws IOException {
-        count += n;
-        if (count > maxBytes) {
-            overLimit = true;
-            throw new IOException("the SOAP part is over " + maxBytes + " bytes");
-        }
-        if (file == null && count > IN_MEMORY) {
+        kept += n;
+        if (file == null && kept > IN_MEMORY) {
             file = Files.createTempFile(workDir, "soap-", ".xml");
             out = Files.newOutputStream(file);
             memory.writeTo(out);
