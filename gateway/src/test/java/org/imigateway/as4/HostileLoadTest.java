@@ -41,10 +41,11 @@ import org.junit.jupiter.api.io.TempDir;
  * ceiling for this) for {@link #ATTACK}. Every one is refused with EBMS:0009 (or 503, should
  * admission control answer first); a valid signed message sent during and one sent after the
  * attack are receipted and delivered; /health answers throughout; the JVM is alive at the end.
+ * The {@code hostile-long} Maven profile runs 32 attackers for five minutes.
  */
 class HostileLoadTest {
 
-    private static final int ATTACKERS = 24;
+    private static final int ATTACKERS = Integer.getInteger("hostile.attackers", 24);
     private static final Duration ATTACK = Duration.ofSeconds(Integer.getInteger("hostile.attackSeconds", 20));
     private static final String TYPE = "multipart/related; type=\"application/soap+xml\"; boundary=b";
     private static final int SIBLINGS = 1_000_000;
@@ -61,9 +62,10 @@ class HostileLoadTest {
                     + ParseLimits.SOAP_MAX_BYTES + "=" + SecureXml.MAX_ENVELOPE_BYTES + "\n",
                     java.nio.file.StandardOpenOption.APPEND);
             Instant begin = Instant.now();
-            Process receiver = startReceiver(receiverHome);
+            Process receiver = launchReceiver(receiverHome);
             try {
-                Gateway sender = network.start("gw-a");
+                Gateway sender = network.start("gw-a");  // while the receiver's JVM starts
+                awaitReady(receiver, receiverHome);
                 System.out.println("both gateways started after " + Duration.between(begin, Instant.now()));
                 attack(network.plan().port("gw-b"), adminPort, receiver, sender, receiverHome);
             } finally {
@@ -159,19 +161,21 @@ class HostileLoadTest {
         throw new AssertionError(messageId + " was not DELIVERED to the receiver's backend");
     }
 
-    private static Process startReceiver(Path home) throws Exception {
+    private static Process launchReceiver(Path home) throws IOException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), CrashNode.class.getName(),
                 home.toString());
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(home.resolve("node.log").toFile()).start();
+    }
+
+    private static void awaitReady(Process process, Path home) throws Exception {
         Path log = home.resolve("node.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plusSeconds(90);
         while (!Files.readString(log).contains("READY")) {
             assertTrue(process.isAlive(), "the receiver did not start: " + Files.readString(log));
             assertTrue(Instant.now().isBefore(deadline), "the receiver did not start within 90 s");
             Thread.sleep(100);
         }
-        return process;
     }
 
     private static int freePort() throws IOException {
