@@ -151,6 +151,4 @@ public final class InboundPipeline {
             WorkFolders.deleteQuietly(workDir);
         }
     }
-
-
 }
