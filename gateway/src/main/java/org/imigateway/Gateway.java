@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -32,11 +33,11 @@ import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.HttpTransport;
 import org.imigateway.as4.KeyMaterial;
 import org.imigateway.as4.ProfileKeys;
-import org.imigateway.as4.SecurityProfile;
+import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.as4.TlsSettings;
-import org.imigateway.as4.ConformanceFaults;
 import org.imigateway.as4.ParseLimits;
 import org.imigateway.as4.inflow.InboundPipeline;
+import org.imigateway.as4.inflow.InboundSteps;
 import org.imigateway.as4.outflow.As4Sender;
 import org.imigateway.as4.outflow.SendResult;
 import org.imigateway.backend.Backends;
@@ -70,7 +71,7 @@ import org.imigateway.ops.MessageStatistics;
 import org.imigateway.ops.OpsEndpoints;
 import org.imigateway.ops.OpsSettings;
 import org.imigateway.ops.Operations;
-import org.imigateway.ops.SendControl;
+import org.imigateway.route.SendControl;
 import org.imigateway.broker.CamelJms;
 import org.imigateway.broker.EmbeddedBroker;
 import org.imigateway.connectors.SubmissionException;
@@ -139,7 +140,8 @@ public final class Gateway implements AutoCloseable {
     private final PayloadAccess payloadAccess;
     private final PayloadStore payloads;
 
-    private Gateway(GatewayConfig config) throws ConfigException, PModeException, IOException {
+    private Gateway(GatewayConfig config, Function<InboundSteps.Parts, InboundSteps> inboundSteps)
+            throws ConfigException, PModeException, IOException {
         this.config = config;
         this.pmodes = new AtomicReference<>(new PModeLoader().load(config.pmodes()));
         this.opsSettings = OpsSettings.load(config.home());
@@ -243,10 +245,8 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
 
-        ConformanceFaults faults = ConformanceFaults.load(config.home());
-        faults.warn(LOG);
-        InboundPipeline pipeline = new InboundPipeline(pmodes::get, config.partyName(), cryptos,
-                new InboundHandoff(store, enqueuer), work, parseLimits, faults);
+        InboundPipeline pipeline = new InboundPipeline(inboundSteps.apply(new InboundSteps.Parts(pmodes::get,
+                config.partyName(), cryptos, new InboundHandoff(store, enqueuer))), work, parseLimits, pmodes::get);
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("as4-" + config.partyName());
         this.server = new Server(threads);
@@ -272,7 +272,17 @@ public final class Gateway implements AutoCloseable {
 
     /** Loads the home without listening: enough to send, as the one-shot {@code send} command does. */
     public static Gateway open(Path home) throws ConfigException, PModeException, IOException {
-        return new Gateway(GatewayConfig.load(home));
+        return open(home, InboundSteps::standard);
+    }
+
+    /**
+     * Loads the home with the inbound steps another assembly makes. The product always uses
+     * {@link InboundSteps#standard}; the conformance suite's self-test builds deliberately broken
+     * gateways this way, from its own test code, so no fault ships in the product.
+     */
+    public static Gateway open(Path home, Function<InboundSteps.Parts, InboundSteps> inboundSteps)
+            throws ConfigException, PModeException, IOException {
+        return new Gateway(GatewayConfig.load(home), inboundSteps);
     }
 
     public Gateway listen() throws IOException {

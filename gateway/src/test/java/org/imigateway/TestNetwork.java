@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 
 /** Gateways on loopback for a test: a demo network whose gateways start on demand and stop with it. */
 public final class TestNetwork implements AutoCloseable {

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.imigateway.Gateway;
-import org.imigateway.as4.SecurityProfile;
+import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.PkiLayout;
 import org.imigateway.certificates.Stores;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.interop.phase4.Phase4Keys;
 
 /**

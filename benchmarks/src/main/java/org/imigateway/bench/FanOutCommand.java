@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.imigateway.Gateway;
-import org.imigateway.as4.SecurityProfile;
+import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;

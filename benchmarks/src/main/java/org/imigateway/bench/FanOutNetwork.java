@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.imigateway.Gateway;
-import org.imigateway.as4.SecurityProfile;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.pmode.SecurityProfile;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.cooperation.ImiLegs;
 
 /**

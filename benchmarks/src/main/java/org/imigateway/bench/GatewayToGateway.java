@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.imigateway.Gateway;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;

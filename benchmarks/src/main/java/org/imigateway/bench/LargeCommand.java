@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.KeyMaterial;
 import org.imigateway.as4.ProfileKeys;
-import org.imigateway.as4.SecurityProfile;
+import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.certificates.IssuedCertificate;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.PkiLayout;

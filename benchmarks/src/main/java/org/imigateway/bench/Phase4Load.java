@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.imigateway.as4.SecurityProfile;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.pmode.SecurityProfile;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.interop.phase4.Edelivery20Profiles.Phase4Profile;
 import org.imigateway.interop.phase4.Phase4Keys;
 import org.imigateway.interop.phase4.Phase4Party;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
-import org.imigateway.as4.SecurityProfile;
+import org.imigateway.pmode.SecurityProfile;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

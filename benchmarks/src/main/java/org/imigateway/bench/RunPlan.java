@@ -3,7 +3,7 @@ package org.imigateway.bench;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
-import org.imigateway.as4.SecurityProfile;
+import org.imigateway.pmode.SecurityProfile;
 
 /**
  * One measured run: the security profile, the payload size, how many messages (after

@@ -82,19 +82,6 @@ final class ConformanceNetwork {
         return dir.resolve("net/" + TARGET);
     }
 
-    /**
-     * Switches exactly one TEST-ONLY fault on in the target's gateway.properties ("none" for a
-     * correct gateway), before it starts; later lines of a properties file win.
-     */
-    void targetFault(String fault) throws IOException {
-        StringBuilder lines = new StringBuilder("\n");
-        for (String name : List.of("skipSignatureCheck", "unsignedReceipts", "deliverDuplicates")) {
-            lines.append("testing.fault.").append(name).append('=').append(name.equals(fault)).append('\n');
-        }
-        Files.writeString(targetHome().resolve("config/gateway.properties"), lines, StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
-    }
-
     String targetUrl() throws IOException {
         return "http://127.0.0.1:" + targetProperties().getProperty("http.port") + "/as4";
     }

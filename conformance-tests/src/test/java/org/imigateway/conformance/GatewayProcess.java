@@ -45,20 +45,48 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts {@code serve --home home} and returns once the gateway says it is receiving. */
     static GatewayProcess serve(Path home) throws IOException, InterruptedException {
-        Path log = home.resolve("serve.log");
-        GatewayProcess gateway = new GatewayProcess(builder(log, "serve", "--home", home.toString()).start(), log);
+        return started(home.resolve("serve.log"), List.of("-jar", jar(), "serve", "--home", home.toString()));
+    }
+
+    /**
+     * Starts the gateway of the home with one inbound step broken on purpose ({@link FaultyGateway}):
+     * the shipped jar plus this module's test classes, which hold the broken steps.
+     */
+    static GatewayProcess serveFaulty(Path home, String fault) throws IOException, InterruptedException {
+        String testClasses;
+        try {
+            testClasses = Path.of(FaultyGateway.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return started(home.resolve("serve-" + fault + ".log"), List.of("-cp",
+                jar() + java.io.File.pathSeparator + testClasses, FaultyGateway.class.getName(), home.toString(), fault));
+    }
+
+    private static GatewayProcess started(Path log, List<String> javaArgs) throws IOException, InterruptedException {
+        GatewayProcess gateway = new GatewayProcess(java(log, javaArgs).start(), log);
         gateway.awaitOutput("receiving at", Duration.ofSeconds(90));
         return gateway;
     }
 
     private static ProcessBuilder builder(Path log, String... args) {
+        List<String> javaArgs = new ArrayList<>(List.of("-jar", jar()));
+        javaArgs.addAll(List.of(args));
+        return java(log, javaArgs);
+    }
+
+    private static ProcessBuilder java(Path log, List<String> javaArgs) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx192m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(javaArgs);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    }
+
+    private static String jar() {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: build the gateway module first (mvn verify builds it in the reactor)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        return JAR.toString();
     }
 
     private void awaitOutput(String text, Duration wait) throws IOException, InterruptedException {

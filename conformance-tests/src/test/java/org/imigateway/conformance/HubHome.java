@@ -43,10 +43,9 @@ final class HubHome {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        // later lines of a properties file win: a port of its own, no TLS, no test fault, the hub role
+        // later lines of a properties file win: a port of its own, no TLS, the hub role
         Files.writeString(home.resolve("config/gateway.properties"), String.join("\n", "", "http.port=" + port,
-                "https.port=-1", "testing.fault.skipSignatureCheck=false", "testing.fault.unsignedReceipts=false",
-                "testing.fault.deliverDuplicates=false", "gateway.role=hub", ""), StandardCharsets.UTF_8,
+                "https.port=-1", "gateway.role=hub", ""), StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
         Files.createDirectories(home.resolve("config/directory"));
         Files.writeString(home.resolve("config/directory/authorities.xml"), directory(), StandardCharsets.UTF_8);

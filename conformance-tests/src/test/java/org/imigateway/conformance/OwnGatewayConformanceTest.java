@@ -27,7 +27,6 @@ class OwnGatewayConformanceTest {
     @BeforeAll
     static void startTarget() throws Exception {
         network = ConformanceNetwork.shared();
-        network.targetFault("none");
         target = GatewayProcess.serve(network.targetHome());
     }
 

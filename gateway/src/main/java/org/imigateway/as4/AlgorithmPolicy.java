@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.wss4j.common.crypto.AlgorithmSuite;
 import org.w3c.dom.Element;
 
+import org.imigateway.pmode.SecurityProfile;
 /**
  * The algorithm allow-list of a security profile. Checked twice: first by reading the security
  * header ourselves, so a refusal names the algorithm (EBMS:0103); then by WSS4J's

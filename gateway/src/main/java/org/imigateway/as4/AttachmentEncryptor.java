@@ -15,6 +15,7 @@ import org.apache.wss4j.dom.message.WSSecEncrypt;
 import org.apache.wss4j.dom.message.WSSecHeader;
 import org.apache.xml.security.encryption.params.HKDFParams;
 
+import org.imigateway.pmode.SecurityProfile;
 /**
  * Encrypts the attachments of a signed message for the receiver (eDelivery AS4: only
  * attachments are encrypted, content only, AES-128-GCM). The content key travels per the leg's

@@ -14,6 +14,7 @@ import javax.security.auth.callback.UnsupportedCallbackException;
 import org.apache.wss4j.common.crypto.Merlin;
 import org.apache.wss4j.common.ext.WSPasswordCallback;
 
+import org.imigateway.pmode.SecurityProfile;
 /**
  * Builds the WSS4J crypto objects from our key material, in memory: nothing is read from a
  * properties file and the JDK's cacerts are never trusted (merlin.load.cacerts=false in effect).

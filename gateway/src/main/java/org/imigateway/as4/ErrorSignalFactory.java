@@ -10,6 +10,7 @@ import org.imigateway.schemas.ebms3.SignalMessage;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import org.imigateway.xml.SecureXml;
 /**
  * Makes the ebMS error signal answered in the HTTP response: eb:Error with code, short name,
  * severity, category, origin and the human detail, plus a SOAP Fault so that plain SOAP stacks

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.imigateway.pmode.SecurityProfile;
 /**
  * The keys and certificates one gateway signs, decrypts and validates with: its AS4 1.15 signing
  * and encryption keys with their chains, the keys of each AS4 2.0 profile it serves, the trust

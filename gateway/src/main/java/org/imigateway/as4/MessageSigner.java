@@ -11,6 +11,7 @@ import org.apache.wss4j.dom.message.WSSecHeader;
 import org.apache.wss4j.dom.message.WSSecSignature;
 import org.w3c.dom.Element;
 
+import org.imigateway.pmode.SecurityProfile;
 /**
  * Signs an AS4 message as the eDelivery AS4 profile requires: one signature over eb:Messaging,
  * the SOAP Body and every attachment (content only, SwA Attachment-Content-Signature-Transform),

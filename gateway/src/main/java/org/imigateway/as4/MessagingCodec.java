@@ -16,6 +16,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
+import org.imigateway.xml.SecureXml;
 /**
  * Reads and writes the eb:Messaging header with JAXB. Reading validates the element against
  * the ebMS 3.0 header schema first, so a malformed header is refused (EBMS:0009) with the

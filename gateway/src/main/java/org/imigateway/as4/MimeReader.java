@@ -26,6 +26,8 @@ import org.apache.james.mime4j.stream.RecursionMode;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
+import org.imigateway.xml.SecureXml;
+import org.imigateway.xml.LimitedInputStream;
 /**
  * Unpacks an HTTP request body into SOAP envelope and attachments (SOAP with Attachments, AS4
  * profile section 2.1.3) as the body arrives. Apache James mime4j's token stream parses MIME

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.w3c.dom.Document;
 
+import org.imigateway.xml.SecureXml;
 /**
  * Writes an AS4 message as multipart/related (SOAP with Attachments): the SOAP envelope as root
  * part, then each attachment in binary transfer encoding, streamed from its file.

@@ -7,6 +7,7 @@ import java.util.Properties;
 
 import org.imigateway.config.ConfigException;
 import org.imigateway.config.GatewayConfig;
+import org.imigateway.xml.SecureXml;
 
 /**
  * What one received message may cost us before any check of its content has passed: the body

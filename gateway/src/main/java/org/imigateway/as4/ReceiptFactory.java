@@ -12,6 +12,8 @@ import org.imigateway.schemas.ebms3.SignalMessage;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import org.imigateway.pmode.SecurityProfile;
+import org.imigateway.xml.SecureXml;
 /**
  * Makes the signed non-repudiation receipt (AS4 profile 2.2.6 / 3.4): an eb:SignalMessage whose
  * eb:Receipt carries ebbp:NonRepudiationInformation with one MessagePartNRInformation per
@@ -21,19 +23,17 @@ import org.w3c.dom.Element;
 public final class ReceiptFactory {
 
     private final MessageSigner signer = new MessageSigner();
-    private final boolean sign;
 
-    public ReceiptFactory() {
-        this(true);
-    }
-
-    /** TEST-ONLY: {@code sign=false} is the fault {@code testing.fault.unsignedReceipts} ({@link ConformanceFaults}). */
-    public ReceiptFactory(boolean sign) {
-        this.sign = sign;
-    }
-
+    /** The receipt, signed with the leg's profile: what the sender gets in the HTTP response. */
     public byte[] create(String refToMessageId, List<Element> signedReferences, SecurityProfile profile, Cryptos cryptos,
             Path workDir) throws WSSecurityException {
+        Document soap = envelope(refToMessageId, signedReferences);
+        signer.sign(new MimeEnvelope(soap, List.of()), profile, cryptos, workDir);
+        return SecureXml.toBytes(soap);
+    }
+
+    /** The receipt's SOAP envelope before it is signed. */
+    public static Document envelope(String refToMessageId, List<Element> signedReferences) {
         Messaging messaging = new Messaging();
         SignalMessage signal = new SignalMessage();
         MessageInfo info = new MessageInfo();
@@ -46,12 +46,7 @@ public final class ReceiptFactory {
         signal.setReceipt(receipt);
         messaging.getSignalMessages().add(signal);
 
-        Document soap = SoapEnvelopes.withMessaging(messaging);
-        MimeEnvelope envelope = new MimeEnvelope(soap, List.of());
-        if (sign) {
-            signer.sign(envelope, profile, cryptos, workDir);
-        }
-        return SecureXml.toBytes(soap);
+        return SoapEnvelopes.withMessaging(messaging);
     }
 
     private static Element nonRepudiation(List<Element> references) {

@@ -20,6 +20,7 @@ import org.apache.wss4j.dom.handler.RequestData;
 import org.apache.wss4j.dom.handler.WSHandlerResult;
 import org.w3c.dom.Element;
 
+import org.imigateway.pmode.SecurityProfile;
 /**
  * Runs WSS4J over the wsse:Security header of a received message: decrypts the attachments
  * with our encryption key and verifies the signature, the signer's path to a trust anchor,

@@ -4,6 +4,7 @@ import org.imigateway.schemas.ebms3.Messaging;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import org.imigateway.xml.SecureXml;
 /** Builds SOAP 1.2 envelopes carrying an eb:Messaging header and an empty (or fault) Body. */
 public final class SoapEnvelopes {
 

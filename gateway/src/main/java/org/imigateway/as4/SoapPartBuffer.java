@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.imigateway.xml.LimitedInputStream;
 
 /**
  * The SOAP part as it is read the first time (by {@link SoapBudget}'s StAX pass), kept for the

@@ -34,6 +34,7 @@ import org.apache.wss4j.dom.transform.STRTransform;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import org.imigateway.pmode.SecurityProfile;
 /**
  * Verifies a ds:Signature in place of WSS4J's SignatureProcessor, with one difference: the
  * bytes digested for an attachment reference are not kept in memory.

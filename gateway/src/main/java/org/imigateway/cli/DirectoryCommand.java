@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.cooperation.CooperationSettings;
-import org.imigateway.cooperation.Procedures;
+import org.imigateway.procedure.Procedures;
 import org.imigateway.directory.Authority;
 import org.imigateway.directory.Directory;
 import org.imigateway.directory.DirectoryFiles;

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.nio.file.Files;
 
 import org.imigateway.Gateway;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.config.GatewayConfig;
 
 import picocli.CommandLine.Command;

@@ -37,6 +37,7 @@ public record GatewayConfig(
         Duration sendTimeout) {
 
     public static final String FILE = "config/gateway.properties";
+    private static final String TEST_PREFIX = "testing.";
 
     /** 2 GiB payloads are a supported case (README, "Large payloads"), plus room for MIME and the SOAP part. */
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 3L * 1024 * 1024 * 1024;
@@ -45,6 +46,7 @@ public record GatewayConfig(
         Path file = home.resolve(FILE);
         Properties p = properties(home);
         List<String> problems = new ArrayList<>();
+        refuseTestSwitches(file, p, problems);
         Reader reader = new Reader(file, p, problems, home);
         GatewayConfig config = new GatewayConfig(
                 home,
@@ -69,6 +71,17 @@ public record GatewayConfig(
             throw new ConfigException(String.join("\n", problems));
         }
         return config;
+    }
+
+    /**
+     * Earlier versions read {@code testing.fault.*} keys that switched checks off for the
+     * conformance suite's self-test. The product has no such switch; a home that still names one
+     * must not start as if its line meant something, so every {@code testing.*} key is refused.
+     */
+    private static void refuseTestSwitches(Path file, Properties p, List<String> problems) {
+        p.stringPropertyNames().stream().filter(name -> name.startsWith(TEST_PREFIX)).sorted()
+                .forEach(name -> problems.add(file + ": " + name + " is not a setting of this gateway (no " + TEST_PREFIX
+                        + "* key is: checks cannot be switched off); remove the line"));
     }
 
     /**

@@ -14,6 +14,7 @@ import org.imigateway.schemas.imi.alert.Alert;
 import org.imigateway.schemas.imi.alert.Content;
 import org.imigateway.schemas.imi.alert.Notification;
 
+import org.imigateway.procedure.Procedure;
 /**
  * Alerts and notifications: an alert fans out to the procedure's authorities in the countries
  * it names (through a country's incoming-alert coordinator where it has one), a notification to

@@ -17,6 +17,7 @@ import org.imigateway.schemas.imi.request.RequestStep;
 import org.imigateway.store.CaseKey;
 import org.imigateway.store.CaseRegistry;
 
+import org.imigateway.procedure.Procedure;
 /**
  * Records, in the transaction of each decision, whose personal data a message is: its case, the
  * authorities taking part (the sender and every authority the hub sent it on to) and the

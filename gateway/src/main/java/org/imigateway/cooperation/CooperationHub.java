@@ -46,6 +46,10 @@ import org.imigateway.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.imigateway.procedure.Procedure;
+import org.imigateway.procedure.Procedures;
+import org.imigateway.procedure.BoundXml;
+import org.imigateway.procedure.RequestWorkflow;
 /**
  * The cooperation step of a hub, where the {@code deliver} route hands it every received
  * message. An IMI business message is decided on: its payload read against the document type

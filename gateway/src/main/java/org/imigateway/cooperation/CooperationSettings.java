@@ -8,6 +8,7 @@ import org.imigateway.config.ConfigException;
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.directory.DirectoryFiles;
 
+import org.imigateway.procedure.ShippedProcedures;
 /**
  * The cooperation settings of {@code gateway.properties}: {@code gateway.role} ({@code hub} or
  * {@code access-point}, the default), {@code procedures.dir} (default config/procedures) and

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.imigateway.cooperation.RequestWorkflow.CaseState;
+import org.imigateway.procedure.RequestWorkflow.CaseState;
 import org.imigateway.directory.SearchFolding;
 
 /**

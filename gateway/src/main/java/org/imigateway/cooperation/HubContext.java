@@ -18,6 +18,7 @@ import javax.xml.datatype.XMLGregorianCalendar;
 import org.imigateway.directory.Authority;
 import org.imigateway.directory.Directory;
 
+import org.imigateway.procedure.Procedures;
 /** What the hub's handlers share: procedures, directory, the hub's tables, where made documents go, today. */
 record HubContext(Procedures procedures, Directory directory, CooperationStore store, Path documents, Clock clock) {
 

@@ -16,6 +16,7 @@ import org.imigateway.schemas.imi.repository.Query;
 import org.imigateway.schemas.imi.repository.Result;
 import org.imigateway.schemas.imi.repository.Withdrawal;
 
+import org.imigateway.procedure.Procedure;
 /**
  * Repositories: authorities granted the procedure publish, update and withdraw their own
  * entries; a query is answered with a Result to the asker's access point when the asker is in

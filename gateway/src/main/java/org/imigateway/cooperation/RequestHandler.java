@@ -6,14 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.imigateway.cooperation.RequestWorkflow.CaseState;
-import org.imigateway.cooperation.RequestWorkflow.Step;
+import org.imigateway.procedure.RequestWorkflow.CaseState;
+import org.imigateway.procedure.RequestWorkflow.Step;
 import org.imigateway.directory.Directory;
 import org.imigateway.schemas.imi.request.Acceptance;
 import org.imigateway.schemas.imi.request.AnswerByProposal;
 import org.imigateway.schemas.imi.request.Request;
 import org.imigateway.schemas.imi.request.RequestStep;
 
+import org.imigateway.procedure.Procedure;
+import org.imigateway.procedure.RequestWorkflow;
 /**
  * Requests: the recipient must be an active authority granted the procedure, the step must be
  * one the procedure's workflow allows in the case's state from this party; then the message

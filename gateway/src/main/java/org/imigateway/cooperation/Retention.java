@@ -26,6 +26,8 @@ import org.imigateway.store.PayloadStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.imigateway.procedure.Procedure;
+import org.imigateway.procedure.Procedures;
 /**
  * The retention schedule of personal data (IMI Regulation art. 14): the payloads of a closed case
  * are blocked {@code blockAfterMonths} after closure and deleted {@code deleteAfterMonths} after

@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.imigateway.config.ConfigException;
-import org.imigateway.cooperation.BoundXml;
-import org.imigateway.cooperation.Procedure;
-import org.imigateway.cooperation.Procedures;
+import org.imigateway.procedure.BoundXml;
+import org.imigateway.procedure.Procedure;
+import org.imigateway.procedure.Procedures;
 import org.imigateway.schemas.SchemaResources;
 import org.imigateway.schemas.imi.directory.Grant;
 

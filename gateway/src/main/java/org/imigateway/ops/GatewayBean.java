@@ -14,6 +14,7 @@ import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.imigateway.route.SendControl;
 /** The gateway's MBean on the platform MBean server; reads and actions are delegated, nothing is kept here. */
 public final class GatewayBean implements GatewayMXBean {
 

@@ -18,6 +18,7 @@ import org.imigateway.broker.Queues;
 import org.imigateway.route.GatewayRoutes;
 import org.imigateway.store.MessageStatus;
 
+import org.imigateway.route.SendControl;
 /**
  * The gateway's Micrometer registry: gauges over the same sources as the MBean (message log,
  * broker, send control, certificates), read at scrape time. Scraped as Prometheus text at

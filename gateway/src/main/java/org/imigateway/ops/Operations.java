@@ -14,6 +14,7 @@ import org.imigateway.store.MessageStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.imigateway.route.SendControl;
 /**
  * What an operator may do to messages in flight: resend, dead-letter, pause and resume a party,
  * reload the PModes. Each action goes through the message log's state machine and the broker,

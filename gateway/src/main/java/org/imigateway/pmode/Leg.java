@@ -5,8 +5,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.imigateway.as4.SecurityProfile;
-
 /**
  * How messages of one Service/Action (and agreement) travel: who may send them, how they are
  * secured, compressed and retried, and what their payloads may be.

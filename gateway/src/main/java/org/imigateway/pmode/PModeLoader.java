@@ -27,8 +27,7 @@ import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
 import jakarta.xml.bind.ValidationEventLocator;
 
-import org.imigateway.as4.SecureXml;
-import org.imigateway.as4.SecurityProfile;
+import org.imigateway.xml.SecureXml;
 import org.imigateway.certificates.Stores;
 import org.imigateway.schemas.SchemaResources;
 import org.imigateway.schemas.pmode.Pmodes;

@@ -54,7 +54,7 @@ public final class PModeSet {
     public Optional<Leg> outboundLeg(String service, String action) {
         if (service.equals(org.imigateway.as4.Namespaces.TEST_SERVICE)
                 && action.equals(org.imigateway.as4.Namespaces.TEST_ACTION)) {
-            return Optional.of(Leg.ping(org.imigateway.as4.SecurityProfile.EDELIVERY_1_15));
+            return Optional.of(Leg.ping(org.imigateway.pmode.SecurityProfile.EDELIVERY_1_15));
         }
         return legsFor(service, action).stream().findFirst();
     }

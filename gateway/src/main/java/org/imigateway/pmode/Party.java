@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.imigateway.as4.SecurityProfile;
-
 /**
  * An access point known to the PModes: its name, party id, endpoint and certificates. The two
  * plain certificates serve eDelivery AS4 1.15; {@code profileCertificates} holds the pairs of

@@ -15,7 +15,6 @@ import org.imigateway.as4.outflow.As4Sender;
 import org.imigateway.as4.outflow.PreparedMessage;
 import org.imigateway.as4.outflow.PreparedMessageFiles;
 import org.imigateway.as4.outflow.SendResult;
-import org.imigateway.ops.SendControl;
 import org.imigateway.pmode.Leg;
 import org.imigateway.pmode.PModeSet;
 import org.imigateway.pmode.Party;

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import org.imigateway.TestNetwork;
 import org.imigateway.as4.outflow.SendResult;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
 import org.junit.jupiter.api.AfterAll;

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
 import org.imigateway.as4.outflow.SendResult;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
@@ -33,6 +33,7 @@ import org.imigateway.route.CrashNode;
 import org.imigateway.route.FolderInbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.imigateway.xml.SecureXml;
 
 /**
  * Issue 18, Show 1: a receiving gateway in a JVM of its own with a 256 MB heap that exits on

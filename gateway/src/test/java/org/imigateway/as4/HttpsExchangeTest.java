@@ -22,7 +22,7 @@ import org.imigateway.TestNetwork;
 import org.imigateway.as4.outflow.SendResult;
 import org.imigateway.certificates.PkiLayout;
 import org.imigateway.certificates.Stores;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
 import org.junit.jupiter.api.AfterAll;

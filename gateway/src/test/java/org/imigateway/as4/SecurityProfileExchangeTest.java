@@ -13,7 +13,7 @@ import java.util.Properties;
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
 import org.imigateway.as4.outflow.SendResult;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.imigateway.pmode.SecurityProfile;
 /** Each security profile's leg carries signed, encrypted messages with valid receipts both ways. */
 class SecurityProfileExchangeTest {
 

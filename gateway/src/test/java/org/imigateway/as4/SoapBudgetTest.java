@@ -18,7 +18,7 @@ import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
 import org.imigateway.as4.outflow.PreparedMessage;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.imigateway.xml.SecureXml;
 
 /**
  * The SOAP budget refuses each kind of hostile envelope by the limit it breaks, and the default

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import org.imigateway.pmode.SecurityProfile;
+import org.imigateway.xml.SecureXml;
 /**
  * Attachment references are verified as a stream: what the receiver allocates while verifying
  * does not grow with the attachment (WSS4J's own processor keeps every digested byte, WSS-727),

@@ -16,7 +16,7 @@ import java.util.Random;
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
 import org.imigateway.as4.outflow.SendResult;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.store.AuditAction;
 import org.imigateway.store.AuditTrail;

@@ -17,7 +17,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.fs.FolderConnector;
 
 /** What a backend does with its connector, written as a backend would: plain files and plain JMS. */

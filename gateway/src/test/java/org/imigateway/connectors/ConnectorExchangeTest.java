@@ -23,7 +23,7 @@ import jakarta.jms.MapMessage;
 
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.fs.FolderConnector;
 import org.imigateway.store.Direction;
 import org.imigateway.store.MessageStatus;

@@ -21,7 +21,7 @@ import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
 import org.imigateway.broker.BrokerSettings;
 import org.imigateway.broker.EmbeddedBroker;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.fs.FolderConnector;
 import org.imigateway.connectors.jms.JmsQueues;
 import org.junit.jupiter.api.AfterAll;

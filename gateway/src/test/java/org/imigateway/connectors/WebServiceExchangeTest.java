@@ -36,7 +36,7 @@ import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.fs.FolderConnector;
 import org.imigateway.connectors.ws.BackendFault;
 import org.imigateway.connectors.ws.BackendService;

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-import org.imigateway.as4.SecureXml;
+import org.imigateway.xml.SecureXml;
 import org.imigateway.cooperation.CooperationNetwork.Received;
 import org.imigateway.schemas.imi.ImiDocumentType;
 import org.junit.jupiter.api.AfterAll;

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.imigateway.procedure.Procedures;
+import org.imigateway.procedure.ShippedProcedures;
 /** Need to know, blocking, deletion and their audit, on a real embedded Derby and payload store. */
 class PersonalDataTest {
 

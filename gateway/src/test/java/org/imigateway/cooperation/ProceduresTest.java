@@ -14,6 +14,10 @@ import org.imigateway.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.imigateway.procedure.Procedure;
+import org.imigateway.procedure.Procedures;
+import org.imigateway.procedure.ShippedProcedures;
+import org.imigateway.procedure.RequestWorkflow;
 class ProceduresTest {
 
     @TempDir

@@ -9,14 +9,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import org.imigateway.cooperation.RequestWorkflow.CaseState;
-import org.imigateway.cooperation.RequestWorkflow.Moved;
-import org.imigateway.cooperation.RequestWorkflow.Refused;
-import org.imigateway.cooperation.RequestWorkflow.Step;
+import org.imigateway.procedure.RequestWorkflow.CaseState;
+import org.imigateway.procedure.RequestWorkflow.Moved;
+import org.imigateway.procedure.RequestWorkflow.Refused;
+import org.imigateway.procedure.RequestWorkflow.Step;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.imigateway.procedure.Procedures;
+import org.imigateway.procedure.ShippedProcedures;
+import org.imigateway.procedure.RequestWorkflow;
 /** The shipped request workflow (pq-request), step by step. */
 class RequestWorkflowTest {
 

@@ -37,7 +37,7 @@ import org.imigateway.certificates.CertificatePurpose;
 import org.imigateway.certificates.CertificateRequest;
 import org.imigateway.certificates.PkiLayout;
 import org.imigateway.certificates.Stores;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
 import org.imigateway.pmode.PModeSet;

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.imigateway.as4.SecurityProfile;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

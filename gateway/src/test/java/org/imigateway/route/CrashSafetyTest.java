@@ -17,7 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.store.Database;
 import org.imigateway.store.Direction;
 import org.imigateway.store.MessageLog;

@@ -16,7 +16,7 @@ import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
 import org.imigateway.as4.outflow.PreparedMessage;
 import org.imigateway.as4.outflow.SendResult;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
 import org.imigateway.store.Direction;

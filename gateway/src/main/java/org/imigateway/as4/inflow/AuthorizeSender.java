@@ -4,7 +4,7 @@ import java.security.cert.X509Certificate;
 
 import org.imigateway.as4.EbmsErrorCode;
 import org.imigateway.as4.EbmsException;
-import org.imigateway.as4.SecurityProfile;
+import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.pmode.ProfileCertificates;
 
 /**

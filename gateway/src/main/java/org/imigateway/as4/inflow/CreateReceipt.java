@@ -10,15 +10,10 @@ import org.imigateway.as4.ReceiptFactory;
 public final class CreateReceipt implements InboundStep {
 
     private final Cryptos cryptos;
-    private final ReceiptFactory factory;
+    private final ReceiptFactory factory = new ReceiptFactory();
 
     public CreateReceipt(Cryptos cryptos) {
-        this(cryptos, new ReceiptFactory());
-    }
-
-    CreateReceipt(Cryptos cryptos, ReceiptFactory factory) {
         this.cryptos = cryptos;
-        this.factory = factory;
     }
 
     @Override

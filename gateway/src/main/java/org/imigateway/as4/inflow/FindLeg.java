@@ -50,7 +50,7 @@ public final class FindLeg implements InboundStep {
         String action = collaboration.getAction().trim();
         Leg leg;
         if (service.equals(Namespaces.TEST_SERVICE) && action.equals(Namespaces.TEST_ACTION)) {
-            leg = Leg.ping(org.imigateway.as4.SecurityProfile.EDELIVERY_1_15);
+            leg = Leg.ping(org.imigateway.pmode.SecurityProfile.EDELIVERY_1_15);
         } else {
             leg = matchLeg(set, collaboration, service, action);
         }

@@ -83,7 +83,7 @@ public final class InboundContext {
         return security;
     }
 
-    void security(VerifiedSecurity value) {
+    public void security(VerifiedSecurity value) {
         this.security = value;
     }
 
@@ -95,7 +95,7 @@ public final class InboundContext {
         return Optional.ofNullable(receipt);
     }
 
-    void receipt(byte[] value) {
+    public void receipt(byte[] value) {
         this.receipt = value;
     }
 

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Supplier;
 
 import org.imigateway.as4.WorkFolders;
-import org.imigateway.as4.ConformanceFaults;
 import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.EbmsError;
 import org.imigateway.as4.EbmsErrorCode;
@@ -16,15 +14,14 @@ import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.MimeEnvelope;
 import org.imigateway.as4.MimeReader;
 import org.imigateway.as4.ParseLimits;
-import org.imigateway.as4.ReceiptFactory;
 import org.imigateway.pmode.PModeSet;
 import org.imigateway.store.InboundSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole path of a received AS4 message, in order. Read this list to know what happens to a
- * message between the HTTP request and the receipt:
+ * The whole path of a received AS4 message, in order ({@link InboundSteps#standard} assembles it).
+ * Read this list to know what happens to a message between the HTTP request and the receipt:
  * <ol>
  *   <li>unpack MIME as it arrives, within {@link ParseLimits}: the SOAP part checked by
  *       {@link org.imigateway.as4.SoapBudget} before its DOM is built, attachments spooled to
@@ -55,44 +52,21 @@ public final class InboundPipeline {
 
     private final MimeReader mimeReader;
     private final Path workRoot;
-    private final List<InboundStep> beforeDuplicateCheck;
-    private final InboundStep detectDuplicate;
-    private final List<InboundStep> afterDuplicateCheck;
+    private final InboundSteps steps;
 
     public InboundPipeline(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, InboundSink sink,
             Path workRoot, long maxMessageBytes) {
-        this(pmodes, localParty, cryptos, sink, workRoot, maxMessageBytes, ConformanceFaults.NONE);
+        this(InboundSteps.standard(new InboundSteps.Parts(pmodes, localParty, cryptos, sink)), workRoot,
+                ParseLimits.defaults(maxMessageBytes), pmodes);
     }
 
-    /** With TEST-ONLY faults switched on, some steps are swapped for broken ones ({@link ConformanceFaults}). */
-    public InboundPipeline(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, InboundSink sink,
-            Path workRoot, long maxMessageBytes, ConformanceFaults faults) {
-        this(pmodes, localParty, cryptos, sink, workRoot, ParseLimits.defaults(maxMessageBytes), faults);
-    }
-
-    public InboundPipeline(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, InboundSink sink,
-            Path workRoot, ParseLimits limits, ConformanceFaults faults) {
+    /** {@code pmodes}: where the leg's maxPayloadSize is found as soon as the SOAP part names the leg. */
+    public InboundPipeline(InboundSteps steps, Path workRoot, ParseLimits limits, Supplier<PModeSet> pmodes) {
         this.mimeReader = new MimeReader(limits, new LegPayloadLimit(pmodes));
         this.workRoot = workRoot;
+        this.steps = steps;
         // Folders of requests that a killed process left behind; nobody else writes in-* here.
         WorkFolders.deleteStale(workRoot, "in-");
-        this.beforeDuplicateCheck = faults.skipSignatureCheck()
-                ? List.of(new ReadMessagingHeader(), new FindLeg(pmodes, localParty), new IgnoreSignature(cryptos, pmodes),
-                        new CheckPayloadReferences())
-                : List.of(
-                        new ReadMessagingHeader(),
-                        new FindLeg(pmodes, localParty),
-                        new ProcessSecurityHeader(cryptos, pmodes),
-                        new CheckSignatureCoverage(),
-                        new AuthorizeSender(),
-                        new CheckPayloadReferences());
-        // the deliverDuplicates fault treats every message as new
-        this.detectDuplicate = faults.deliverDuplicates() ? context -> { } : new DetectDuplicate(sink);
-        this.afterDuplicateCheck = List.of(
-                new DecompressPayloads(),
-                new ValidatePayloadSchema(),
-                new CreateReceipt(cryptos, new ReceiptFactory(!faults.unsignedReceipts())),
-                faults.deliverDuplicates() ? new DeliverAgain(sink) : new StoreMessage(sink));
     }
 
     public InboundOutcome receive(String contentType, InputStream body) {
@@ -108,12 +82,12 @@ public final class InboundPipeline {
             workDir = Files.createTempDirectory(workRoot, "in-");
             MimeEnvelope envelope = mimeReader.read(contentType, announcedLength, body, workDir);
             context = new InboundContext(envelope, workDir);
-            for (InboundStep step : beforeDuplicateCheck) {
+            for (InboundStep step : steps.checks()) {
                 step.process(context);
             }
-            detectDuplicate.process(context);
+            steps.detectDuplicate().process(context);
             if (!context.duplicate()) {
-                for (InboundStep step : afterDuplicateCheck) {
+                for (InboundStep step : steps.afterDuplicateCheck()) {
                     step.process(context);
                 }
             }

@@ -40,7 +40,8 @@ public final class StoreMessage implements InboundStep {
         }
     }
 
-    static Delivery delivery(InboundContext context) {
+    /** The message as the backends get it. */
+    public static Delivery delivery(InboundContext context) {
         UserMessage user = context.userMessage();
         CollaborationInfo collaboration = user.getCollaborationInfo();
         List<MessageProperty> properties = new ArrayList<>();

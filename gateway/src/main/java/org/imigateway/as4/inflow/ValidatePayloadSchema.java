@@ -13,7 +13,7 @@ import javax.xml.validation.Validator;
 
 import org.imigateway.as4.EbmsErrorCode;
 import org.imigateway.as4.EbmsException;
-import org.imigateway.as4.SecureXml;
+import org.imigateway.xml.SecureXml;
 import org.xml.sax.SAXException;
 
 /**

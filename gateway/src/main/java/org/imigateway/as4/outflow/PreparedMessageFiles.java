@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.imigateway.as4.Dom;
 import org.imigateway.as4.Namespaces;
-import org.imigateway.as4.SecureXml;
+import org.imigateway.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;

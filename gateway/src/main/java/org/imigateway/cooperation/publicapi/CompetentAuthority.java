@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.imigateway.cooperation.Procedure;
-import org.imigateway.cooperation.Procedures;
+import org.imigateway.procedure.Procedure;
+import org.imigateway.procedure.Procedures;
 import org.imigateway.directory.Authority;
 import org.imigateway.directory.Directory;
 import org.imigateway.directory.SearchQuery;

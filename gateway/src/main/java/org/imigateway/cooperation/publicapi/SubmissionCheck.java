@@ -16,7 +16,7 @@ import javax.xml.validation.ValidatorHandler;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 
-import org.imigateway.as4.SecureXml;
+import org.imigateway.xml.SecureXml;
 import org.imigateway.schemas.SchemaResources;
 import org.imigateway.schemas.imi.ImiDocumentType;
 import org.imigateway.schemas.imi.submission.Submission;

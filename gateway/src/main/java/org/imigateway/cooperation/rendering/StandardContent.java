@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.imigateway.config.ConfigException;
-import org.imigateway.cooperation.BoundXml;
+import org.imigateway.procedure.BoundXml;
 import org.imigateway.schemas.SchemaResources;
 import org.imigateway.schemas.imi.common.LocalisedText;
 import org.imigateway.schemas.imi.procedure.Procedure;

@@ -8,9 +8,9 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.imigateway.as4.Cryptos;
-import org.imigateway.as4.SecurityProfile;
+import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.as4.outflow.OutboundMessage.OutboundPart;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.Payload;
 import org.imigateway.schemas.ebms3.Messaging;
 

@@ -29,7 +29,7 @@ import org.apache.wss4j.dom.message.WSSecSignature;
 import org.imigateway.as4.As4Part;
 import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.Namespaces;
-import org.imigateway.as4.SecurityProfile;
+import org.imigateway.pmode.SecurityProfile;
 
 /**
  * Signs and encrypts like {@code MessageSigner} and {@code AttachmentEncryptor} but with

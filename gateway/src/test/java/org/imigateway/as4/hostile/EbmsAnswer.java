@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.imigateway.as4.Dom;
 import org.imigateway.as4.MessagingCodec;
 import org.imigateway.as4.Namespaces;
-import org.imigateway.as4.SecureXml;
+import org.imigateway.xml.SecureXml;
 import org.imigateway.schemas.ebms3.ErrorSignal;
 import org.imigateway.schemas.ebms3.Messaging;
 import org.imigateway.schemas.ebms3.SignalMessage;

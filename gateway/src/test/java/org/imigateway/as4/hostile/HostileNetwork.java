@@ -17,7 +17,7 @@ import org.imigateway.TestNetwork;
 import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.KeyMaterial;
 import org.imigateway.as4.ProfileKeys;
-import org.imigateway.as4.SecurityProfile;
+import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.CertificatePurpose;
 import org.imigateway.certificates.CertificateRequest;
@@ -25,7 +25,7 @@ import org.imigateway.certificates.IssuedCertificate;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.PkiLayout;
 import org.imigateway.certificates.Stores;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.pmode.PModeLoader;
 

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.imigateway.cooperation.Procedures;
-import org.imigateway.cooperation.ShippedProcedures;
+import org.imigateway.procedure.Procedures;
+import org.imigateway.procedure.ShippedProcedures;
 import org.imigateway.directory.Authority;
 import org.imigateway.directory.AuthorityStatus;
 import org.imigateway.directory.Directory;

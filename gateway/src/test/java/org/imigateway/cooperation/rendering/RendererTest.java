@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.imigateway.as4.SecureXml;
-import org.imigateway.cooperation.BoundXml;
-import org.imigateway.cooperation.ShippedProcedures;
+import org.imigateway.xml.SecureXml;
+import org.imigateway.procedure.BoundXml;
+import org.imigateway.procedure.ShippedProcedures;
 import org.imigateway.cooperation.translation.Translation;
 import org.imigateway.cooperation.translation.Translator;
 import org.imigateway.directory.Authority;

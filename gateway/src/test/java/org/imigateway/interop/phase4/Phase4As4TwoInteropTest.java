@@ -18,13 +18,13 @@ import java.util.Properties;
 
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
-import org.imigateway.as4.SecurityProfile;
+import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.as4.outflow.SendResult;
 import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.PkiLayout;
 import org.imigateway.certificates.Stores;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;

@@ -23,7 +23,7 @@ import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.PkiLayout;
 import org.imigateway.certificates.Stores;
-import org.imigateway.config.DemoNetwork;
+import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;

@@ -1,4 +1,4 @@
-package org.imigateway.config;
+package org.imigateway.demo;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.imigateway.as4.SecurityProfile;
+import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.PkiLayout;
 import org.imigateway.cooperation.ImiLegs;
-import org.imigateway.cooperation.ShippedProcedures;
+import org.imigateway.procedure.ShippedProcedures;
 import org.imigateway.pmode.LegXml;
 
+import org.imigateway.config.GatewayConfig;
 /**
  * Writes a working set of gateway homes on loopback: one demo CA, a key kit per party, and in
  * each home the gateway.properties, the key and trust stores, and one PMode file that knows

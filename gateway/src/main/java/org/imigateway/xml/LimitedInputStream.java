@@ -1,14 +1,14 @@
-package org.imigateway.as4;
+package org.imigateway.xml;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** Stops reading once a limit is passed, so an endless stream cannot exhaust memory or disk. */
-class LimitedInputStream extends FilterInputStream {
+public class LimitedInputStream extends FilterInputStream {
 
     /** Thrown by a read past the limit; callers find it in the cause chain of whatever wraps it. */
-    static final class LimitExceeded extends IOException {
+    public static final class LimitExceeded extends IOException {
         LimitExceeded(String what, long limit) {
             super(what + " larger than " + limit + " bytes");
         }
@@ -18,7 +18,7 @@ class LimitedInputStream extends FilterInputStream {
     private final String what;
     private long count;
 
-    LimitedInputStream(InputStream in, long limit, String what) {
+    public LimitedInputStream(InputStream in, long limit, String what) {
         super(in);
         this.limit = limit;
         this.what = what;

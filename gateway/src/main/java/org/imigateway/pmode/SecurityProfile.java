@@ -1,4 +1,4 @@
-package org.imigateway.as4;
+package org.imigateway.pmode;
 
 import java.util.Optional;
 
@@ -95,7 +95,7 @@ public enum SecurityProfile {
         return keyAgreementAlgorithm().map(a -> HKDF);
     }
 
-    /** The alias of our signing key for this profile, in the party key store and in {@link Cryptos}. */
+    /** The alias of our signing key for this profile, in the party key store and in the gateway's key material. */
     public String signingAlias() {
         return signingAlias;
     }

@@ -1,4 +1,4 @@
-package org.imigateway.cooperation;
+package org.imigateway.procedure;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.validation.Schema;
 
-import org.imigateway.as4.SecureXml;
+import org.imigateway.xml.SecureXml;
 import org.imigateway.schemas.SchemaResources;
 import org.xml.sax.SAXException;
 

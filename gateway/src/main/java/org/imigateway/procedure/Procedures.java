@@ -1,4 +1,4 @@
-package org.imigateway.cooperation;
+package org.imigateway.procedure;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +24,8 @@ import org.imigateway.schemas.imi.procedure.QuestionSet;
 import org.imigateway.schemas.imi.procedure.State;
 import org.imigateway.schemas.imi.procedure.Workflow;
 
+import org.imigateway.procedure.Procedure;
+import org.imigateway.cooperation.Retention;
 /**
  * The procedures of a hub, one file each in {@code config/procedures/}: adding a procedure is
  * adding a file. Each file is schema-checked (problems name file, line and column), then

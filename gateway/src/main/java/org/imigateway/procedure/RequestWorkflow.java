@@ -1,4 +1,4 @@
-package org.imigateway.cooperation;
+package org.imigateway.procedure;
 
 import java.time.LocalDate;
 import java.util.List;

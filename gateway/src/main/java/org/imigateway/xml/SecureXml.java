@@ -1,4 +1,4 @@
-package org.imigateway.as4;
+package org.imigateway.xml;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.imigateway.ops;
+package org.imigateway.route;
 
 import java.util.Map;
 import java.util.Set;

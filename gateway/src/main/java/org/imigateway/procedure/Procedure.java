@@ -1,4 +1,4 @@
-package org.imigateway.cooperation;
+package org.imigateway.procedure;
 
 import java.util.List;
 import java.util.Map;
