@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.imigateway.as4.HttpTransport;
+import org.imigateway.as4.ParseLimits;
 import org.imigateway.as4.TlsSettings;
 import org.imigateway.as4.inflow.FreshnessSettings;
 import org.imigateway.as4.inflow.InboundPipeline;
@@ -92,6 +93,7 @@ public final class Gateway implements AutoCloseable {
         this.keys = GatewayKeys.load(config, pmodes.get());
         this.serverTls = keys.serverTls();
         AdmissionConfig admission = AdmissionConfig.load(config.home());
+        ParseLimits parseLimits = ParseLimits.load(config.home(), config.maxMessageBytes());
         Path data = Files.createDirectories(config.dataDir());
         Path work = Files.createDirectories(data.resolve("work"));
         this.sender = new As4Sender(pmodes, config.partyName(), keys.cryptos(),
@@ -146,7 +148,7 @@ public final class Gateway implements AutoCloseable {
 
         InboundPipeline pipeline = new InboundPipeline(inboundSteps.apply(new InboundSteps.Parts(pmodes,
                 config.partyName(), keys.cryptos(), new InboundHandoff(store, enqueuer),
-                FreshnessSettings.load(config.home()))), work, config.maxMessageBytes());
+                FreshnessSettings.load(config.home()))), work, parseLimits, pmodes);
         this.as4 = new As4Server(config, serverTls, admission.as4(), pipeline);
         this.operators = new Operators(config, keys, pmodes, messageLog, enqueuer, broker, supervisor, sendControl,
                 admission.admin(), data);

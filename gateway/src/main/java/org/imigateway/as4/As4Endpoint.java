@@ -41,7 +41,8 @@ public final class As4Endpoint extends Handler.Abstract {
         }
         InboundOutcome outcome;
         try (InputStream body = Content.Source.asInputStream(request)) {
-            outcome = pipeline.receive(request.getHeaders().get(HttpHeader.CONTENT_TYPE), body);
+            // the announced length lets a body over limits.maxMessageBytes be refused before a byte is read
+            outcome = pipeline.receive(request.getHeaders().get(HttpHeader.CONTENT_TYPE), request.getLength(), body);
         }
         byte[] answer;
         if (outcome instanceof InboundOutcome.Accepted accepted) {

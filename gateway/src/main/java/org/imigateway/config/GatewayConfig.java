@@ -39,6 +39,9 @@ public record GatewayConfig(
     public static final String FILE = "config/gateway.properties";
     private static final String TEST_PREFIX = "testing.";
 
+    /** 2 GiB payloads are a supported case (README, "Large payloads"), plus room for MIME and the SOAP part. */
+    public static final long DEFAULT_MAX_MESSAGE_BYTES = 3L * 1024 * 1024 * 1024;
+
     public static GatewayConfig load(Path home) throws ConfigException {
         Path file = home.resolve(FILE);
         Properties p = properties(home);
@@ -62,7 +65,7 @@ public record GatewayConfig(
                 Boolean.parseBoolean(p.getProperty("tls.clientAuth", "false").trim()),
                 reader.path("pmodes.dir", p.getProperty("pmodes.dir", "config/pmodes"), true),
                 reader.path("data.dir", p.getProperty("data.dir", "data"), false),
-                reader.positiveLong("limits.maxMessageBytes", 3L * 1024 * 1024 * 1024),
+                reader.positiveLong("limits.maxMessageBytes", DEFAULT_MAX_MESSAGE_BYTES),
                 Duration.ofSeconds(reader.positiveLong("send.timeoutSeconds", 120)));
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("\n", problems));

@@ -36,7 +36,8 @@ public final class SecureXml {
 
     /** Largest SOAP envelope we parse; AS4 keeps payloads out of the envelope. */
     public static final int MAX_ENVELOPE_BYTES = 4 * 1024 * 1024;
-    private static final String MAX_ELEMENT_DEPTH = "64";
+    /** Deepest nesting the DOM parser accepts, whatever limits.soap.maxDepth says. */
+    public static final int MAX_ELEMENT_DEPTH = 64;
 
     private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(SecureXml::newBuilder);
     // TransformerFactory.newInstance() scans the classpath's service files on every call (about
@@ -59,7 +60,7 @@ public final class SecureXml {
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setAttribute("jdk.xml.maxElementDepth", MAX_ELEMENT_DEPTH);
+            factory.setAttribute("jdk.xml.maxElementDepth", Integer.toString(MAX_ELEMENT_DEPTH));
             factory.setAttribute("jdk.xml.entityExpansionLimit", "0");
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
@@ -82,7 +83,7 @@ public final class SecureXml {
             throw new SAXException("external entity refused: " + systemId);
         });
         builder.setErrorHandler(null);
-        return builder.parse(new LimitedInputStream(in, MAX_ENVELOPE_BYTES));
+        return builder.parse(new LimitedInputStream(in, MAX_ENVELOPE_BYTES, "XML document"));
     }
 
     public static Document parse(byte[] bytes) throws IOException, SAXException {
@@ -172,42 +173,6 @@ public final class SecureXml {
             return factory;
         } catch (javax.xml.transform.TransformerConfigurationException e) {
             throw new IllegalStateException("the JDK XML transformer lacks a required security feature", e);
-        }
-    }
-
-    /** Stops reading once a limit is passed, so an endless envelope cannot exhaust memory. */
-    static final class LimitedInputStream extends java.io.FilterInputStream {
-        private final long limit;
-        private long count;
-
-        LimitedInputStream(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(long n) throws IOException {
-            count += n;
-            if (count > limit) {
-                throw new IOException("XML document larger than " + limit + " bytes");
-            }
         }
     }
 }

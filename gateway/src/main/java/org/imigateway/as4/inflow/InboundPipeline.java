@@ -13,6 +13,7 @@ import org.imigateway.as4.EbmsErrorCode;
 import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.MimeEnvelope;
 import org.imigateway.as4.MimeReader;
+import org.imigateway.as4.ParseLimits;
 import org.imigateway.pmode.PModeSet;
 import org.imigateway.store.InboundSink;
 import org.imigateway.text.Untrusted;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * The whole path of a received AS4 message, in order ({@link InboundSteps#standard} assembles it).
  * Read this list to know what happens to a message between the HTTP request and the receipt:
  * <ol>
- *   <li>unpack MIME (SOAP part and attachments spooled to files)</li>
+ *   <li>unpack MIME as it arrives, within {@link ParseLimits}: the SOAP part checked by
+ *       {@link org.imigateway.as4.SoapBudget} before its DOM is built, attachments spooled to
+ *       files up to the leg's maxPayloadSize</li>
  *   <li>{@link ReadMessagingHeader}: one schema-valid eb:Messaging with one UserMessage</li>
  *   <li>{@link CheckFieldLengths}: every header value fits the message log, else a final EBMS:0009</li>
  *   <li>{@link FindLeg}: known sender, we are the receiver, a PMode leg for Service/Action</li>
@@ -43,6 +46,13 @@ public final class InboundPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundPipeline.class);
 
+    /**
+     * The answer to an Error. Not temporary: the same message would fail the same way, so the
+     * sender should not resend it as is. Says nothing of our process (heap size, class names).
+     */
+    static final String NOT_PROCESSABLE = "the message could not be processed within the resources this gateway"
+            + " gives one message; it was not accepted";
+
     private final MimeReader mimeReader;
     private final Path workRoot;
     private final InboundSteps steps;
@@ -50,22 +60,30 @@ public final class InboundPipeline {
     public InboundPipeline(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, InboundSink sink,
             Path workRoot, long maxMessageBytes) {
         this(InboundSteps.standard(new InboundSteps.Parts(pmodes, localParty, cryptos, sink, FreshnessSettings.DEFAULT)),
-                workRoot, maxMessageBytes);
+                workRoot, ParseLimits.defaults(maxMessageBytes), pmodes);
     }
 
-    public InboundPipeline(InboundSteps steps, Path workRoot, long maxMessageBytes) {
-        this.mimeReader = new MimeReader(maxMessageBytes);
+    /** {@code pmodes}: where the leg's maxPayloadSize is found as soon as the SOAP part names the leg. */
+    public InboundPipeline(InboundSteps steps, Path workRoot, ParseLimits limits, Supplier<PModeSet> pmodes) {
+        this.mimeReader = new MimeReader(limits, new LegPayloadLimit(pmodes));
         this.workRoot = workRoot;
         this.steps = steps;
+        // Folders of requests that a killed process left behind; nobody else writes in-* here.
+        WorkFolders.deleteStale(workRoot, "in-");
     }
 
     public InboundOutcome receive(String contentType, InputStream body) {
+        return receive(contentType, -1, body);
+    }
+
+    /** {@code announcedLength}: the request's Content-Length, or -1 when it is chunked. */
+    public InboundOutcome receive(String contentType, long announcedLength, InputStream body) {
         Path workDir = null;
         InboundContext context = null;
         try {
             Files.createDirectories(workRoot);
             workDir = Files.createTempDirectory(workRoot, "in-");
-            MimeEnvelope envelope = mimeReader.read(contentType, body, workDir);
+            MimeEnvelope envelope = mimeReader.read(contentType, announcedLength, body, workDir);
             context = new InboundContext(envelope, workDir);
             for (InboundStep step : steps.checks()) {
                 step.process(context);
@@ -105,19 +123,10 @@ public final class InboundPipeline {
             // is caught, what filled the heap belonged to this message and is unreachable.
             LOG.error("message could not be processed: {}", e.toString(), e);
             var messageId = context == null ? java.util.Optional.<String>empty() : context.messageId();
-            EbmsError error = EbmsError.of(EbmsErrorCode.OTHER, errorDetail(e));
+            EbmsError error = EbmsError.of(EbmsErrorCode.OTHER, NOT_PROCESSABLE);
             return new InboundOutcome.Rejected(messageId.map(error::about).orElse(error), messageId, false);
         } finally {
             WorkFolders.deleteQuietly(workDir);
         }
-    }
-
-    /** Not temporary: the same message would fail the same way, so the sender should not resend it as is. */
-    private static String errorDetail(Error e) {
-        if (e instanceof OutOfMemoryError) {
-            return "the message is too large for this gateway's memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
-                    + " MiB heap): " + e.getMessage() + "; it was not accepted";
-        }
-        return "internal error while processing the message (" + e.getClass().getSimpleName() + "); it was not accepted";
     }
 }
