@@ -25,7 +25,17 @@ public final class RawPost {
     /** {@code announcedLength} -1 sends the body chunked. */
     public static Answer post(int port, String path, String contentType, long announcedLength, InputStream body)
             throws IOException, InterruptedException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        return post("127.0.0.1", port, path, contentType, announcedLength, body);
+    }
+
+    /**
+     * The same from another loopback address ({@code 127.0.0.0/8} is all loopback on Linux), so a
+     * test can play clients the gateway's per-client limits tell apart.
+     */
+    public static Answer post(String from, int port, String path, String contentType, long announcedLength,
+            InputStream body) throws IOException, InterruptedException {
+        try (Socket socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+                java.net.InetAddress.getByName(from), 0)) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: " + contentType + "\r\n"

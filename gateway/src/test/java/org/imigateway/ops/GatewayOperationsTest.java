@@ -57,6 +57,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GatewayOperationsTest {
 
+    /** One client for the admin port, as a monitor keeps one (the port limits connections per client). */
+    private static final HttpClient ADMIN_CLIENT = HttpClient.newHttpClient();
+
+
     private static final char[] DEMO_PASSWORD = "changeit-demo".toCharArray();
     private static final String JMX_PASSWORD = "s3cret-operator";
     /** Two quick retries within 3 s: a message to a stopped gateway fails fast. */
@@ -238,7 +242,7 @@ class GatewayOperationsTest {
         assertTrue(metrics.body().contains("imi_send_consecutive_failures{gateway=\"gw-a\",party=\"gw-c\"}"), metrics.body());
         assertTrue(jmx.getMetrics().containsKey("imi.messages,direction=OUTBOUND,status=SEND_FAILURE"),
                 jmx.getMetrics().keySet().toString());
-        assertEquals(405, HttpClient.newHttpClient().send(HttpRequest.newBuilder(adminUri("/metrics"))
+        assertEquals(405, ADMIN_CLIENT.send(HttpRequest.newBuilder(adminUri("/metrics"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
@@ -313,7 +317,7 @@ class GatewayOperationsTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(adminUri(path)).build(),
+        return ADMIN_CLIENT.send(HttpRequest.newBuilder(adminUri(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -117,8 +117,11 @@ class ConsumerRestartTest {
         }
     }
 
+    /** One client, so the polls reuse a connection as a monitor would (the admin port limits connections per client). */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private static HttpResponse<String> health(Gateway gateway) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        return HTTP.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + gateway.adminPort() + "/health")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -31,12 +31,14 @@ final class ConnectionGuard implements Connection.Listener {
 
     private static final class Tracked {
         final EndPoint endPoint;
+        final Link link;
         final InetAddress client;
         volatile long waitingSince;
         volatile boolean inRequest;
 
-        Tracked(EndPoint endPoint, InetAddress client, long now) {
+        Tracked(EndPoint endPoint, Link link, InetAddress client, long now) {
             this.endPoint = endPoint;
+            this.link = link;
             this.client = client;
             this.waitingSince = now;
         }
@@ -44,7 +46,13 @@ final class ConnectionGuard implements Connection.Listener {
 
     private final AdmissionSettings settings;
     private final Map<InetAddress, Integer> perClient = new ConcurrentHashMap<>();
+    /** By the address pair, which is what a request knows of its connection. */
     private final Map<Link, Tracked> open = new ConcurrentHashMap<>();
+    /**
+     * By the end point itself: once its channel is closed, an end point no longer tells its remote
+     * address, so a close could not be matched by the address pair and the client's count leaked.
+     */
+    private final Map<EndPoint, Tracked> byEndPoint = new ConcurrentHashMap<>();
 
     ConnectionGuard(AdmissionSettings settings) {
         this.settings = settings;
@@ -65,7 +73,10 @@ final class ConnectionGuard implements Connection.Listener {
             hangUp(endPoint);
             return;
         }
-        open.put(new Link(remote, endPoint.getLocalSocketAddress()), new Tracked(endPoint, client, System.nanoTime()));
+        Link link = new Link(remote, endPoint.getLocalSocketAddress());
+        Tracked tracked = new Tracked(endPoint, link, client, System.nanoTime());
+        byEndPoint.put(endPoint, tracked);
+        open.put(link, tracked);
     }
 
     @Override
@@ -74,8 +85,9 @@ final class ConnectionGuard implements Connection.Listener {
         if (!(endPoint instanceof SocketChannelEndPoint)) {
             return;
         }
-        Tracked tracked = open.remove(new Link(endPoint.getRemoteSocketAddress(), endPoint.getLocalSocketAddress()));
+        Tracked tracked = byEndPoint.remove(endPoint);
         if (tracked != null) {
+            open.remove(tracked.link, tracked);
             perClient.computeIfPresent(tracked.client, (c, n) -> n > 1 ? n - 1 : null);
         }
     }

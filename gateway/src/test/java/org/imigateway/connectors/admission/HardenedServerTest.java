@@ -118,6 +118,28 @@ class HardenedServerTest {
     }
 
     @Test
+    void connectionsThatEndAreGivenBackToTheirClient() throws Exception {
+        start(new AdmissionSettings(16, 100, 3, 5, 5, 1L << 40, Duration.ofSeconds(30), Duration.ofSeconds(10), 1024,
+                Duration.ofSeconds(30), Duration.ofSeconds(10)));
+        for (int i = 0; i < 12; i++) {
+            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port,
+                    java.net.InetAddress.getByName("127.0.0.7"), 0)) {
+                socket.setSoTimeout((int) WAIT.toMillis());
+                socket.getOutputStream().write((SlowClient.postHeaders("/", 2) + "hi")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                byte[] answer = new byte[12];
+                int n = socket.getInputStream().readNBytes(answer, 0, answer.length);
+                assertEquals("HTTP/1.1 200", new String(answer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1),
+                        "connection " + (i + 1) + " of a client that closes each one, three allowed at a time");
+                if (i % 2 == 1) {
+                    socket.setSoLinger(true, 0); // ends with a reset, as a client that gives up does
+                }
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
     void trickledHeadersAreCutAtTheHeaderTimeout() throws Exception {
         start(new AdmissionSettings(16, 100, 10, 5, 5, 1L << 40, Duration.ofSeconds(30), Duration.ofSeconds(1), 1024,
                 Duration.ofSeconds(30), Duration.ofSeconds(10)));
