@@ -94,6 +94,7 @@ public final class Gateway implements AutoCloseable {
         this.serverTls = keys.serverTls();
         AdmissionConfig admission = AdmissionConfig.load(config.home());
         ParseLimits parseLimits = ParseLimits.load(config.home(), config.maxMessageBytes());
+        FreshnessSettings freshness = FreshnessSettings.load(config.home());
         Path data = Files.createDirectories(config.dataDir());
         Path work = Files.createDirectories(data.resolve("work"));
         this.sender = new As4Sender(pmodes, config.partyName(), keys.cryptos(),
@@ -147,8 +148,8 @@ public final class Gateway implements AutoCloseable {
                 serverTls, admission.publicInterface(), data) : Optional.empty();
 
         InboundPipeline pipeline = new InboundPipeline(inboundSteps.apply(new InboundSteps.Parts(pmodes,
-                config.partyName(), keys.cryptos(), new InboundHandoff(store, enqueuer),
-                FreshnessSettings.load(config.home()))), work, parseLimits, pmodes);
+                config.partyName(), keys.cryptos(), new InboundHandoff(store, enqueuer), freshness)), work, parseLimits,
+                pmodes);
         this.as4 = new As4Server(config, serverTls, admission.as4(), pipeline);
         this.operators = new Operators(config, keys, pmodes, messageLog, enqueuer, broker, supervisor, sendControl,
                 admission.admin(), data);
