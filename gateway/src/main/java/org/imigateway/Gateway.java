@@ -121,7 +121,7 @@ public final class Gateway implements AutoCloseable {
                 Files.createDirectories(data.resolve("outbox")), pmodes.get().party(config.partyName()).orElseThrow());
         Recovery recovery = new Recovery(messageLog, enqueuer);
         this.hub = HubParts.open(config, parts, database, pmodes, messageLog, payloads, payloadAccess, submission, inbox,
-                data);
+                broker, enqueuer, data);
         this.backends = Backends.create(config.home(), data, database, messageLog, payloadAccess, broker, submission,
                 serverTls);
         parts.started("the routes", camel, camel::stop);

@@ -3,6 +3,7 @@ package org.imigateway;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.camel.builder.RouteBuilder;
@@ -13,11 +14,14 @@ import org.imigateway.connectors.admission.AdmissionSettings;
 import org.imigateway.cooperation.CooperationHub;
 import org.imigateway.cooperation.CooperationRoutes;
 import org.imigateway.cooperation.CooperationSettings;
+import org.imigateway.cooperation.FanOut;
 import org.imigateway.cooperation.Retention;
 import org.imigateway.cooperation.publicapi.PublicInterface;
 import org.imigateway.cooperation.publicapi.PublicSettings;
 import org.imigateway.cooperation.translation.TranslationSettings;
 import org.imigateway.pmode.ActivePModes;
+import org.imigateway.broker.EmbeddedBroker;
+import org.imigateway.route.Enqueuer;
 import org.imigateway.route.FolderInbox;
 import org.imigateway.route.OutboundSubmission;
 import org.imigateway.store.Database;
@@ -40,7 +44,7 @@ record HubParts(CooperationHub hub, Retention retention, PublicSettings publicSe
     /** The hub of this home, or none when this gateway is a national access point. */
     static Optional<HubParts> open(GatewayConfig config, Lifecycle parts, Database database, ActivePModes pmodes,
             MessageLog log, PayloadStore payloads, PayloadAccess payloadAccess, OutboundSubmission submission,
-            FolderInbox inbox, Path data) throws ConfigException, IOException {
+            FolderInbox inbox, EmbeddedBroker broker, Enqueuer enqueuer, Path data) throws ConfigException, IOException {
         CooperationSettings settings = CooperationSettings.load(config.home());
         PublicSettings publicSettings = PublicSettings.load(config.home());
         if (!settings.isHub()) {
@@ -50,8 +54,11 @@ record HubParts(CooperationHub hub, Retention retention, PublicSettings publicSe
             }
             return Optional.empty();
         }
-        CooperationHub hub = CooperationHub.open(settings, database, pmodes, config.partyName(), submission, inbox, data,
-                Clock.systemUTC(), TranslationSettings.load(config.home()));
+        broker.ensureQueue(CooperationRoutes.FANOUT_QUEUE);
+        FanOut fanOut = (cause, conversationId, line, duplicateId) -> enqueuer.enqueue(CooperationRoutes.FANOUT_QUEUE,
+                line, Map.of(CooperationRoutes.CAUSE, cause, CooperationRoutes.CONVERSATION_ID, conversationId), duplicateId);
+        CooperationHub hub = CooperationHub.open(settings, database, pmodes, config.partyName(), submission, inbox, fanOut,
+                data, Clock.systemUTC(), TranslationSettings.load(config.home()));
         parts.started("the cooperation hub", hub, hub::close);
         Retention retention = new Retention(database, hub.procedures(), log, payloads, payloadAccess.audit());
         return Optional.of(new HubParts(hub, retention, publicSettings));

@@ -15,10 +15,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import org.imigateway.config.ConfigException;
@@ -69,15 +65,13 @@ import org.imigateway.procedure.RequestWorkflow;
 public final class CooperationHub implements DeliveryListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CooperationHub.class);
-    /** Messages of one decision submitted at the same time. */
-    private static final int SUBMITTERS = 4;
-
     private final HubContext hub;
     private final Database database;
     private final Supplier<PModeSet> pmodes;
     private final String hubParty;
     private final GatewayPort outbound;
     private final DeliveryListener local;
+    private final FanOut fanOut;
     private final Map<ImiDocumentType, BoundXml<?>> readers = new EnumMap<>(ImiDocumentType.class);
     private final RequestHandler requests;
     private final AlertHandler alerts;
@@ -88,13 +82,14 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
     private final CaseParticipants cases;
 
     private CooperationHub(HubContext hub, Database database, Supplier<PModeSet> pmodes, String hubParty,
-            GatewayPort outbound, DeliveryListener local, Renderer renderer, Translator translator) {
+            GatewayPort outbound, DeliveryListener local, FanOut fanOut, Renderer renderer, Translator translator) {
         this.hub = hub;
         this.database = database;
         this.pmodes = pmodes;
         this.hubParty = hubParty;
         this.outbound = outbound;
         this.local = local;
+        this.fanOut = fanOut;
         for (ImiDocumentType type : ImiDocumentType.values()) {
             readers.put(type, BoundXml.of(type.rootClass(), type.schema()));
         }
@@ -112,10 +107,11 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
      *
      * @param outbound where the hub submits what it sends (the gateway's durable submit path)
      * @param local    the backend for messages that are not IMI business messages
+     * @param fanOut   the durable queue the copies of a decision with several recipients go through
      * @param translation how free text reaches a reader's language (the hub closes what it opens)
      */
     public static CooperationHub open(CooperationSettings settings, Database database, Supplier<PModeSet> pmodes,
-            String hubParty, GatewayPort outbound, DeliveryListener local, Path dataDir, Clock clock,
+            String hubParty, GatewayPort outbound, DeliveryListener local, FanOut fanOut, Path dataDir, Clock clock,
             TranslationSettings translation) throws ConfigException, IOException {
         Procedures procedures = Procedures.load(settings.procedures());
         DirectoryFiles.Contents seed = DirectoryFiles.load(settings.directory(), procedures);
@@ -128,7 +124,7 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
         Translator translator = translation.open();
         Renderer renderer = new Renderer(content, Captions.shipped(), translator, directory::find);
         return new CooperationHub(new HubContext(procedures, directory, new CooperationStore(), documents, clock), database,
-                pmodes, hubParty, outbound, local, renderer, translator);
+                pmodes, hubParty, outbound, local, fanOut, renderer, translator);
     }
 
     @Override
@@ -180,11 +176,11 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
     }
 
     /**
-     * Submits the messages of one decision, several at a time: each submit signs, encrypts and
-     * syncs its own message to disk, so a fan-out to many authorities done one by one waits on
-     * the disk most of the time. The order among them does not matter (each has its own
-     * recipient), and a failure leaves the delivery to be offered again, when the ones already
-     * submitted are found by their MessageId and not sent twice.
+     * Sends what a decision causes. One message (a request step, a refusal) is submitted here;
+     * the copies of a decision with many recipients go through the {@link FanOut} queue, whose
+     * route signs and sends several at a time (each submit signs, encrypts and syncs its own
+     * message). Either way a redelivered message finds its decision recorded and the same
+     * MessageIds, so nothing is sent twice.
      */
     private void submitAll(List<Outgoing> messages, Delivery delivery) throws Exception {
         if (messages.size() <= 1) {
@@ -193,30 +189,15 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
             }
             return;
         }
-        ExecutorService submitters = Executors.newFixedThreadPool(Math.min(SUBMITTERS, messages.size()));
-        try {
-            List<Future<?>> submitted = new ArrayList<>();
-            for (Outgoing message : messages) {
-                submitted.add(submitters.submit(() -> {
-                    submit(message, delivery.messageId(), Optional.of(delivery.messageId()), delivery.conversationId());
-                    return null;
-                }));
-            }
-            Exception failed = null;
-            for (Future<?> future : submitted) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    failed = failed != null ? failed
-                            : e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
-                }
-            }
-            if (failed != null) {
-                throw failed;
-            }
-        } finally {
-            submitters.shutdownNow();
+        for (Outgoing message : messages) {
+            fanOut.enqueue(delivery.messageId(), delivery.conversationId(), message.line(),
+                    "fanout:" + outgoingMessageId(delivery.messageId(), message, hubParty));
         }
+    }
+
+    /** One copy of a decision, taken from the fan-out queue by the {@code hub-fanout} route. */
+    public void submitCopy(String cause, String conversationId, String line) throws Exception {
+        submit(Outgoing.parse(line), cause, Optional.of(cause), conversationId);
     }
 
     /**

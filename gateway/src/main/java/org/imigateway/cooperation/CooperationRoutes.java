@@ -4,14 +4,24 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.imigateway.broker.CamelJms;
 
 /**
- * The hub's own timers: {@code overdue} raises the overdue event of requests whose answer-by
- * date has passed; {@code retention} blocks and deletes the payloads of closed cases on their
- * procedure's schedule. Received messages reach the hub through the gateway's
- * {@code deliver-default} route, whose backend the hub is.
+ * The hub's own routes: {@code hub-fanout} signs and sends the copies of a decision with many
+ * recipients from the durable queue {@value #FANOUT_QUEUE}, several at a time; the timers
+ * {@code overdue} (the overdue event of requests whose answer-by date has passed) and
+ * {@code retention} (blocks and deletes the payloads of closed cases on their procedure's
+ * schedule). Received messages reach the hub through the gateway's {@code deliver-default}
+ * route, whose backend the hub is.
  */
 public final class CooperationRoutes extends RouteBuilder {
+
+    public static final String FANOUT_QUEUE = "imi.hub.fanout";
+    /** JMS properties of a copy on the fan-out queue; its body is the decision line. */
+    public static final String CAUSE = "imiCause";
+    public static final String CONVERSATION_ID = "imiConversationId";
+    /** Copies of one decision signed and sent at the same time. */
+    private static final int SUBMITTERS = 4;
 
     private final CooperationHub hub;
     private final Retention retention;
@@ -30,6 +40,13 @@ public final class CooperationRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Transacted like the gateway's routes: a failed submit rolls back, the broker redelivers
+        // and, after the last attempt, dead-letters the copy; a submit is idempotent by MessageId.
+        from(CamelJms.consume(FANOUT_QUEUE, 1, SUBMITTERS)).routeId("hub-fanout")
+                .transacted(CamelJms.REQUIRED_POLICY)
+                .process(exchange -> hub.submitCopy(exchange.getIn().getHeader(CAUSE, String.class),
+                        exchange.getIn().getHeader(CONVERSATION_ID, String.class),
+                        exchange.getIn().getBody(String.class))).id("submitCopy");
         from(timer("overdue", overdueMillis)).routeId("overdue")
                 .process(exchange -> hub.raiseOverdue(LocalDate.now(clock))).id("raiseOverdue");
         from(timer("retention", retentionMillis)).routeId("retention")

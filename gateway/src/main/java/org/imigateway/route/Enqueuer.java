@@ -24,12 +24,18 @@ public final class Enqueuer {
     public boolean enqueue(String queue, String messageId, String duplicateId, long scheduledAt) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(Headers.MESSAGE_ID, messageId);
-        headers.put(Queues.DUPLICATE_ID_PROPERTY, duplicateId);
         if (scheduledAt > 0) {
             headers.put(Headers.SCHEDULED_DELIVERY, scheduledAt);
         }
+        return enqueue(queue, messageId, headers, duplicateId);
+    }
+
+    /** A text with properties of its own; false when the broker already had this duplicate id. */
+    public boolean enqueue(String queue, String body, Map<String, Object> properties, String duplicateId) {
+        Map<String, Object> headers = new HashMap<>(properties);
+        headers.put(Queues.DUPLICATE_ID_PROPERTY, duplicateId);
         try {
-            producer.sendBodyAndHeaders(CamelJms.produce(queue), messageId, headers);
+            producer.sendBodyAndHeaders(CamelJms.produce(queue), body, headers);
             return true;
         } catch (RuntimeException e) {
             if (Queues.isDuplicateRejection(e)) {

@@ -5,12 +5,13 @@
  *       {@code send}, {@code recovery} — the access point's own paths;</li>
  *   <li>{@code backend.BackendRoutes}: {@code deliver-<backend>} for each configured backend and
  *       {@code notify-outcomes};</li>
- *   <li>{@code cooperation.CooperationRoutes}: the hub's timers {@code overdue} and
+ *   <li>{@code cooperation.CooperationRoutes}: the hub's {@code hub-fanout} (the copies of a decision
+ *       with several recipients, from a durable queue) and its timers {@code overdue} and
  *       {@code retention}.</li>
  * </ul>
  * {@link org.imigateway.route.RouteSupervisor} watches them all and restarts a route an Error went
  * through or one found not consuming. docs/ARCHITECTURE.md has the table of route ids, which a test
- * compares with the running routes. Not yet routes (issue #15): the hub's fan-out of one decision
- * and the public interface's forwarding and recovery run on executors of their own.
+ * compares with the running routes. Not yet a route (issue #15): the public interface's forwarding
+ * and recovery run on executors of their own.
  */
 package org.imigateway.route;
