@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The running parts of one gateway in the order they started; closing stops them in reverse, so
  * what takes work in (the HTTP ports, the backends) stops before what does the work (the routes)
- * and that before what keeps it (broker, database). A start that fails closes what already
- * started: the caller needs no catch block of its own per part.
+ * and that before what keeps it (broker, database). When a start fails, closing stops what
+ * had already started: {@link Gateway#open} needs one catch block, not one per part.
  */
 final class Lifecycle implements AutoCloseable {
 
@@ -20,12 +20,6 @@ final class Lifecycle implements AutoCloseable {
     @FunctionalInterface
     interface Stop {
         void stop() throws Exception;
-    }
-
-    /** One step of the start; may fail. */
-    @FunctionalInterface
-    interface Start<T, E extends Exception> {
-        T run() throws E;
     }
 
     private final String owner;
@@ -42,19 +36,6 @@ final class Lifecycle implements AutoCloseable {
     <T> T started(String name, T part, Stop stop) {
         running.push(new Running(name, stop));
         return part;
-    }
-
-    /**
-     * Runs the whole start; if it fails, everything recorded so far is stopped and the failure
-     * is passed on.
-     */
-    <T, E extends Exception> T startAll(Start<T, E> start) throws E {
-        try {
-            return start.run();
-        } catch (Exception | Error e) {
-            close();
-            throw e;
-        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.imigateway.as4.TlsSettings;
 import org.imigateway.broker.EmbeddedBroker;
 import org.imigateway.config.AdmissionConfig;
+import org.imigateway.connectors.admission.AdmissionSettings;
 import org.imigateway.config.ConfigException;
 import org.imigateway.connectors.BackendPort;
 import org.imigateway.connectors.Connector;
@@ -57,13 +58,13 @@ public final class Backends implements AutoCloseable {
     public static Backends create(Path home, Path dataDir, Database database, MessageLog log, PayloadAccess store,
             EmbeddedBroker broker, GatewayPort outbound, TlsSettings serverTls) throws ConfigException, IOException {
         Backends backends = new Backends(new BackendLedger(database), log, store);
+        AdmissionSettings admission = AdmissionConfig.load(home).backend();
         for (BackendSettings backend : BackendSettings.load(home)) {
             broker.ensureDeliveryQueue(backend.name());
             Connector connector = switch (backend.type()) {
                 case FOLDER -> new FolderConnector(backend.name(), backend.folder(dataDir), backend.pollInterval());
                 case JMS -> jms(backend, dataDir, broker);
-                case WS -> WebServiceSettings.of(backend).connector(dataDir, serverTls,
-                        AdmissionConfig.load(home).backend());
+                case WS -> WebServiceSettings.of(backend).connector(dataDir, serverTls, admission);
             };
             backends.settings.put(backend.name(), backend);
             backends.connectors.put(backend.name(), connector);
