@@ -1,5 +1,7 @@
 package org.imigateway;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +60,7 @@ class ArchitectureDocTest {
                     StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             for (String party : List.of("hub", "ap")) {
                 Gateway gateway = network.start(party);
-                gateway.camel().getRoutes().stream().map(Route::getRouteId).forEach(running::add);
+                partsOf(gateway).camel().getRoutes().stream().map(Route::getRouteId).forEach(running::add);
             }
             assertTrue(network.gateway("hub").publicInterface().isPresent(), "the hub runs its public interface");
         }

@@ -1,5 +1,7 @@
 package org.imigateway;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,8 +57,8 @@ class LifecycleTest {
         // The database and the broker's journal of the failed start were released: the same home starts now.
         assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
             try (Gateway gateway = Gateway.start(home)) {
-                assertTrue(gateway.httpPort() > 0);
-                assertEquals(0, gateway.messageLog().countByStatus().values().stream().mapToLong(Long::longValue).sum());
+                assertTrue(partsOf(gateway).httpPort() > 0);
+                assertEquals(0, partsOf(gateway).messageLog().countByStatus().values().stream().mapToLong(Long::longValue).sum());
             }
         });
     }

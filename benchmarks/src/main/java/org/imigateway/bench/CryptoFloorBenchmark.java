@@ -1,5 +1,7 @@
 package org.imigateway.bench;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -83,12 +85,12 @@ public class CryptoFloorBenchmark {
         List<X509Certificate> anchors = List.of(CertificateAuthority.load(PkiLayout.caKeyStore(plan.pki()), PASSWORD)
                 .certificate());
         List<X509Certificate> partners = new ArrayList<>();
-        for (Party party : sender.pmodes().parties()) {
+        for (Party party : partsOf(sender).pmodes().parties()) {
             partners.addAll(party.allCertificates());
         }
         senderKeys = PartyCryptos.of(plan.pki(), BenchNetwork.SENDER, PASSWORD, anchors, partners);
         receiverKeys = PartyCryptos.of(plan.pki(), BenchNetwork.RECEIVER, PASSWORD, anchors, partners);
-        allowedSigners = List.of(sender.pmodes().party(BenchNetwork.SENDER).orElseThrow()
+        allowedSigners = List.of(partsOf(sender).pmodes().party(BenchNetwork.SENDER).orElseThrow()
                 .certificates(securityProfile).orElseThrow().signing());
         payload = Payloads.xml(dir, Payloads.parseSize(size));
     }

@@ -1,5 +1,7 @@
 package org.imigateway.bench;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
@@ -132,7 +134,7 @@ public final class FanOutCommand implements Callable<Integer> {
             ImiDocumentType type, String xml, Path file, int before) throws Exception {
         Files.writeString(file, xml, StandardCharsets.UTF_8);
         Gateway hub = network.hub();
-        long acknowledgedBefore = hub.messageLog().countByStatus().getOrDefault(MessageStatus.ACKNOWLEDGED, 0L);
+        long acknowledgedBefore = partsOf(hub).messageLog().countByStatus().getOrDefault(MessageStatus.ACKNOWLEDGED, 0L);
         int expected = directory.recipients().size();
         ProcessMeter meter = new ProcessMeter();
         meter.start();
@@ -146,8 +148,8 @@ public final class FanOutCommand implements Callable<Integer> {
                 .build());
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         while (FanOutDeliveries.count(accessPoints.values()) < before + expected
-                || hub.messageLog().countByStatus().getOrDefault(MessageStatus.ACKNOWLEDGED, 0L) < acknowledgedBefore + expected) {
-            Map<MessageStatus, Long> counts = hub.messageLog().countByStatus();
+                || partsOf(hub).messageLog().countByStatus().getOrDefault(MessageStatus.ACKNOWLEDGED, 0L) < acknowledgedBefore + expected) {
+            Map<MessageStatus, Long> counts = partsOf(hub).messageLog().countByStatus();
             if (counts.getOrDefault(MessageStatus.SEND_FAILURE, 0L) > 0 || System.nanoTime() > deadline) {
                 throw new IllegalStateException(type + " " + messageId + ": after " + timeoutSeconds + " s or a send failure,"
                         + " the backends hold " + (FanOutDeliveries.count(accessPoints.values()) - before) + " of " + expected

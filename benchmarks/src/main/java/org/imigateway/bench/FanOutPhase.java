@@ -1,5 +1,7 @@
 package org.imigateway.bench;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ record FanOutPhase(String message, int recipients, double hubDecidedSeconds, dou
         for (FanOutDeliveries.Copy copy : copies) {
             GatewayToGateway.reached(network.gateway(copy.accessPoint()), copy.messageId(), Direction.INBOUND, MessageStatus.DELIVERED)
                     .ifPresent(at -> toDelivered.add(Duration.between(submitted, at)));
-            List<StatusChange> history = hub.messageLog().history(copy.messageId(), Direction.OUTBOUND);
+            List<StatusChange> history = partsOf(hub).messageLog().history(copy.messageId(), Direction.OUTBOUND);
             if (!history.isEmpty() && history.get(0).at().isBefore(firstQueued)) {
                 firstQueued = history.get(0).at();
             }

@@ -1,5 +1,7 @@
 package org.imigateway.bench;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -68,7 +70,7 @@ public final class GatewayToGateway implements Scenario {
 
     /** Outbound messages that reached a final status since the gateway started. */
     private static long finished(Gateway sender) {
-        Map<MessageStatus, Long> counts = sender.messageLog().countByStatus();
+        Map<MessageStatus, Long> counts = partsOf(sender).messageLog().countByStatus();
         return counts.getOrDefault(MessageStatus.ACKNOWLEDGED, 0L) + counts.getOrDefault(MessageStatus.SEND_FAILURE, 0L);
     }
 
@@ -84,12 +86,12 @@ public final class GatewayToGateway implements Scenario {
     }
 
     static long delivered(Gateway receiver) {
-        return receiver.messageLog().countByStatus().getOrDefault(MessageStatus.DELIVERED, 0L);
+        return partsOf(receiver).messageLog().countByStatus().getOrDefault(MessageStatus.DELIVERED, 0L);
     }
 
     /** When the message first reached {@code status}, from the message log's history. */
     static Optional<Instant> reached(Gateway gateway, String messageId, Direction direction, MessageStatus status) {
-        return gateway.messageLog().history(messageId, direction).stream()
+        return partsOf(gateway).messageLog().history(messageId, direction).stream()
                 .filter(change -> change.to() == status).map(StatusChange::at).findFirst();
     }
 

@@ -1,5 +1,7 @@
 package org.imigateway.bench;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +25,7 @@ public final class Phase4ToGateway implements Scenario {
     @Override
     public RunResult run(RunPlan plan, BenchNetwork network, Path payload) throws Exception {
         Gateway receiver = network.receiver();
-        Phase4Load load = new Phase4Load(network, plan.profile(), receiver.pmodes().party(BenchNetwork.RECEIVER)
+        Phase4Load load = new Phase4Load(network, plan.profile(), partsOf(receiver).pmodes().party(BenchNetwork.RECEIVER)
                 .orElseThrow().encryptionCertificate(plan.profile()), URI.create(receiver.endpoints().get(0)),
                 BenchNetwork.RECEIVER, payload);
         long deliveredBefore = GatewayToGateway.delivered(receiver);

@@ -182,12 +182,12 @@ public final class DemoCommand implements Callable<Integer> {
         String id = gateways.get("gw-a").submit(business("gw-c").payload(Payload.of(xml, "application/xml")).build());
         Instant waitUntil = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(waitUntil)
-                && gateways.get("gw-a").messageLog().find(id, org.imigateway.store.Direction.OUTBOUND).orElseThrow()
+                && gateways.get("gw-a").outbound(id).orElseThrow()
                         .status() != MessageStatus.WAITING_FOR_RETRY) {
             Thread.sleep(100);
         }
         System.out.println("  message " + id + " is "
-                + gateways.get("gw-a").messageLog().find(id, org.imigateway.store.Direction.OUTBOUND).orElseThrow().status()
+                + gateways.get("gw-a").outbound(id).orElseThrow().status()
                 + "; starting gw-c again ...");
         start("gw-c");
         return outcome("to a stopped gateway", "gw-a", "gw-c", "ACKNOWLEDGED", id, start);

@@ -1,5 +1,7 @@
 package org.imigateway.as4;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,13 +64,13 @@ class HttpsExchangeTest {
     @Test
     void tls12And13AreOfferedButTls11AndTls10AreRefused() throws Exception {
         Gateway b = network.gateway("gw-b");
-        assertEquals("TLSv1.3", handshake(b.httpsPort(), "TLSv1.3"));
-        assertEquals("TLSv1.2", handshake(b.httpsPort(), "TLSv1.2"));
+        assertEquals("TLSv1.3", handshake(partsOf(b).httpsPort(), "TLSv1.3"));
+        assertEquals("TLSv1.2", handshake(partsOf(b).httpsPort(), "TLSv1.2"));
         // The JDK client will not even offer TLS 1.0/1.1, so ask with a hand-made ClientHello:
         // the server must answer with an alert, never with a ServerHello.
-        assertEquals(ServerAnswer.ALERT, rawClientHello(b.httpsPort(), 0x0302));
-        assertEquals(ServerAnswer.ALERT, rawClientHello(b.httpsPort(), 0x0301));
-        assertEquals(ServerAnswer.SERVER_HELLO, rawClientHello(b.httpsPort(), 0x0303), "the raw probe must work for TLS 1.2");
+        assertEquals(ServerAnswer.ALERT, rawClientHello(partsOf(b).httpsPort(), 0x0302));
+        assertEquals(ServerAnswer.ALERT, rawClientHello(partsOf(b).httpsPort(), 0x0301));
+        assertEquals(ServerAnswer.SERVER_HELLO, rawClientHello(partsOf(b).httpsPort(), 0x0303), "the raw probe must work for TLS 1.2");
     }
 
     enum ServerAnswer { SERVER_HELLO, ALERT, CLOSED }

@@ -1,5 +1,7 @@
 package org.imigateway.as4;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +49,7 @@ class SlowClientsTest {
     @Test
     void aPingIsReceiptedWhileTwoHundredSlowClientsAttackAndTheyAreAllCutOff(@TempDir Path dir) throws Exception {
         try (TestNetwork network = TestNetwork.create(dir.resolve("net"), "gw-a", "gw-b")) {
-            attack(network.start("gw-a"), network.start("gw-b").httpPort());
+            attack(network.start("gw-a"), partsOf(network.start("gw-b")).httpPort());
         }
     }
 

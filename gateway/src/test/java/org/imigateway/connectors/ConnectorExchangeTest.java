@@ -1,5 +1,7 @@
 package org.imigateway.connectors;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.imigateway.connectors.BackendClients.awaitFile;
 import static org.imigateway.connectors.BackendClients.drop;
 import static org.imigateway.connectors.BackendClients.metadata;
@@ -99,15 +101,15 @@ class ConnectorExchangeTest {
     }
 
     static FolderConnector folder(Gateway gateway, String backend) {
-        return (FolderConnector) gateway.backends().connector(backend).orElseThrow();
+        return (FolderConnector) partsOf(gateway).backends().connector(backend).orElseThrow();
     }
 
     static BackendPort port(Gateway gateway, String backend) {
-        return gateway.backends().port(backend).orElseThrow();
+        return partsOf(gateway).backends().port(backend).orElseThrow();
     }
 
     static ConnectionFactory jms(Gateway gateway) {
-        return gateway.broker().connectionFactory();
+        return partsOf(gateway).broker().connectionFactory();
     }
 
     static byte[] random(int size, long seed) {
@@ -292,7 +294,7 @@ class ConnectorExchangeTest {
         assertTrue(other.retrieve(messageId).isEmpty());
         assertTrue(other.status(messageId).isEmpty());
         assertFalse(other.markDownloaded(messageId));
-        assertEquals(MessageStatus.DELIVERED, gwB.messageLog().find(messageId, Direction.INBOUND).orElseThrow().status());
+        assertEquals(MessageStatus.DELIVERED, partsOf(gwB).messageLog().find(messageId, Direction.INBOUND).orElseThrow().status());
         SubmissionException refused = assertThrows(SubmissionException.class, () -> other.submit(
                 Submission.to("gw-a").service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE).action(DemoNetwork.ACTION)
                         .property(MessageProperty.of("originalSender", "urn:authority:b-folder")).build()));
@@ -372,13 +374,13 @@ class ConnectorExchangeTest {
     }
 
     static long inboundCount(Gateway gateway) {
-        return gateway.messageLog().countByStatus().entrySet().stream()
+        return partsOf(gateway).messageLog().countByStatus().entrySet().stream()
                 .filter(e -> e.getKey().direction() == Direction.INBOUND).mapToLong(Map.Entry::getValue).sum();
     }
 
     static void awaitStatus(Gateway gateway, String messageId, MessageStatus status) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (gateway.messageLog().find(messageId, Direction.INBOUND).map(r -> r.status() != status).orElse(true)) {
+        while (partsOf(gateway).messageLog().find(messageId, Direction.INBOUND).map(r -> r.status() != status).orElse(true)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("message " + messageId + " did not reach " + status);
             }

@@ -1,5 +1,7 @@
 package org.imigateway.connectors;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.imigateway.connectors.BackendClients.awaitFile;
 import static org.imigateway.connectors.BackendClients.drop;
 import static org.imigateway.connectors.BackendClients.metadata;
@@ -87,7 +89,7 @@ class ExternalBrokerAndRestartTest {
 
         Gateway gwA = network.start("gw-a");
         awaitFile(root.resolve("sent/early"), WAIT);
-        String messageId = ConnectorExchangeTest.messageIdOf(gwA.backends().port("afolder").orElseThrow(), "early");
+        String messageId = ConnectorExchangeTest.messageIdOf(partsOf(gwA).backends().port("afolder").orElseThrow(), "early");
         MapMessage delivered = BackendClients.receive(client, QUEUES.out(), "messageId = '" + messageId + "'", WAIT);
         assertArrayEquals(scan, delivered.getBytes("payload.1"));
 

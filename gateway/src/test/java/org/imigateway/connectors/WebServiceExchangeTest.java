@@ -1,5 +1,7 @@
 package org.imigateway.connectors;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.imigateway.connectors.BackendClients.awaitFile;
 import static org.imigateway.connectors.BackendClients.drop;
 import static org.imigateway.connectors.BackendClients.metadata;
@@ -108,7 +110,7 @@ class WebServiceExchangeTest {
     }
 
     static String url(String backend) {
-        return ((WebServiceConnector) gwA.backends().connector(backend).orElseThrow()).url();
+        return ((WebServiceConnector) partsOf(gwA).backends().connector(backend).orElseThrow()).url();
     }
 
     static Properties settings(String party) throws Exception {
@@ -236,7 +238,7 @@ class WebServiceExchangeTest {
         String messageId = service.submitMessage(submission("ws-1", "gw-b", DemoNetwork.ACTION,
                 "urn:authority:b-folder", scan)).messageId;
 
-        FolderConnector inbox = (FolderConnector) gwB.backends().connector("bfolder").orElseThrow();
+        FolderConnector inbox = (FolderConnector) partsOf(gwB).backends().connector("bfolder").orElseThrow();
         Path delivered = inbox.inbox().resolve(FolderConnector.folderName(messageId));
         awaitFile(delivered.resolve("metadata.xml"), WAIT);
         assertArrayEquals(scan, Files.readAllBytes(delivered.resolve("payload-1")));
@@ -249,10 +251,10 @@ class WebServiceExchangeTest {
     @Test
     void aMessageForTheWebServiceBackendIsPendingUntilPulledAndMarkedDownloaded() throws Exception {
         byte[] scan = random(200_000, 12);
-        FolderConnector outbox = (FolderConnector) gwB.backends().connector("bfolder").orElseThrow();
+        FolderConnector outbox = (FolderConnector) partsOf(gwB).backends().connector("bfolder").orElseThrow();
         drop(outbox.outbox(), "to-ws", metadata("gw-a", DemoNetwork.ACTION, "urn:authority:a-ws", "scan.bin"),
                 Map.of("scan.bin", scan));
-        String messageId = messageIdOf(gwB.backends().port("bfolder").orElseThrow(), "to-ws");
+        String messageId = messageIdOf(partsOf(gwB).backends().port("bfolder").orElseThrow(), "to-ws");
         BackendService service = aws();
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!pending(service).contains(messageId)) {
@@ -308,10 +310,10 @@ class WebServiceExchangeTest {
 
     @Test
     void aBackendCannotListRetrieveOrMarkTheMessagesOfAnAuthorityItDoesNotServe() throws Exception {
-        FolderConnector outbox = (FolderConnector) gwB.backends().connector("bfolder").orElseThrow();
+        FolderConnector outbox = (FolderConnector) partsOf(gwB).backends().connector("bfolder").orElseThrow();
         drop(outbox.outbox(), "to-ws-private", metadata("gw-a", DemoNetwork.ACTION, "urn:authority:a-ws", "p.bin"),
                 Map.of("p.bin", random(1000, 13)));
-        String messageId = messageIdOf(gwB.backends().port("bfolder").orElseThrow(), "to-ws-private");
+        String messageId = messageIdOf(partsOf(gwB).backends().port("bfolder").orElseThrow(), "to-ws-private");
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!pending(aws()).contains(messageId)) {
             assertTrue(System.nanoTime() < deadline, "message " + messageId + " never became pending");

@@ -1,5 +1,7 @@
 package org.imigateway.cooperation;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.imigateway.cooperation.CooperationNetwork.ALERT_COUNTRIES;
 import static org.imigateway.cooperation.CooperationNetwork.AUTHORITIES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -159,7 +161,7 @@ class CooperationHubTest {
         assertEquals(25, network.received().stream().filter(r -> r.refToMessageId().equals(withdrawal)).count());
 
         // Personal data: the alert's case is its sender's and its 25 recipients'; nobody else reads it.
-        org.imigateway.store.PayloadAccess access = network.gateway(CooperationNetwork.HUB).payloadAccess();
+        org.imigateway.store.PayloadAccess access = partsOf(network.gateway(CooperationNetwork.HUB)).payloadAccess();
         assertInstanceOf(org.imigateway.store.PayloadAccess.Granted.class, access.read("LT-SAM", sent, "handling the alert"));
         assertInstanceOf(org.imigateway.store.PayloadAccess.Granted.class, access.read("SE-SOS", sent, "our own alert"));
         assertInstanceOf(org.imigateway.store.PayloadAccess.Refused.class, access.read("DE-ZOLL", sent, "not alerted"));

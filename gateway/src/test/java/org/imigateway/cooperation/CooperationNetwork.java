@@ -1,5 +1,7 @@
 package org.imigateway.cooperation;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,7 +111,7 @@ final class CooperationNetwork implements AutoCloseable {
     }
 
     CooperationHub hub() {
-        return network.gateway(HUB).cooperationHub().orElseThrow();
+        return partsOf(network.gateway(HUB)).cooperationHub().orElseThrow();
     }
 
     /** The access point of an authority's country (the id starts with it), also for authorities not in the directory. */

@@ -1,5 +1,7 @@
 package org.imigateway.cooperation;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -53,7 +55,7 @@ class PersonalDataNetworkTest {
             submit = network.send(ImiDocumentType.REQUEST_SUBMIT, REQUESTER, RESPONDER, request(caseId));
             Received forwarded = network.awaitFrom(submit, RESPONDER);
             String forwardId = forwarded.meta().getProperty("messageId");
-            PayloadAccess access = hub.payloadAccess();
+            PayloadAccess access = partsOf(hub).payloadAccess();
 
             // Show 3: need to know, and each read in the audit trail with who, what, when, which case, why.
             PayloadAccess.Granted responderRead = assertInstanceOf(PayloadAccess.Granted.class,
@@ -73,7 +75,7 @@ class PersonalDataNetworkTest {
             assertEquals(submit, responderEntry.messageId());
             assertTrue(responderEntry.at().isAfter(Instant.now().minusSeconds(120)));
             // The responder's access point delivered it to its backend on the responder's behalf, audited there.
-            List<AuditEntry> delivered = network.gateway(forwarded.accessPoint()).payloadAccess().audit().about(forwardId);
+            List<AuditEntry> delivered = partsOf(network.gateway(forwarded.accessPoint())).payloadAccess().audit().about(forwardId);
             assertEquals(RESPONDER + " READ delivery to backend default", delivered.get(0).actor() + " "
                     + delivered.get(0).action() + " " + delivered.get(0).purpose());
 
@@ -81,10 +83,10 @@ class PersonalDataNetworkTest {
             String close = network.send(ImiDocumentType.REQUEST_CLOSE, REQUESTER, RESPONDER,
                     step("closure", caseId, REQUESTER, RESPONDER, ""));
             network.awaitFrom(close, RESPONDER);
-            Retention retention = hub.retention().orElseThrow();
+            Retention retention = partsOf(hub).retention().orElseThrow();
             Instant closed = Instant.now();
             Path payloadFile = responderRead.delivery().payloads().get(0).file();
-            Path outboxFolder = hub.messageLog().find(forwardId, Direction.OUTBOUND).orElseThrow().body().orElseThrow()
+            Path outboxFolder = partsOf(hub).messageLog().find(forwardId, Direction.OUTBOUND).orElseThrow().body().orElseThrow()
                     .file().getParent();
             assertTrue(Files.exists(payloadFile) && Files.isDirectory(outboxFolder));
 
@@ -108,7 +110,7 @@ class PersonalDataNetworkTest {
                     deleted.statement());
             assertEquals(1, deleted.evidence().records().size());
             assertEquals(64, deleted.evidence().payloads().get(0).sha256().length());
-            assertTrue(hub.messageLog().find(forwardId, Direction.OUTBOUND).isPresent(), "metadata stays");
+            assertTrue(partsOf(hub).messageLog().find(forwardId, Direction.OUTBOUND).isPresent(), "metadata stays");
         }
 
         // The hub is stopped: the offline commands work on its home.

@@ -1,5 +1,7 @@
 package org.imigateway.ops;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -146,9 +148,9 @@ class GatewayOperationsTest {
         }
         Thread.sleep(RECHECK_MILLIS * 2);
         for (String id : ids) {
-            MessageRecord record = gateway.messageLog().find(id, Direction.OUTBOUND).orElseThrow();
+            MessageRecord record = partsOf(gateway).messageLog().find(id, Direction.OUTBOUND).orElseThrow();
             assertEquals(MessageStatus.WAITING_FOR_RETRY, record.status());
-            assertTrue(network.gateway("gw-b").messageLog().find(id, Direction.INBOUND).isEmpty(),
+            assertTrue(partsOf(network.gateway("gw-b")).messageLog().find(id, Direction.INBOUND).isEmpty(),
                     "no POST is made while paused");
         }
         assertEquals(List.of("gw-b"), jmx.getPausedParties());
@@ -174,7 +176,7 @@ class GatewayOperationsTest {
         } finally {
             jmx.resumeSending("gw-b");
         }
-        MessageRecord record = gateway.messageLog().find(id, Direction.OUTBOUND).orElseThrow();
+        MessageRecord record = partsOf(gateway).messageLog().find(id, Direction.OUTBOUND).orElseThrow();
         assertEquals(MessageStatus.SEND_FAILURE, record.status());
         assertTrue(record.errorDetail().orElseThrow().contains("dead-letter"), record.toString());
         assertFalse(jmx.moveToDeadLetterQueue(id), "a failed message is no longer being sent");
@@ -189,11 +191,11 @@ class GatewayOperationsTest {
     void anInvalidPModeSetIsRefusedAndAValidOneWithAnExpiringPartnerIsShownInJmxAndHealth() throws Exception {
         Path file = network.plan().home("gw-a").resolve("config/pmodes/pmodes.xml");
         String original = Files.readString(file);
-        PModeSet active = gateway.pmodes();
+        PModeSet active = partsOf(gateway).pmodes();
         Files.writeString(file, original.replace("<leg id=\"impatient\">", "<leg id=\"impatient\"><bogus/>"));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, jmx::reloadPModes);
         assertTrue(refused.getMessage().contains("active set stays"), refused.getMessage());
-        assertSame(active, gateway.pmodes(), "the old set is still active");
+        assertSame(active, partsOf(gateway).pmodes(), "the old set is still active");
         String id = gateway.submit(demoMessage());
         assertEquals(MessageStatus.ACKNOWLEDGED, gateway.awaitOutcome(id, Duration.ofSeconds(30)).status(),
                 "the gateway goes on sending with the old set");
@@ -217,7 +219,7 @@ class GatewayOperationsTest {
                   </party>
                 """ + original.substring(firstLeg));
         assertTrue(jmx.reloadPModes().startsWith("4 parties"));
-        assertTrue(gateway.pmodes().party("gw-x").isPresent());
+        assertTrue(partsOf(gateway).pmodes().party("gw-x").isPresent());
         assertEquals(10L, jmx.getCertificateDaysLeft().get("gw-x:signing"), jmx.getCertificateDaysLeft().toString());
         assertTrue(jmx.getCertificateDaysLeft().get("own:signing") > 300, jmx.getCertificateDaysLeft().toString());
 
@@ -262,7 +264,7 @@ class GatewayOperationsTest {
             assertTrue(remote.resumeSending("gw-b"));
             assertNotNull(remote.getMessageCountsByStatus().get("OUTBOUND/ACKNOWLEDGED"));
 
-            ObjectName outbound = gateway.broker().queueObjectName(Queues.OUTBOUND);
+            ObjectName outbound = partsOf(gateway).broker().queueObjectName(Queues.OUTBOUND);
             assertTrue(server.isRegistered(outbound), outbound.toString());
             assertNotNull(server.getAttribute(outbound, "MessageCount"));
             ObjectName sendRoute = new ObjectName("org.apache.camel:context=imi-gw-a,type=routes,name=\"send\"");
@@ -305,7 +307,7 @@ class GatewayOperationsTest {
     }
 
     private static MessageStatus status(String id) {
-        return gateway.messageLog().find(id, Direction.OUTBOUND).orElseThrow().status();
+        return partsOf(gateway).messageLog().find(id, Direction.OUTBOUND).orElseThrow().status();
     }
 
     private static void awaitStatus(String id, MessageStatus expected) throws InterruptedException {

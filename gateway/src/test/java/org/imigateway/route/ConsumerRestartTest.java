@@ -1,5 +1,7 @@
 package org.imigateway.route;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,7 +73,7 @@ class ConsumerRestartTest {
         Gateway b = network.gateway("gw-b");
         assertEquals(200, health(b).statusCode(), health(b).body());
         AtomicInteger attempts = new AtomicInteger();
-        AdviceWith.adviceWith(b.camel(), "deliver-" + GatewayRoutes.DEFAULT_BACKEND, route -> route
+        AdviceWith.adviceWith(partsOf(b).camel(), "deliver-" + GatewayRoutes.DEFAULT_BACKEND, route -> route
                 .weaveById("deliverToBackend").before().process(exchange -> {
                     if (attempts.incrementAndGet() == 1) {
                         throw new InjectedError();
@@ -87,7 +89,7 @@ class ConsumerRestartTest {
         // /health is polled until the message is delivered; the DOWN answers must name the stopped route.
         List<String> downAnswers = new CopyOnWriteArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (b.messageLog().find(id, Direction.INBOUND).map(MessageRecord::status).orElse(null) != MessageStatus.DELIVERED) {
+        while (partsOf(b).messageLog().find(id, Direction.INBOUND).map(MessageRecord::status).orElse(null) != MessageStatus.DELIVERED) {
             assertTrue(System.nanoTime() < deadline, "not delivered within 60 s; health said " + health(b).body());
             HttpResponse<String> answer = health(b);
             if (answer.statusCode() == 503) {
@@ -101,7 +103,7 @@ class ConsumerRestartTest {
                 && downAnswers.get(0).contains("route deliver-default"), downAnswers.get(0));
 
         TestNetwork.awaitDelivered(b, id);
-        List<StatusChange> history = b.messageLog().history(id, Direction.INBOUND);
+        List<StatusChange> history = partsOf(b).messageLog().history(id, Direction.INBOUND);
         assertEquals(1, history.stream().filter(c -> c.to() == MessageStatus.DELIVERED).count(), history.toString());
         assertEquals(1, b.inbox().messages().size(), "one folder in the backend's inbox");
         awaitHealthUp(b);

@@ -1,5 +1,7 @@
 package org.imigateway.route;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,7 +37,7 @@ public final class CrashNode {
             for (int i = 0; i < count; i++) {
                 String id = messageId(i);
                 // The submission is idempotent by MessageId, so this backend repeats it after any failure.
-                while (gateway.messageLog().find(id, Direction.OUTBOUND).isEmpty()) {
+                while (partsOf(gateway).messageLog().find(id, Direction.OUTBOUND).isEmpty()) {
                     try {
                         gateway.submit(Submission.to(to).service(CrashSafetyTest.SERVICE).action("Deliver").messageId(id)
                                 .payload(Payload.of(payload, "application/xml")).build());
@@ -61,7 +63,7 @@ public final class CrashNode {
 
     private static void progress(Gateway gateway, Path home) throws Exception {
         StringBuilder text = new StringBuilder();
-        for (Map.Entry<MessageStatus, Long> e : gateway.messageLog().countByStatus().entrySet()) {
+        for (Map.Entry<MessageStatus, Long> e : partsOf(gateway).messageLog().countByStatus().entrySet()) {
             text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
         }
         Path temp = home.resolve("progress.tmp");

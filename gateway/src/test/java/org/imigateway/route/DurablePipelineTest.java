@@ -1,5 +1,7 @@
 package org.imigateway.route;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -83,7 +85,7 @@ class DurablePipelineTest {
         }
         TestNetwork.awaitDelivered(b, prepared.messageId());
         awaitStatus(b, prepared.messageId(), Direction.INBOUND, MessageStatus.DELIVERED);
-        List<StatusChange> history = b.messageLog().history(prepared.messageId(), Direction.INBOUND);
+        List<StatusChange> history = partsOf(b).messageLog().history(prepared.messageId(), Direction.INBOUND);
         assertEquals(1, history.stream().filter(c -> c.to() == MessageStatus.DELIVERED).count(), history.toString());
         assertEquals(1, history.stream().filter(c -> c.to() == MessageStatus.RECEIVED).count(), history.toString());
     }
@@ -99,7 +101,7 @@ class DurablePipelineTest {
         // gw-c is not running: every message must fail at least twice (several retry intervals).
         for (String id : ids) {
             awaitAttempts(a, id, 2);
-            assertEquals(MessageStatus.WAITING_FOR_RETRY, a.messageLog().find(id, Direction.OUTBOUND).orElseThrow().status());
+            assertEquals(MessageStatus.WAITING_FOR_RETRY, partsOf(a).messageLog().find(id, Direction.OUTBOUND).orElseThrow().status());
         }
         Gateway c = network.start("gw-c");
         for (String id : ids) {
@@ -125,7 +127,7 @@ class DurablePipelineTest {
 
     private static void awaitAttempts(Gateway gateway, String id, int attempts) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (gateway.messageLog().find(id, Direction.OUTBOUND).orElseThrow().attempts() < attempts) {
+        while (partsOf(gateway).messageLog().find(id, Direction.OUTBOUND).orElseThrow().attempts() < attempts) {
             assertTrue(System.nanoTime() < deadline, "message " + id + " did not reach " + attempts + " attempts");
             Thread.sleep(50);
         }
@@ -134,7 +136,7 @@ class DurablePipelineTest {
     private static void awaitStatus(Gateway gateway, String id, Direction direction, MessageStatus status)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (gateway.messageLog().find(id, direction).map(MessageRecord::status).orElse(null) != status) {
+        while (partsOf(gateway).messageLog().find(id, direction).map(MessageRecord::status).orElse(null) != status) {
             assertTrue(System.nanoTime() < deadline, "message " + id + " did not become " + status);
             Thread.sleep(20);
         }

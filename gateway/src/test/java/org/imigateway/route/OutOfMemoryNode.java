@@ -1,5 +1,7 @@
 package org.imigateway.route;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import java.nio.file.Path;
 
 import org.apache.camel.builder.AdviceWith;
@@ -20,7 +22,7 @@ public final class OutOfMemoryNode {
         Gateway gateway = Gateway.start(Path.of(args[0]));
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
         if (args.length > 1 && args[1].equals("oom")) {
-            AdviceWith.adviceWith(gateway.camel(), "deliver-" + GatewayRoutes.DEFAULT_BACKEND, route -> route
+            AdviceWith.adviceWith(partsOf(gateway).camel(), "deliver-" + GatewayRoutes.DEFAULT_BACKEND, route -> route
                     .weaveById("deliverToBackend").before().process(exchange -> {
                         System.out.println("ALLOCATING beyond the heap of " + Runtime.getRuntime().maxMemory() + " bytes");
                         long[] hog = new long[(int) Math.min(Integer.MAX_VALUE - 16, Runtime.getRuntime().maxMemory() / 4)];

@@ -1,5 +1,7 @@
 package org.imigateway.as4.hostile;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.imigateway.as4.EbmsErrorCode.DECOMPRESSION_FAILURE;
 import static org.imigateway.as4.EbmsErrorCode.EXTERNAL_PAYLOAD_ERROR;
 import static org.imigateway.as4.EbmsErrorCode.FAILED_AUTHENTICATION;
@@ -309,7 +311,7 @@ class HostileMessagesAreRefusedTest {
 
         assertTrue(first.isReceipt(), first::toString);
         assertArrayEquals(first.body(), second.body(), "the repeat is answered with the original receipt");
-        assertArrayEquals(first.body(), net.receiver.sink().receiptFor(message.messageId()).orElseThrow());
+        assertArrayEquals(first.body(), partsOf(net.receiver).sink().receiptFor(message.messageId()).orElseThrow());
         assertEquals(storedBefore + 1, net.storedInbound(), "stored once");
         TestNetwork.awaitDelivered(net.receiver, message.messageId());
         assertEquals(1, net.deliveredCopies(message.messageId()), "delivered once");
@@ -318,11 +320,11 @@ class HostileMessagesAreRefusedTest {
     /** Neither in the message log (with or without receipt) nor in the backend's inbox. */
     private static void assertNothingStored(String messageId, long storedBefore) {
         try {
-            assertTrue(net.receiver.sink().receiptFor(messageId).isEmpty(), "no receipt kept");
+            assertTrue(partsOf(net.receiver).sink().receiptFor(messageId).isEmpty(), "no receipt kept");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertTrue(net.receiver.messageLog().find(messageId, Direction.INBOUND).isEmpty(), "not in the message log");
+        assertTrue(partsOf(net.receiver).messageLog().find(messageId, Direction.INBOUND).isEmpty(), "not in the message log");
         assertEquals(storedBefore, net.storedInbound(), "nothing stored under any MessageId");
         assertFalse(Files.exists(net.receiver.inbox().folderOf(messageId)), "not delivered to the backend");
     }

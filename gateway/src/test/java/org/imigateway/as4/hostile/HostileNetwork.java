@@ -1,5 +1,7 @@
 package org.imigateway.as4.hostile;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -174,7 +176,7 @@ final class HostileNetwork implements AutoCloseable {
      * the backend only moves it from RECEIVED to DELIVERED.
      */
     long storedInbound() {
-        return receiver.messageLog().countByStatus().entrySet().stream()
+        return partsOf(receiver).messageLog().countByStatus().entrySet().stream()
                 .filter(count -> count.getKey().direction() == Direction.INBOUND)
                 .mapToLong(Map.Entry::getValue).sum();
     }

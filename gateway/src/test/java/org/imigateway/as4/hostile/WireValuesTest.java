@@ -1,5 +1,7 @@
 package org.imigateway.as4.hostile;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.imigateway.as4.hostile.HostileNetwork.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -156,7 +158,7 @@ class WireValuesTest {
         assertEquals("EBMS:0009", refused.errorCode());
         assertTrue(refused.getMessage().contains("eb:CollaborationInfo/ConversationId is 5000 characters long; at most 255"),
                 refused.getMessage());
-        assertTrue(net.receiver.messageLog().find(submission.messageId().orElseThrow(), Direction.OUTBOUND).isEmpty());
+        assertTrue(partsOf(net.receiver).messageLog().find(submission.messageId().orElseThrow(), Direction.OUTBOUND).isEmpty());
     }
 
     // --- freshness ---

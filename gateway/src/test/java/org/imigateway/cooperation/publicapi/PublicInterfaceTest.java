@@ -1,5 +1,7 @@
 package org.imigateway.cooperation.publicapi;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,7 +116,7 @@ class PublicInterfaceTest {
     @Test
     void aDeclarationReachesTheCompetentAuthorityAndItsStatusGoesFromForwardedToDelivered() throws Exception {
         String declaration = Declarations.declaration("DE", "BALTBUVE-1");
-        hub.sendControl().pause("ap-1");
+        partsOf(hub).sendControl().pause("ap-1");
 
         HttpResponse<String> accepted = post(byKey, "portal-key", declaration.getBytes(StandardCharsets.UTF_8));
 
@@ -123,7 +125,7 @@ class PublicInterfaceTest {
         assertEquals("RECEIVED", field(accepted.body(), "status"));
         assertEquals(PublicEndpoint.SUBMISSIONS + "/" + trackingId, accepted.headers().firstValue("Location").orElseThrow());
         assertEquals("FORWARDED", awaitStatus(byKey, "portal-key", trackingId, "FORWARDED"));
-        hub.sendControl().resume("ap-1");
+        partsOf(hub).sendControl().resume("ap-1");
         assertEquals("DELIVERED", awaitStatus(byKey, "portal-key", trackingId, "DELIVERED"));
 
         Path folder = TestNetwork.awaitDelivered(ap1, "public-" + trackingId + "@hub");
@@ -150,14 +152,14 @@ class PublicInterfaceTest {
         assertTrue(Files.exists(filed), "the filed copy is kept until retention removes it");
 
         // posting-declarations: blocked 18 months after filing, deleted after 36
-        Retention retention = hub.retention().orElseThrow();
+        Retention retention = partsOf(hub).retention().orElseThrow();
         Instant filedAt = Instant.now();
         retention.run(filedAt.atZone(ZoneOffset.UTC).plusMonths(17).toInstant());
         assertTrue(Files.exists(filed), "not yet due for deletion at 17 months");
         retention.run(filedAt.atZone(ZoneOffset.UTC).plusMonths(36).plusSeconds(3600).toInstant());
 
         assertFalse(Files.exists(filed), "the filed copy is deleted 36 months after filing");
-        MessageRecord carried = hub.messageLog().find("public-" + trackingId + "@hub", Direction.OUTBOUND).orElseThrow();
+        MessageRecord carried = partsOf(hub).messageLog().find("public-" + trackingId + "@hub", Direction.OUTBOUND).orElseThrow();
         assertEquals(MessageStatus.ACKNOWLEDGED, carried.status(), "the proof that it was sent on stays");
     }
 
@@ -295,7 +297,7 @@ class PublicInterfaceTest {
         submissions.forward(trackingId);
 
         assertEquals(MessageStatus.ACKNOWLEDGED, sent.status());
-        assertEquals(1, hub.messageLog().history(submissions.messageId(trackingId), Direction.OUTBOUND).stream()
+        assertEquals(1, partsOf(hub).messageLog().history(submissions.messageId(trackingId), Direction.OUTBOUND).stream()
                 .filter(c -> c.to() == MessageStatus.SEND_ENQUEUED).count());
     }
 

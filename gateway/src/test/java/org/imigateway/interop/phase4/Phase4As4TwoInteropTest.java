@@ -1,5 +1,7 @@
 package org.imigateway.interop.phase4;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -108,7 +110,7 @@ class Phase4As4TwoInteropTest {
                 .profile(peer.theirs)
                 .endpoint(java.net.URI.create(gateway.endpoints().get(0)))
                 .keys(keys.get(peer))
-                .encryptFor(gateway.pmodes().party("gw-a").orElseThrow().encryptionCertificate(peer.ours))
+                .encryptFor(partsOf(gateway).pmodes().party("gw-a").orElseThrow().encryptionCertificate(peer.ours))
                 .from(from).to(GW_A)
                 .service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE)
                 .action(DemoNetwork.action(peer.ours))

@@ -1,5 +1,7 @@
 package org.imigateway.interop.phase4;
 
+import static org.imigateway.GatewayParts.partsOf;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -88,7 +90,7 @@ class Phase4InteropTest {
         Phase4SendOutcome outcome = new Phase4Sender().send(Phase4Submission.builder()
                 .endpoint(java.net.URI.create(gateway.endpoints().get(0)))
                 .keys(phase4Keys)
-                .encryptFor(gateway.pmodes().party("gw-a").orElseThrow().encryptionCertificate())
+                .encryptFor(partsOf(gateway).pmodes().party("gw-a").orElseThrow().encryptionCertificate())
                 .from(PHASE4).to(GW_A)
                 .service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE)
                 .action(DemoNetwork.ACTION)

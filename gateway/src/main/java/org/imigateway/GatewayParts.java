@@ -1,0 +1,228 @@
+package org.imigateway;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.imigateway.as4.HttpTransport;
+import org.imigateway.as4.ParseLimits;
+import org.imigateway.as4.TlsSettings;
+import org.imigateway.as4.inflow.FreshnessSettings;
+import org.imigateway.as4.inflow.InboundPipeline;
+import org.imigateway.as4.inflow.InboundSteps;
+import org.imigateway.as4.outflow.As4Sender;
+import org.imigateway.backend.Backends;
+import org.imigateway.broker.BrokerSettings;
+import org.imigateway.broker.CamelJms;
+import org.imigateway.broker.EmbeddedBroker;
+import org.imigateway.config.AdmissionConfig;
+import org.imigateway.config.ConfigException;
+import org.imigateway.config.GatewayConfig;
+import org.imigateway.cooperation.CooperationHub;
+import org.imigateway.cooperation.Retention;
+import org.imigateway.cooperation.publicapi.PublicInterface;
+import org.imigateway.pmode.ActivePModes;
+import org.imigateway.pmode.PModeException;
+import org.imigateway.pmode.PModeSet;
+import org.imigateway.route.ChooseBackend;
+import org.imigateway.route.DeliverToBackend;
+import org.imigateway.route.Enqueuer;
+import org.imigateway.route.FolderInbox;
+import org.imigateway.route.GatewayRoutes;
+import org.imigateway.route.InboundHandoff;
+import org.imigateway.route.OutboundSubmission;
+import org.imigateway.route.Recovery;
+import org.imigateway.route.RouteSupervisor;
+import org.imigateway.route.SendControl;
+import org.imigateway.route.TransmitMessage;
+import org.imigateway.store.Database;
+import org.imigateway.store.DerbySink;
+import org.imigateway.store.MessageLog;
+import org.imigateway.store.PayloadAccess;
+import org.imigateway.store.PayloadStore;
+
+/**
+ * The parts of one gateway, wired from its home in the order they start: keys and PModes, the
+ * database, the broker, the routes, the backends, the hub when this is one, the AS4 pipeline and
+ * the operators' doors. Each part that must be stopped is handed to the {@link Lifecycle} as it
+ * starts, so a failure half-way stops exactly what had started. {@link Gateway} is the front
+ * that production code uses; tests, the benchmarks and the conformance self-test look inside
+ * through {@link #partsOf}.
+ */
+public final class GatewayParts {
+
+    private final ActivePModes pmodes;
+    private final TlsSettings serverTls;
+    private final MessageLog messageLog;
+    private final DerbySink sink;
+    private final PayloadAccess payloadAccess;
+    private final EmbeddedBroker broker;
+    private final CamelContext camel;
+    private final FolderInbox inbox;
+    private final OutboundSubmission submission;
+    private final Backends backends;
+    private final As4Sender sender;
+    private final SendControl sendControl = new SendControl();
+    private final Optional<HubParts> hub;
+    private final Optional<PublicInterface> publicInterface;
+    private final As4Server as4;
+    private final Operators operators;
+
+    GatewayParts(GatewayConfig config, Function<InboundSteps.Parts, InboundSteps> inboundSteps, Lifecycle parts)
+            throws ConfigException, PModeException, IOException {
+        this.pmodes = ActivePModes.load(config.pmodes(), config.partyName());
+        GatewayKeys keys = GatewayKeys.load(config, pmodes.get());
+        this.serverTls = keys.serverTls();
+        AdmissionConfig admission = AdmissionConfig.load(config.home());
+        ParseLimits parseLimits = ParseLimits.load(config.home(), config.maxMessageBytes());
+        FreshnessSettings freshness = FreshnessSettings.load(config.home());
+        Path data = Files.createDirectories(config.dataDir());
+        Path work = Files.createDirectories(data.resolve("work"));
+        this.sender = new As4Sender(pmodes, config.partyName(), keys.cryptos(),
+                new HttpTransport(keys.clientTls(), config.sendTimeout()), work);
+
+        Database database = Database.open(data.resolve("derby"));
+        parts.started("the database", database, database::close);
+        this.messageLog = new MessageLog(database);
+        PayloadStore payloads = new PayloadStore(database, data.resolve("payloads"));
+        payloads.recover();
+        this.sink = new DerbySink(messageLog, payloads);
+        this.payloadAccess = new PayloadAccess(database, messageLog, sink, payloads, Clock.systemUTC());
+        this.inbox = new FolderInbox(data);
+        this.broker = EmbeddedBroker.start(BrokerSettings.of(config.partyName(), data.resolve("artemis")));
+        parts.started("the broker", broker, broker::stop);
+        broker.ensureDeliveryQueue(GatewayRoutes.DEFAULT_BACKEND);
+
+        this.camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("imi-" + config.partyName());
+        CamelJms.install(camel, broker);
+        RouteSupervisor supervisor = RouteSupervisor.install(camel);
+        Enqueuer enqueuer = new Enqueuer(camel.createProducerTemplate());
+        this.submission = new OutboundSubmission(messageLog, sender, enqueuer,
+                Files.createDirectories(data.resolve("outbox")), pmodes.get().party(config.partyName()).orElseThrow());
+        Recovery recovery = new Recovery(messageLog, enqueuer);
+        this.hub = HubParts.open(config, parts, database, pmodes, messageLog, payloads, payloadAccess, submission, inbox,
+                broker, enqueuer, data);
+        this.backends = Backends.create(config.home(), data, database, messageLog, payloadAccess, broker, submission,
+                serverTls);
+        parts.started("the routes", camel, camel::stop);
+        try {
+            // A hub's default backend is the cooperation step; it passes what is not IMI business to the inbox.
+            camel.addRoutes(new GatewayRoutes(new ChooseBackend(messageLog, backends.claims()),
+                    new DeliverToBackend(messageLog, payloadAccess, hub.isPresent() ? PayloadAccess.COOPERATION_STEP
+                            : GatewayRoutes.DEFAULT_BACKEND, hub.isPresent() ? hub.get().hub() : inbox),
+                    new TransmitMessage(messageLog, sender, pmodes, sendControl), recovery,
+                    HubParts.RECOVERY_PERIOD_MILLIS));
+            camel.addRoutes(backends.routes());
+            if (hub.isPresent()) {
+                camel.addRoutes(hub.get().routes());
+            }
+            camel.start();
+        } catch (ConfigException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("the routes cannot start: " + e.getMessage(), e);
+        }
+        parts.started("the backend connectors", backends, backends::close);
+        recovery.run();
+        this.publicInterface = hub.isPresent() ? hub.get().publicInterface(config, database, messageLog, submission,
+                serverTls, admission.publicInterface(), data) : Optional.empty();
+
+        InboundPipeline pipeline = new InboundPipeline(inboundSteps.apply(new InboundSteps.Parts(pmodes,
+                config.partyName(), keys.cryptos(), new InboundHandoff(sink, enqueuer), freshness)), work, parseLimits,
+                pmodes);
+        this.as4 = new As4Server(config, serverTls, admission.as4(), pipeline);
+        this.operators = new Operators(config, keys, pmodes, messageLog, enqueuer, broker, supervisor, sendControl,
+                admission.admin(), data);
+    }
+
+    /** The parts behind a gateway: for tests and measurements that look inside, not for production code. */
+    public static GatewayParts partsOf(Gateway gateway) {
+        return gateway.parts();
+    }
+
+    As4Server as4() {
+        return as4;
+    }
+
+    Operators operators() {
+        return operators;
+    }
+
+    TlsSettings serverTls() {
+        return serverTls;
+    }
+
+    OutboundSubmission submission() {
+        return submission;
+    }
+
+    ActivePModes activePModes() {
+        return pmodes;
+    }
+
+    public As4Sender sender() {
+        return sender;
+    }
+
+    public PModeSet pmodes() {
+        return pmodes.get();
+    }
+
+    public SendControl sendControl() {
+        return sendControl;
+    }
+
+    public DerbySink sink() {
+        return sink;
+    }
+
+    public Optional<Retention> retention() {
+        return hub.map(HubParts::retention);
+    }
+
+    public PayloadAccess payloadAccess() {
+        return payloadAccess;
+    }
+
+    public Optional<CooperationHub> cooperationHub() {
+        return hub.map(HubParts::hub);
+    }
+
+    public Optional<PublicInterface> publicInterface() {
+        return publicInterface;
+    }
+
+    public FolderInbox inbox() {
+        return inbox;
+    }
+
+    public Backends backends() {
+        return backends;
+    }
+
+    public MessageLog messageLog() {
+        return messageLog;
+    }
+
+    public EmbeddedBroker broker() {
+        return broker;
+    }
+
+    public CamelContext camel() {
+        return camel;
+    }
+
+    public int httpPort() {
+        return as4.httpPort();
+    }
+
+    public int httpsPort() {
+        return as4.httpsPort();
+    }
+}
