@@ -15,7 +15,7 @@ import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.PkiLayout;
 import org.imigateway.certificates.Stores;
 import org.imigateway.demo.DemoNetwork;
-import org.imigateway.interop.phase4.Phase4Keys;
+import org.imigateway.testsupport.phase4.Phase4Keys;
 
 /**
  * The parties of a benchmark on loopback, from one demo PKI: our gateways {@link #SENDER} and

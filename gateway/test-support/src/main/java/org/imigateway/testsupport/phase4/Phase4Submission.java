@@ -1,4 +1,4 @@
-package org.imigateway.interop.phase4;
+package org.imigateway.testsupport.phase4;
 
 import java.net.URI;
 import java.security.cert.X509Certificate;

@@ -1,4 +1,4 @@
-package org.imigateway.interop.phase4;
+package org.imigateway.testsupport.phase4;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.imigateway.interop.phase4;
+package org.imigateway.testsupport.phase4;
 
 import java.io.IOException;
 import java.io.InputStream;

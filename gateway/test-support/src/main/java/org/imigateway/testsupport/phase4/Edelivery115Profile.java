@@ -1,4 +1,4 @@
-package org.imigateway.interop.phase4;
+package org.imigateway.testsupport.phase4;
 
 import org.apache.wss4j.common.WSS4JConstants;
 
