@@ -4,15 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.GeneralSecurityException;
-import java.security.KeyStoreException;
-import java.security.cert.CertStore;
-import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.X509CRL;
 import java.util.List;
 import java.util.Locale;
@@ -20,20 +15,20 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.apache.wss4j.common.crypto.Crypto;
-import org.apache.wss4j.common.crypto.Merlin;
 import org.apache.wss4j.dom.handler.RequestData;
+import org.imigateway.testsupport.phase4.BufferedResponse;
+import org.imigateway.testsupport.phase4.Edelivery115Profile;
+import org.imigateway.testsupport.phase4.Phase4Keys;
+import org.imigateway.testsupport.phase4.Phase4Runtime;
 
-import com.helger.base.io.iface.IHasInputStream;
 import com.helger.collection.commons.CommonsArrayList;
 import com.helger.collection.commons.ICommonsList;
 import com.helger.http.header.HttpHeaderMap;
-import com.helger.mime.IMimeType;
+import com.helger.mime.CMimeType;
 import com.helger.phase4.CAS4;
 import com.helger.phase4.attachment.IAS4IncomingAttachmentFactory;
 import com.helger.phase4.attachment.WSS4JAttachment;
 import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
-import com.helger.phase4.crypto.ECryptoMode;
 import com.helger.phase4.crypto.IAS4DecryptParameterModifier;
 import com.helger.phase4.ebms3header.Ebms3SignalMessage;
 import com.helger.phase4.ebms3header.Ebms3UserMessage;
@@ -45,16 +40,12 @@ import com.helger.phase4.incoming.AS4IncomingReceiverConfiguration;
 import com.helger.phase4.incoming.AS4RequestHandler;
 import com.helger.phase4.incoming.IAS4IncomingMessageMetadata;
 import com.helger.phase4.incoming.IAS4IncomingMessageState;
-import com.helger.phase4.incoming.IAS4ResponseAbstraction;
 import com.helger.phase4.incoming.crypto.AS4IncomingSecurityConfiguration;
 import com.helger.phase4.incoming.spi.AS4MessageProcessorResult;
 import com.helger.phase4.incoming.spi.AS4SignalMessageProcessorResult;
 import com.helger.phase4.incoming.spi.IAS4IncomingMessageProcessorSPI;
 import com.helger.phase4.model.pmode.IPMode;
 import com.helger.phase4.model.pmode.PModeParty;
-import com.helger.servlet.mock.MockServletContext;
-import com.helger.web.scope.mgr.WebScopeManager;
-import com.helger.web.scope.mgr.WebScoped;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -62,11 +53,13 @@ import org.w3c.dom.Node;
 
 /**
  * A phase4 receiver for the suite to test, so the suite is shown not to be tuned to our own
- * gateway: phase4's {@link AS4RequestHandler} behind the JDK HTTP server on loopback. Like an
- * integrator's backend, it writes each UserMessage it accepts into a delivery folder (one file
- * per delivery, naming the MessageId). Configured as an eDelivery deployment of phase4 must be,
- * since phase4 leaves these to its user: the processor refuses unsigned messages (EBMS:0101),
- * does not deliver pings, reads each payload (phase4 gunzips lazily) and CRLs are checked.
+ * gateway: phase4's {@link AS4RequestHandler} behind the JDK HTTP server on loopback, with the
+ * shared test peer's eDelivery AS4 1.15 profile, runtime and keys (imi-test-support). What is the
+ * suite's own: like an integrator's backend, it writes each UserMessage it accepts into a delivery
+ * folder (one file per delivery, naming the MessageId), and it is configured as an eDelivery
+ * deployment of phase4 must be, since phase4 leaves these to its user: the processor refuses
+ * unsigned messages (EBMS:0101), does not deliver pings, reads each payload (phase4 gunzips
+ * lazily) and CRLs are checked.
  */
 public final class Phase4Target implements AutoCloseable {
 
@@ -80,30 +73,10 @@ public final class Phase4Target implements AutoCloseable {
 
     public Phase4Target(KeyStore keys, char[] password, KeyStore trust, X509CRL crl, String self, String partner,
             String agreement, Path deliveries) throws IOException {
-        if (!WebScopeManager.isGlobalScopePresent()) {
-            WebScopeManager.onGlobalBegin(MockServletContext.create());
-        }
+        Phase4Runtime.ensureStarted();
         // Signs with alias "signing"; decrypts with whichever key the sender referenced (alias
         // "encryption"): both share the store's password.
-        this.crypto = new AS4CryptoFactoryInMemoryKeyStore(keys, "signing", password, trust) {
-            @Override
-            public Crypto getCrypto(ECryptoMode mode) {
-                Crypto crypto = super.getCrypto(mode);
-                if (crypto instanceof Merlin merlin) {
-                    merlin.setCRLCertStore(crls(crl));
-                }
-                return crypto;
-            }
-
-            @Override
-            public char[] getKeyPasswordPerAliasCharArray(String alias) {
-                try {
-                    return alias != null && keys.isKeyEntry(alias) ? password.clone() : null;
-                } catch (KeyStoreException e) {
-                    return null;
-                }
-            }
-        };
+        this.crypto = new Phase4Keys(keys, "signing", password, trust).cryptoFactory(List.of(crl));
         this.self = self;
         this.partner = partner;
         this.agreement = agreement;
@@ -119,48 +92,50 @@ public final class Phase4Target implements AutoCloseable {
     }
 
     private void exchange(HttpExchange exchange) throws IOException {
-        try (exchange; WebScoped scope = new WebScoped()) {
-            HttpHeaderMap headers = new HttpHeaderMap();
-            exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.addHeader(name, v)));
-            Response response = new Response();
-            try (AS4RequestHandler handler = new AS4RequestHandler(AS4IncomingMessageMetadata.createForRequest()
-                    .setRemoteAddr("127.0.0.1").setHttpHeaders(headers)); InputStream body = exchange.getRequestBody()) {
-                handler.setCryptoFactory(crypto)
-                        .setPModeResolver((id, service, action, initiator, responder, agreementRef, address) ->
-                                partner.equals(initiator) && self.equals(responder)
-                                        ? Phase4Profile.pmode(new PModeParty(null, partner, CAS4.DEFAULT_INITIATOR_URL, null, null),
-                                                new PModeParty(null, self, CAS4.DEFAULT_RESPONDER_URL, null, null),
-                                                endpoint(), agreement)
-                                        : null)
-                        .setIncomingProfileSelector(new AS4IncomingProfileSelectorConstant(Phase4Profile.ID, true))
-                        .setIncomingAttachmentFactory(IAS4IncomingAttachmentFactory.DEFAULT_INSTANCE)
-                        .setIncomingSecurityConfiguration(new AS4IncomingSecurityConfiguration()
-                                .setSigningParams(Phase4Profile.signing()).setCryptParams(Phase4Profile.crypt())
-                                .setDecryptParameterModifier(new IAS4DecryptParameterModifier() {
-                                    @Override
-                                    public void modifyRequestData(RequestData data) {
-                                        data.setEnableRevocation(true); // off in phase4 unless configured
-                                    }
-                                }))
-                        .setIncomingReceiverConfiguration(new AS4IncomingReceiverConfiguration()
-                                .setReceiverEndpointAddress(endpoint()))
-                        .setProcessorSupplier(() -> new CommonsArrayList<>(new Deliver()));
-                handler.handleRequest(body, headers, response);
+        try (exchange) {
+            BufferedResponse response;
+            try {
+                response = Phase4Runtime.inRequestScope(() -> handle(exchange));
             } catch (Exception e) {
-                response.status = 400;
-                response.body = String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8);
-                response.type = "text/plain";
+                response = new BufferedResponse();
+                response.setStatus(400);
+                response.setMimeType(CMimeType.TEXT_PLAIN);
+                response.setContent(String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
             }
             response.writeTo(exchange);
         }
     }
 
-    private static CertStore crls(X509CRL crl) {
-        try {
-            return CertStore.getInstance("Collection", new CollectionCertStoreParameters(List.of(crl)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+    private BufferedResponse handle(HttpExchange exchange) throws Exception {
+        HttpHeaderMap headers = new HttpHeaderMap();
+        exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.addHeader(name, v)));
+        BufferedResponse response = new BufferedResponse();
+        try (AS4RequestHandler handler = new AS4RequestHandler(AS4IncomingMessageMetadata.createForRequest()
+                .setRemoteAddr("127.0.0.1").setHttpHeaders(headers)); InputStream body = exchange.getRequestBody()) {
+            handler.setCryptoFactory(crypto)
+                    .setPModeResolver((id, service, action, initiator, responder, agreementRef, address) ->
+                            partner.equals(initiator) && self.equals(responder)
+                                    ? Edelivery115Profile.pmode(new PModeParty(null, partner, CAS4.DEFAULT_INITIATOR_URL, null, null),
+                                            new PModeParty(null, self, CAS4.DEFAULT_RESPONDER_URL, null, null),
+                                            endpoint(), agreement)
+                                    : null)
+                    .setIncomingProfileSelector(new AS4IncomingProfileSelectorConstant(Edelivery115Profile.PROFILE_ID, true))
+                    .setIncomingAttachmentFactory(IAS4IncomingAttachmentFactory.DEFAULT_INSTANCE)
+                    .setIncomingSecurityConfiguration(new AS4IncomingSecurityConfiguration()
+                            .setSigningParams(Edelivery115Profile.signingParams())
+                            .setCryptParams(Edelivery115Profile.cryptParams())
+                            .setDecryptParameterModifier(new IAS4DecryptParameterModifier() {
+                                @Override
+                                public void modifyRequestData(RequestData data) {
+                                    data.setEnableRevocation(true); // off in phase4 unless configured
+                                }
+                            }))
+                    .setIncomingReceiverConfiguration(new AS4IncomingReceiverConfiguration()
+                            .setReceiverEndpointAddress(endpoint()))
+                    .setProcessorSupplier(() -> new CommonsArrayList<>(new Deliver()));
+            handler.handleRequest(body, headers, response);
         }
+        return response;
     }
 
     @Override
@@ -216,57 +191,6 @@ public final class Phase4Target implements AutoCloseable {
         public void processAS4ResponseMessage(IAS4IncomingMessageMetadata metadata, IAS4IncomingMessageState state,
                 String responseMessageId, byte[] response, boolean responsePayloadIsAvailable, AS4ErrorList errors) {
             // nothing to keep
-        }
-    }
-
-    /** Holds what phase4 answers until the handler is done. */
-    private static final class Response implements IAS4ResponseAbstraction {
-        int status = 200;
-        String type = "application/soap+xml";
-        byte[] body = new byte[0];
-        private IHasInputStream stream;
-        private final HttpHeaderMap extra = new HttpHeaderMap();
-
-        @Override
-        public void setContent(byte[] bytes, Charset charset) {
-            body = bytes;
-        }
-
-        @Override
-        public void setContent(HttpHeaderMap headers, IHasInputStream content) {
-            headers.forEachSingleHeader(extra::addHeader, false);
-            stream = content;
-        }
-
-        @Override
-        public void setMimeType(IMimeType mimeType) {
-            type = mimeType.getAsString();
-        }
-
-        @Override
-        public void setStatus(int value) {
-            status = value;
-        }
-
-        void writeTo(HttpExchange exchange) throws IOException {
-            byte[] content = body;
-            if (stream != null) {
-                try (InputStream in = stream.getInputStream()) {
-                    content = in.readAllBytes();
-                }
-            }
-            extra.forEachSingleHeader((name, value) -> {
-                if (!name.equalsIgnoreCase("Content-Length")) {
-                    exchange.getResponseHeaders().add(name, value);
-                }
-            }, false);
-            if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
-                exchange.getResponseHeaders().set("Content-Type", type);
-            }
-            exchange.sendResponseHeaders(status, content.length == 0 ? -1 : content.length);
-            if (content.length > 0) {
-                exchange.getResponseBody().write(content);
-            }
         }
     }
 }

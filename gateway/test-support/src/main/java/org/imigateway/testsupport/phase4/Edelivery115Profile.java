@@ -64,6 +64,11 @@ public final class Edelivery115Profile implements IAS4ProfileRegistrarSPI {
 
     /** A one-way/push P-Mode between two parties; {@code address} is the responder's URL or empty. */
     public static PMode pmode(PModeParty initiator, PModeParty responder, String address) {
+        return pmode(initiator, responder, address, AGREEMENT);
+    }
+
+    /** The same P-Mode under another AgreementRef, for a peer that stands in for a deployment with its own. */
+    public static PMode pmode(PModeParty initiator, PModeParty responder, String address, String agreement) {
         PModeLeg leg = new PModeLeg(
                 new PModeLegProtocol(address.isEmpty() ? null : address, ESoapVersion.SOAP_12),
                 PModeLegBusinessInformation.create(null, CAS4.DEFAULT_ACTION_URL, null, CAS4.DEFAULT_MPC_ID),
@@ -73,7 +78,7 @@ public final class Edelivery115Profile implements IAS4ProfileRegistrarSPI {
         return new PMode(IPModeIDProvider.DEFAULT_DYNAMIC.getPModeID(initiator, responder),
                 initiator,
                 responder,
-                AGREEMENT,
+                agreement,
                 EMEP.ONE_WAY,
                 EMEPBinding.PUSH,
                 leg,

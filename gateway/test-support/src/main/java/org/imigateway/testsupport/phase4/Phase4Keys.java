@@ -1,9 +1,18 @@
 package org.imigateway.testsupport.phase4;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertStore;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.X509CRL;
+import java.util.List;
 import java.util.Objects;
 
+import org.apache.wss4j.common.crypto.Crypto;
+import org.apache.wss4j.common.crypto.Merlin;
+
 import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
+import com.helger.phase4.crypto.ECryptoMode;
 
 /**
  * One side's key material: a PKCS12 key store with the key pair that signs (and, for eDelivery
@@ -31,9 +40,28 @@ public record Phase4Keys(KeyStore keyStore, String alias, char[] password, KeySt
      * looks up by the certificate the sender referenced, under its own alias; every entry of our
      * party key stores has the same password, so it is given for any alias the store holds.
      */
-    AS4CryptoFactoryInMemoryKeyStore cryptoFactory() {
+    public AS4CryptoFactoryInMemoryKeyStore cryptoFactory() {
+        return cryptoFactory(List.of());
+    }
+
+    /**
+     * The same, with certificate revocation lists for WSS4J to check the sender's certificate
+     * against; they are consulted only where revocation checking is switched on in the request
+     * data (phase4 leaves it off unless told).
+     */
+    public AS4CryptoFactoryInMemoryKeyStore cryptoFactory(List<X509CRL> crls) {
         char[] keyPassword = password.clone();
+        CertStore revocations = crlStore(crls);
         return new AS4CryptoFactoryInMemoryKeyStore(keyStore, alias, keyPassword, trustStore) {
+            @Override
+            public Crypto getCrypto(ECryptoMode mode) {
+                Crypto crypto = super.getCrypto(mode);
+                if (!crls.isEmpty() && crypto instanceof Merlin merlin) {
+                    merlin.setCRLCertStore(revocations);
+                }
+                return crypto;
+            }
+
             @Override
             public char[] getKeyPasswordPerAliasCharArray(String requested) {
                 try {
@@ -43,5 +71,13 @@ public record Phase4Keys(KeyStore keyStore, String alias, char[] password, KeySt
                 }
             }
         };
+    }
+
+    private static CertStore crlStore(List<X509CRL> crls) {
+        try {
+            return CertStore.getInstance("Collection", new CollectionCertStoreParameters(List.copyOf(crls)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot hold the revocation lists in a CertStore", e);
+        }
     }
 }
