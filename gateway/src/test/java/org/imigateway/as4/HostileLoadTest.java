@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +33,7 @@ import org.imigateway.route.FolderInbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.imigateway.xml.SecureXml;
+import org.imigateway.testsupport.FreePort;
 
 /**
  * Issue 18, Show 1: a receiving gateway in a JVM of its own with a 256 MB heap that exits on
@@ -58,7 +58,7 @@ class HostileLoadTest {
     void wideEnvelopesAreRefusedWhileValidMessagesAreDeliveredAndTheSmallHeapHolds() throws Exception {
         try (TestNetwork network = TestNetwork.create(dir.resolve("net"), "gw-a", "gw-b")) {
             Path receiverHome = network.plan().home("gw-b");
-            int adminPort = freePort();
+            int adminPort = FreePort.onLoopback();
             Files.writeString(receiverHome.resolve(GatewayConfig.FILE), "\nadmin.port=" + adminPort + "\n"
                     + ParseLimits.SOAP_MAX_BYTES + "=" + SecureXml.MAX_ENVELOPE_BYTES + "\n",
                     java.nio.file.StandardOpenOption.APPEND);
@@ -181,12 +181,6 @@ class HostileLoadTest {
             assertTrue(process.isAlive(), "the receiver did not start: " + Files.readString(log));
             assertTrue(Instant.now().isBefore(deadline), "the receiver did not start within 90 s");
             Thread.sleep(100);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

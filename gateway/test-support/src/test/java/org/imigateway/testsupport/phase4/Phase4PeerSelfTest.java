@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.IssuedCertificate;
 import org.imigateway.certificates.Stores;
+import org.imigateway.testsupport.FreePort;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -240,10 +240,7 @@ class Phase4PeerSelfTest {
 
     @Test
     void closedPortIsATransportFailure() throws Exception {
-        int freePort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            freePort = socket.getLocalPort();
-        }
+        int freePort = FreePort.onLoopback();
         Phase4SendOutcome outcome = new Phase4Sender(Duration.ofSeconds(2), Duration.ofSeconds(5))
                 .send(submission(URI.create("http://127.0.0.1:" + freePort + "/as4"))
                         .payload(Phase4Payload.of("<x/>".getBytes(StandardCharsets.UTF_8), "application/xml"))
