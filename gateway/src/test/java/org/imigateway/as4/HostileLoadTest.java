@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.imigateway.xml.SecureXml;
 import org.imigateway.testsupport.FreePort;
+import org.imigateway.testsupport.ChildLog;
 
 /**
  * Issue 18, Show 1: a receiving gateway in a JVM of its own with a 256 MB heap that exits on
@@ -175,13 +176,7 @@ class HostileLoadTest {
     }
 
     private static void awaitReady(Process process, Path home) throws Exception {
-        Path log = home.resolve("node.log");
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (!Files.readString(log).contains("READY")) {
-            assertTrue(process.isAlive(), "the receiver did not start: " + Files.readString(log));
-            assertTrue(Instant.now().isBefore(deadline), "the receiver did not start within 90 s");
-            Thread.sleep(100);
-        }
+        ChildLog.await(process, home.resolve("node.log"), "READY", Duration.ofSeconds(90));
     }
 
     /** GETs /health every half second until the attack ends; any poll without an answer in 10 s is a failure. */
