@@ -50,7 +50,11 @@ public final class Edelivery20Profiles implements IAS4ProfileRegistrarSPI {
         }
 
         public PMode pmode(PModeParty initiator, PModeParty responder, String address) {
-            PMode pmode = Edelivery115Profile.pmode(initiator, responder, address);
+            return pmode(initiator, responder, address, Edelivery115Profile.AGREEMENT);
+        }
+
+        public PMode pmode(PModeParty initiator, PModeParty responder, String address, String agreement) {
+            PMode pmode = Edelivery115Profile.pmode(initiator, responder, address, agreement);
             pmode.getLeg1().setSecurity(legSecurity());
             return pmode;
         }

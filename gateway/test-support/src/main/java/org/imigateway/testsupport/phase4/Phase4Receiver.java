@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import org.apache.wss4j.dom.handler.RequestData;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +29,7 @@ import com.helger.mime.CMimeType;
 import com.helger.phase4.CAS4;
 import com.helger.phase4.attachment.IAS4IncomingAttachmentFactory;
 import com.helger.phase4.crypto.IAS4CryptoFactory;
+import com.helger.phase4.crypto.IAS4DecryptParameterModifier;
 import com.helger.phase4.incoming.AS4IncomingMessageMetadata;
 import com.helger.phase4.incoming.AS4IncomingProfileSelectorConstant;
 import com.helger.phase4.incoming.AS4IncomingReceiverConfiguration;
@@ -39,9 +44,10 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * An in-process AS4 receiver: phase4's {@link AS4RequestHandler} behind the JDK HTTP server on a
- * loopback port. It accepts UserMessages from one partner under the {@link Edelivery115Profile},
- * refuses unsigned ones with EBMS:0101, answers the others with a signed receipt carrying
- * non-repudiation information, and keeps what it accepted for the test to inspect.
+ * loopback port. It accepts UserMessages from one partner under the {@link Edelivery115Profile}
+ * (or an AS4 2.0 profile), refuses unsigned ones with EBMS:0101 and unreadable payloads with
+ * EBMS:0303, answers the others with a signed receipt carrying non-repudiation information, and
+ * keeps what it accepted for the test to inspect. Pings are receipted, not kept.
  */
 public final class Phase4Receiver implements AutoCloseable {
 
@@ -50,7 +56,10 @@ public final class Phase4Receiver implements AutoCloseable {
     private final Phase4Party self;
     private final Phase4Party partner;
     private final IAS4CryptoFactory cryptoFactory;
+    private final boolean checkRevocation;
     private final Edelivery20Profiles.Phase4Profile profile;
+    private final String agreement;
+    private final Consumer<Phase4Received> onAccepted;
     private final HttpServer server;
     private final ExecutorService workers;
     private final URI endpoint;
@@ -61,8 +70,11 @@ public final class Phase4Receiver implements AutoCloseable {
         Phase4Runtime.ensureStarted();
         this.self = builder.self;
         this.partner = builder.partner;
-        this.cryptoFactory = builder.keys.cryptoFactory();
+        this.cryptoFactory = builder.keys.cryptoFactory(builder.revocationLists);
+        this.checkRevocation = !builder.revocationLists.isEmpty();
         this.profile = builder.profile;
+        this.agreement = builder.agreement;
+        this.onAccepted = builder.onAccepted;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
         this.workers = Executors.newFixedThreadPool(2);
         server.setExecutor(workers);
@@ -112,9 +124,12 @@ public final class Phase4Receiver implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private synchronized void accept(Phase4Received message) {
-        received.add(message);
-        notifyAll();
+    private void accept(Phase4Received message) {
+        onAccepted.accept(message);
+        synchronized (this) {
+            received.add(message);
+            notifyAll();
+        }
     }
 
     private synchronized void refuse(String messageId) {
@@ -153,9 +168,7 @@ public final class Phase4Receiver implements AutoCloseable {
                     .setPModeResolver(this::pmodeForPartner)
                     .setIncomingProfileSelector(new AS4IncomingProfileSelectorConstant(profile.id(), true))
                     .setIncomingAttachmentFactory(IAS4IncomingAttachmentFactory.DEFAULT_INSTANCE)
-                    .setIncomingSecurityConfiguration(new AS4IncomingSecurityConfiguration()
-                            .setSigningParams(profile.signingParams())
-                            .setCryptParams(profile.cryptParams()))
+                    .setIncomingSecurityConfiguration(securityConfiguration())
                     .setIncomingReceiverConfiguration(new AS4IncomingReceiverConfiguration()
                             .setReceiverEndpointAddress(endpoint.toString()))
                     .setProcessorSupplier(this::processors);
@@ -168,6 +181,22 @@ public final class Phase4Receiver implements AutoCloseable {
             response.setContent(String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         }
         return response;
+    }
+
+    private AS4IncomingSecurityConfiguration securityConfiguration() {
+        AS4IncomingSecurityConfiguration configuration = new AS4IncomingSecurityConfiguration()
+                .setSigningParams(profile.signingParams())
+                .setCryptParams(profile.cryptParams());
+        if (checkRevocation) {
+            // phase4 leaves WSS4J's revocation check off unless it is asked for
+            configuration.setDecryptParameterModifier(new IAS4DecryptParameterModifier() {
+                @Override
+                public void modifyRequestData(RequestData data) {
+                    data.setEnableRevocation(true);
+                }
+            });
+        }
+        return configuration;
     }
 
     private ICommonsList<IAS4IncomingMessageProcessorSPI> processors() {
@@ -186,7 +215,7 @@ public final class Phase4Receiver implements AutoCloseable {
         return profile.pmode(
                 new PModeParty(typeOrNull(partner), partner.id(), CAS4.DEFAULT_INITIATOR_URL, null, null),
                 new PModeParty(typeOrNull(self), self.id(), CAS4.DEFAULT_RESPONDER_URL, null, null),
-                endpoint.toString());
+                endpoint.toString(), agreement);
     }
 
     private static String typeOrNull(Phase4Party party) {
@@ -202,6 +231,9 @@ public final class Phase4Receiver implements AutoCloseable {
         private String path = "/as4";
         private int port;
         private Edelivery20Profiles.Phase4Profile profile = Edelivery20Profiles.Phase4Profile.EDELIVERY_1_15;
+        private String agreement = Edelivery115Profile.AGREEMENT;
+        private List<X509CRL> revocationLists = List.of();
+        private Consumer<Phase4Received> onAccepted = message -> { };
 
         private Builder() {
         }
@@ -227,6 +259,27 @@ public final class Phase4Receiver implements AutoCloseable {
         /** The security profile messages must come in with, and receipts go out with; 1.15 unless set. */
         public Builder profile(Edelivery20Profiles.Phase4Profile value) {
             profile = value;
+            return this;
+        }
+
+        /** The AgreementRef of the one P-Mode this receiver knows; the peer's own unless set. */
+        public Builder agreement(String value) {
+            agreement = Objects.requireNonNull(value, "agreement");
+            return this;
+        }
+
+        /**
+         * Checks each sender's certificate against this revocation list, as an eDelivery
+         * deployment must (phase4 does not by default); no check unless set.
+         */
+        public Builder revocationList(X509CRL value) {
+            revocationLists = List.of(value);
+            return this;
+        }
+
+        /** Called with each accepted UserMessage before its receipt is answered, like a backend's hand-over. */
+        public Builder onAccepted(Consumer<Phase4Received> value) {
+            onAccepted = Objects.requireNonNull(value, "onAccepted");
             return this;
         }
 

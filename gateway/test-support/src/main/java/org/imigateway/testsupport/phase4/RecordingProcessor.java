@@ -2,7 +2,6 @@ package org.imigateway.testsupport.phase4;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.w3c.dom.Node;
 
 import com.helger.collection.commons.ICommonsList;
 import com.helger.http.header.HttpHeaderMap;
+import com.helger.phase4.CAS4;
 import com.helger.phase4.attachment.WSS4JAttachment;
 import com.helger.phase4.ebms3header.Ebms3PartInfo;
 import com.helger.phase4.ebms3header.Ebms3PartyId;
@@ -33,7 +33,8 @@ import com.helger.phase4.model.error.EEbmsError;
 import com.helger.phase4.model.pmode.IPMode;
 
 /**
- * The last step of {@link Phase4Receiver}: refuses unsigned UserMessages, records the others.
+ * The last step of {@link Phase4Receiver}: refuses unsigned UserMessages and unreadable payloads,
+ * answers pings without recording them, records the others.
  *
  * <p>phase4 verifies a signature when there is one but lets a message without any through; the
  * eDelivery AS4 profile requires every UserMessage to be signed, so the missing signature is
@@ -73,7 +74,25 @@ final class RecordingProcessor implements IAS4IncomingMessageProcessorSPI {
             refused.accept(messageId);
             return AS4MessageProcessorResult.createFailure();
         }
-        accepted.accept(toReceived(userMessage, attachments, state.isSoapDecrypted()));
+        if (isPing(userMessage)) {
+            // AS4 profile, ping service: receipted like any message, never delivered
+            LOG.info("phase4 peer answered a ping MessageId={}", messageId);
+            return AS4MessageProcessorResult.createSuccess();
+        }
+        Phase4Received received;
+        try {
+            received = toReceived(userMessage, attachments, state.isSoapDecrypted());
+        } catch (UnreadablePayload e) {
+            // phase4 gunzips only when the payload is read, so a damaged stream shows here
+            LOG.info("phase4 peer refused MessageId={} ConversationId={}: {}", messageId, conversationId, e.getMessage());
+            errors.add(EEbmsError.EBMS_DECOMPRESSION_FAILURE.errorBuilder(Locale.US)
+                    .refToMessageInError(messageId)
+                    .errorDetail(e.getMessage())
+                    .build());
+            refused.accept(messageId);
+            return AS4MessageProcessorResult.createFailure();
+        }
+        accepted.accept(received);
         LOG.info("phase4 peer received MessageId={} ConversationId={}", messageId, conversationId);
         return AS4MessageProcessorResult.createSuccess();
     }
@@ -96,6 +115,12 @@ final class RecordingProcessor implements IAS4IncomingMessageProcessorSPI {
                                           boolean responsePayloadIsAvailable,
                                           AS4ErrorList errors) {
         // The receipt or error phase4 answers with needs no recording.
+    }
+
+    private static boolean isPing(Ebms3UserMessage message) {
+        var collaboration = message.getCollaborationInfo();
+        return CAS4.DEFAULT_SERVICE_URL.equals(collaboration.getService().getValue())
+                && CAS4.DEFAULT_ACTION_URL.equals(collaboration.getAction());
     }
 
     private static Phase4Received toReceived(Ebms3UserMessage message, List<WSS4JAttachment> attachments,
@@ -151,8 +176,15 @@ final class RecordingProcessor implements IAS4IncomingMessageProcessorSPI {
         try (InputStream content = attachment.getSourceStream()) {
             return new Phase4Received.Payload(contentIdOf(attachment), content.readAllBytes(),
                     orEmpty(attachment.getMimeType()), partProperties);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read attachment " + attachment.getId(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadablePayload("attachment " + attachment.getId() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A payload whose content cannot be read (a damaged gzip stream, a broken part). */
+    private static final class UnreadablePayload extends RuntimeException {
+        UnreadablePayload(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

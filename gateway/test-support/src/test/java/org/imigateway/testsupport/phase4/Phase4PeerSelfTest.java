@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.helger.phase4.CAS4;
 import com.sun.net.httpserver.HttpServer;
 
 /** phase4 sender against phase4 receiver on loopback, both under the eDelivery AS4 1.15 profile. */
@@ -45,12 +46,13 @@ class Phase4PeerSelfTest {
     private static Phase4Keys redKeys;
     private static Phase4Keys blueKeys;
     private static IssuedCertificate blue;
+    private static CertificateAuthority ca;
 
     private Phase4Receiver receiver;
 
     @BeforeAll
     static void issueCertificates() {
-        CertificateAuthority ca = CertificateAuthority.create("Test CA");
+        ca = CertificateAuthority.create("Test CA");
         IssuedCertificate red = ca.issueSigning("red-gateway");
         blue = ca.issueSigning("blue-gateway");
         trustTestCa = Stores.trustStore(Map.of("test-ca", ca.certificate()));
@@ -236,6 +238,41 @@ class Phase4PeerSelfTest {
         assertTrue(wire.contains("<eb:Property name=\"CompressionType\">application/gzip</eb:Property>")
                 || wire.contains("\"CompressionType\">application/gzip<"), "payload is gzip-compressed");
         assertTrue(wire.contains("application/soap+xml"), "SOAP 1.2");
+    }
+
+    @Test
+    void aPingIsReceiptedButNotKept() throws Exception {
+        Phase4SendOutcome outcome = new Phase4Sender().send(submission(receiver.endpoint())
+                .service(CAS4.DEFAULT_SERVICE_URL)
+                .action(CAS4.DEFAULT_ACTION_URL)
+                .payload(Phase4Payload.of("<x/>".getBytes(StandardCharsets.UTF_8), "application/xml"))
+                .build());
+
+        assertInstanceOf(Phase4SendOutcome.ReceiptReceived.class, outcome, outcome::toString);
+        assertTrue(receiver.received().isEmpty(), "a ping is not delivered: " + receiver.received());
+    }
+
+    @Test
+    void withARevocationListARevokedSenderIsRefusedAndAValidOneAccepted() throws Exception {
+        IssuedCertificate revoked = ca.issueSigning("red-gateway");
+        ca.revoke(revoked.certificate());
+        Phase4Keys revokedKeys = new Phase4Keys(Stores.keyStore(Map.of("red", revoked), PASSWORD), "red", PASSWORD,
+                trustTestCa);
+        try (Phase4Receiver checking = Phase4Receiver.builder().keys(blueKeys).self(BLUE).partner(RED)
+                .revocationList(ca.crl()).start()) {
+            Phase4SendOutcome refused = new Phase4Sender().send(submission(checking.endpoint())
+                    .keys(revokedKeys)
+                    .payload(Phase4Payload.of("<x/>".getBytes(StandardCharsets.UTF_8), "application/xml"))
+                    .build());
+            assertInstanceOf(Phase4SendOutcome.ErrorsReceived.class, refused, refused::toString);
+
+            Phase4SendOutcome accepted = new Phase4Sender().send(submission(checking.endpoint())
+                    .payload(Phase4Payload.of("<x/>".getBytes(StandardCharsets.UTF_8), "application/xml"))
+                    .build());
+            assertInstanceOf(Phase4SendOutcome.ReceiptReceived.class, accepted, accepted::toString);
+            assertEquals(List.of(accepted.messageId()),
+                    checking.awaitMessages(1, WAIT).stream().map(Phase4Received::messageId).toList());
+        }
     }
 
     @Test
