@@ -26,10 +26,6 @@ import com.helger.phase4.model.pmode.leg.PModeLegErrorHandling;
 import com.helger.phase4.model.pmode.leg.PModeLegProtocol;
 import com.helger.phase4.model.pmode.leg.PModeLegReliability;
 import com.helger.phase4.model.pmode.leg.PModeLegSecurity;
-import com.helger.phase4.profile.AS4Profile;
-import com.helger.phase4.profile.IAS4ProfileRegistrar;
-import com.helger.phase4.profile.IAS4ProfileRegistrarSPI;
-import com.helger.phase4.profile.IAS4ProfileValidator;
 import com.helger.phase4.wss.EWSSVersion;
 
 /**
@@ -38,28 +34,16 @@ import com.helger.phase4.wss.EWSSVersion;
  * MGF1-SHA256, SHA-256) key transport, gzip compression and a signed receipt carrying
  * non-repudiation information in the HTTP response.
  *
- * <p>phase4 ships this profile in a module our registry does not serve, so it is registered here
- * through {@code META-INF/services/com.helger.phase4.profile.IAS4ProfileRegistrarSPI}.
+ * <p>phase4 ships this profile in a module our registry does not serve, so {@link Edelivery20Profiles}
+ * registers it with the AS4 2.0 ones through
+ * {@code META-INF/services/com.helger.phase4.profile.IAS4ProfileRegistrarSPI}.
  */
-public final class Edelivery115Profile implements IAS4ProfileRegistrarSPI {
+public final class Edelivery115Profile {
 
     public static final String PROFILE_ID = "imi-edelivery-1.15";
     public static final String AGREEMENT = "urn:imi-gateway:agreement:edelivery-1.15";
 
-    @Override
-    public void registerAS4Profile(IAS4ProfileRegistrar registrar) {
-        registrar.registerProfile(new AS4Profile(PROFILE_ID,
-                "IMI eDelivery AS4 1.15 (test peer)",
-                // The P-Mode below is the whole policy; phase4's own profile checks add nothing here.
-                () -> new IAS4ProfileValidator() {
-                },
-                (initiatorId, responderId, address) -> pmode(
-                        PModeParty.createSimple(initiatorId, CAS4.DEFAULT_INITIATOR_URL),
-                        PModeParty.createSimple(responderId, CAS4.DEFAULT_RESPONDER_URL),
-                        address),
-                IPModeIDProvider.DEFAULT_DYNAMIC,
-                false,
-                false));
+    private Edelivery115Profile() {
     }
 
     /** A one-way/push P-Mode between two parties; {@code address} is the responder's URL or empty. */

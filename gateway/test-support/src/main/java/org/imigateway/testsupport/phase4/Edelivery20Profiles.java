@@ -20,7 +20,7 @@ import com.helger.phase4.profile.IAS4ProfileValidator;
  * The security profiles the phase4 peer can run, as data: eDelivery AS4 1.15 and the two AS4 2.0
  * profiles. They differ only in the signature algorithm and in how the content key travels;
  * everything else (one-way push, gzip, AES-128-GCM, receipts with NRR) is {@link Edelivery115Profile}'s.
- * The 2.0 ones are registered with phase4 here, beside the 1.15 registrar.
+ * All three are registered with phase4 here.
  */
 public final class Edelivery20Profiles implements IAS4ProfileRegistrarSPI {
 
@@ -80,9 +80,10 @@ public final class Edelivery20Profiles implements IAS4ProfileRegistrarSPI {
 
     @Override
     public void registerAS4Profile(IAS4ProfileRegistrar registrar) {
-        for (Phase4Profile profile : new Phase4Profile[] {Phase4Profile.EDELIVERY_2_0_EDDSA, Phase4Profile.EDELIVERY_2_0_ECDSA}) {
+        for (Phase4Profile profile : Phase4Profile.values()) {
             registrar.registerProfile(new AS4Profile(profile.id(),
                     "IMI " + profile.name() + " (test peer)",
+                    // The P-Mode is the whole policy; phase4's own profile checks add nothing here.
                     () -> new IAS4ProfileValidator() {
                     },
                     (initiatorId, responderId, address) -> profile.pmode(
