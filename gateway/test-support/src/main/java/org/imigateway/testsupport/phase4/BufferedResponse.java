@@ -14,7 +14,7 @@ import com.sun.net.httpserver.HttpExchange;
  * Holds what phase4's request handler writes as the HTTP response (a receipt or error as XML, or a
  * MIME message with its own headers) until the handler is done, then writes it to the exchange.
  */
-public final class BufferedResponse implements IAS4ResponseAbstraction {
+final class BufferedResponse implements IAS4ResponseAbstraction {
 
     private int status = 200;
     private IMimeType mimeType;
@@ -45,7 +45,7 @@ public final class BufferedResponse implements IAS4ResponseAbstraction {
         status = value;
     }
 
-    public void writeTo(HttpExchange exchange) throws IOException {
+    void writeTo(HttpExchange exchange) throws IOException {
         byte[] content = body;
         if (stream != null) {
             try (InputStream in = stream.getInputStream()) {

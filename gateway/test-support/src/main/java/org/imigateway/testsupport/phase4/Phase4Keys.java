@@ -40,7 +40,7 @@ public record Phase4Keys(KeyStore keyStore, String alias, char[] password, KeySt
      * looks up by the certificate the sender referenced, under its own alias; every entry of our
      * party key stores has the same password, so it is given for any alias the store holds.
      */
-    public AS4CryptoFactoryInMemoryKeyStore cryptoFactory() {
+    AS4CryptoFactoryInMemoryKeyStore cryptoFactory() {
         return cryptoFactory(List.of());
     }
 
@@ -49,7 +49,7 @@ public record Phase4Keys(KeyStore keyStore, String alias, char[] password, KeySt
      * against; they are consulted only where revocation checking is switched on in the request
      * data (phase4 leaves it off unless told).
      */
-    public AS4CryptoFactoryInMemoryKeyStore cryptoFactory(List<X509CRL> crls) {
+    AS4CryptoFactoryInMemoryKeyStore cryptoFactory(List<X509CRL> crls) {
         char[] keyPassword = password.clone();
         CertStore revocations = crlStore(crls);
         return new AS4CryptoFactoryInMemoryKeyStore(keyStore, alias, keyPassword, trustStore) {
