@@ -1,13 +1,22 @@
 package org.imigateway;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.imigateway.demo.DemoNetwork;
+import org.imigateway.testsupport.Await;
+import org.imigateway.testsupport.GatewayHome;
 
-/** Gateways on loopback for a test: a demo network whose gateways start on demand and stop with it. */
+/**
+ * Gateways on loopback for a test: a demo network whose gateways start on demand and stop with it.
+ * It builds {@link Gateway}s, so it stays in the gateway's tests; what needs no Gateway (homes,
+ * PKI, ports, waiting) is in imi-test-support.
+ */
 public final class TestNetwork implements AutoCloseable {
 
     private final DemoNetwork network;
@@ -30,11 +39,9 @@ public final class TestNetwork implements AutoCloseable {
     }
 
     /** Adds a leg (XML of one {@code <leg>} element) to the PModes of every home; call before starting. */
-    public void addLeg(String legXml) throws java.io.IOException {
-        for (java.nio.file.Path home : network.homes().values()) {
-            java.nio.file.Path file = home.resolve("config/pmodes/pmodes.xml");
-            String xml = java.nio.file.Files.readString(file);
-            java.nio.file.Files.writeString(file, xml.replace("</pmodes>", legXml + "\n</pmodes>"));
+    public void addLeg(String legXml) throws IOException {
+        for (Path home : network.homes().values()) {
+            GatewayHome.at(home).addLeg(legXml);
         }
     }
 
@@ -56,16 +63,10 @@ public final class TestNetwork implements AutoCloseable {
     }
 
     /** Waits until the gateway's default backend holds the message, and returns its folder. */
-    public static java.nio.file.Path awaitDelivered(Gateway gateway, String messageId) throws InterruptedException {
-        java.nio.file.Path folder = gateway.inbox().folderOf(messageId);
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (!java.nio.file.Files.exists(folder)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("message " + messageId + " was not delivered to " + gateway.partyName()
-                        + "'s backend within 30 s");
-            }
-            Thread.sleep(20);
-        }
+    public static Path awaitDelivered(Gateway gateway, String messageId) throws InterruptedException {
+        Path folder = gateway.inbox().folderOf(messageId);
+        Await.until("delivery of message " + messageId + " to " + gateway.partyName() + "'s backend",
+                Duration.ofSeconds(30), () -> Files.exists(folder));
         return folder;
     }
 

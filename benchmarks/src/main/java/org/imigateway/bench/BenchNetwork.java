@@ -1,21 +1,17 @@
 package org.imigateway.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Map;
 
 import org.imigateway.Gateway;
 import org.imigateway.pmode.SecurityProfile;
-import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.PartyKit;
-import org.imigateway.certificates.PkiLayout;
-import org.imigateway.certificates.Stores;
 import org.imigateway.demo.DemoNetwork;
-import org.imigateway.interop.phase4.Phase4Keys;
+import org.imigateway.testsupport.DemoPki;
+import org.imigateway.testsupport.GatewayHome;
+import org.imigateway.testsupport.phase4.Phase4Keys;
 
 /**
  * The parties of a benchmark on loopback, from one demo PKI: our gateways {@link #SENDER} and
@@ -30,16 +26,15 @@ public final class BenchNetwork implements AutoCloseable {
     public static final String PHASE4_SENDER = "p4-a";
     public static final String PHASE4_RECEIVER = "p4-b";
     public static final long MAX_PAYLOAD = 4L << 30;
-    private static final char[] PASSWORD = "changeit-demo".toCharArray();
 
     private final DemoNetwork plan;
-    private final KeyStore trust;
+    private final DemoPki pki;
     private Gateway sender;
     private Gateway receiver;
 
-    private BenchNetwork(DemoNetwork plan, KeyStore trust) {
+    private BenchNetwork(DemoNetwork plan) {
         this.plan = plan;
-        this.trust = trust;
+        this.pki = DemoPki.at(plan.pki());
     }
 
     public static BenchNetwork create(Path dir) throws IOException {
@@ -47,9 +42,7 @@ public final class BenchNetwork implements AutoCloseable {
         for (Path home : plan.homes().values()) {
             raiseLimits(home);
         }
-        KeyStore trust = Stores.trustStore(Map.of("ca", CertificateAuthority.load(PkiLayout.caKeyStore(plan.pki()),
-                PASSWORD).certificate()));
-        return new BenchNetwork(plan, trust);
+        return new BenchNetwork(plan);
     }
 
     /**
@@ -58,13 +51,12 @@ public final class BenchNetwork implements AutoCloseable {
      * stands for many partners, so the per-client share would measure the limit, not the gateway.
      */
     static void raiseLimits(Path home) throws IOException {
-        Path pmodes = home.resolve("config/pmodes/pmodes.xml");
-        Files.writeString(pmodes, Files.readString(pmodes).replace("<maxPayloadSize>1073741824</maxPayloadSize>",
-                "<maxPayloadSize>" + MAX_PAYLOAD + "</maxPayloadSize>"));
-        Path properties = home.resolve("config/gateway.properties");
-        Files.writeString(properties, Files.readString(properties).replace("send.timeoutSeconds=60", "send.timeoutSeconds=3600")
-                + "limits.maxMessageBytes=" + (MAX_PAYLOAD + (64 << 20)) + "\n"
-                + "admission.as4.maxConnectionsPerClient=512\nadmission.as4.maxRequestsPerClient=48\n");
+        GatewayHome.at(home)
+                .editPModes(xml -> xml.replace("<maxPayloadSize>1073741824</maxPayloadSize>",
+                        "<maxPayloadSize>" + MAX_PAYLOAD + "</maxPayloadSize>"))
+                .editProperties(properties -> properties.replace("send.timeoutSeconds=60", "send.timeoutSeconds=3600"))
+                .appendProperties("limits.maxMessageBytes=" + (MAX_PAYLOAD + (64 << 20)),
+                        "admission.as4.maxConnectionsPerClient=512", "admission.as4.maxRequestsPerClient=48");
     }
 
     public DemoNetwork plan() {
@@ -91,14 +83,13 @@ public final class BenchNetwork implements AutoCloseable {
      * decryption (1.15) or key agreement (2.0) key in the same store.
      */
     public Phase4Keys phase4Keys(String party, SecurityProfile profile) {
-        return new Phase4Keys(Stores.read(PartyKit.keyStoreFile(plan.pki(), party), PASSWORD), profile.signingAlias(),
-                PASSWORD, trust);
+        return pki.phase4Keys(party, profile.signingAlias());
     }
 
     /** The certificate phase4 encrypts for when it sends to another phase4 party: 1.15 decrypts with the signing key. */
     public X509Certificate phase4EncryptionCertificate(String party, SecurityProfile profile) {
         String alias = profile == SecurityProfile.EDELIVERY_1_15 ? PartyKit.SIGNING_ALIAS : profile.encryptionAlias();
-        return Stores.readCertificate(PartyKit.certificateFile(plan.pki(), party, alias));
+        return pki.certificate(party, alias);
     }
 
     @Override

@@ -25,10 +25,9 @@ import org.imigateway.as4.WorkFolders;
 import org.imigateway.as4.outflow.PreparedMessage;
 import org.imigateway.as4.outflow.SendResult;
 import org.imigateway.as4.outflow.VerifyReceipt;
-import org.imigateway.certificates.CertificateAuthority;
-import org.imigateway.certificates.PkiLayout;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.pmode.Party;
+import org.imigateway.testsupport.DemoPki;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -53,7 +52,6 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CryptoFloorBenchmark {
 
-    private static final char[] PASSWORD = "changeit-demo".toCharArray();
 
     @Param({"edelivery-1.15", "edelivery-2.0-eddsa", "edelivery-2.0-ecdsa"})
     public String profile;
@@ -82,14 +80,14 @@ public class CryptoFloorBenchmark {
                     "<compression>false</compression>"));
         }
         sender = Gateway.open(plan.home(BenchNetwork.SENDER));
-        List<X509Certificate> anchors = List.of(CertificateAuthority.load(PkiLayout.caKeyStore(plan.pki()), PASSWORD)
-                .certificate());
+        DemoPki pki = DemoPki.at(plan.pki());
+        List<X509Certificate> anchors = List.of(pki.caCertificate());
         List<X509Certificate> partners = new ArrayList<>();
         for (Party party : partsOf(sender).pmodes().parties()) {
             partners.addAll(party.allCertificates());
         }
-        senderKeys = PartyCryptos.of(plan.pki(), BenchNetwork.SENDER, PASSWORD, anchors, partners);
-        receiverKeys = PartyCryptos.of(plan.pki(), BenchNetwork.RECEIVER, PASSWORD, anchors, partners);
+        senderKeys = PartyCryptos.of(plan.pki(), BenchNetwork.SENDER, pki.password(), anchors, partners);
+        receiverKeys = PartyCryptos.of(plan.pki(), BenchNetwork.RECEIVER, pki.password(), anchors, partners);
         allowedSigners = List.of(partsOf(sender).pmodes().party(BenchNetwork.SENDER).orElseThrow()
                 .certificates(securityProfile).orElseThrow().signing());
         payload = Payloads.xml(dir, Payloads.parseSize(size));

@@ -1,10 +1,8 @@
 package org.imigateway.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +12,7 @@ import org.imigateway.Gateway;
 import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.cooperation.ImiLegs;
+import org.imigateway.testsupport.GatewayHome;
 
 /**
  * A cooperation hub and one national access point per country of a {@link FanOutDirectory}, all
@@ -41,11 +40,7 @@ final class FanOutNetwork implements AutoCloseable {
             Files.writeString(legs, Files.readString(legs).replace("profile=\"" + SecurityProfile.EDELIVERY_1_15.id() + "\"",
                     "profile=\"" + profile.id() + "\""));
         }
-        Path hub = plan.home(HUB);
-        Files.writeString(hub.resolve("config/gateway.properties"), "gateway.role=hub\n", StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
-        Files.createDirectories(hub.resolve("config/directory"));
-        Files.writeString(hub.resolve("config/directory/fan-out.xml"), directory.xml(), StandardCharsets.UTF_8);
+        GatewayHome.at(plan.home(HUB)).appendProperties("gateway.role=hub").writeConfig("directory/fan-out.xml", directory.xml());
         return new FanOutNetwork(plan);
     }
 

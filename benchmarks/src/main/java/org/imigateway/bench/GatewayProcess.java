@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.imigateway.testsupport.ChildLog;
+
 /** An {@code imi-gateway} command in a JVM of its own, with its peak resident memory sampled from /proc. */
 final class GatewayProcess implements AutoCloseable {
 
@@ -28,13 +30,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     void awaitLog(String text, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Files.readString(log).contains(text)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the gateway did not print '" + text + "'; see " + log);
-            }
-            Thread.sleep(100);
-        }
+        ChildLog.await(process, log, text, timeout);
     }
 
     /** Waits for the process to end, sampling its memory and that of {@code others} meanwhile. */

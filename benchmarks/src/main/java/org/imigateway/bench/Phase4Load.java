@@ -11,14 +11,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.demo.DemoNetwork;
-import org.imigateway.interop.phase4.Edelivery20Profiles.Phase4Profile;
-import org.imigateway.interop.phase4.Phase4Keys;
-import org.imigateway.interop.phase4.Phase4Party;
-import org.imigateway.interop.phase4.Phase4Payload;
-import org.imigateway.interop.phase4.Phase4Property;
-import org.imigateway.interop.phase4.Phase4SendOutcome;
-import org.imigateway.interop.phase4.Phase4Sender;
-import org.imigateway.interop.phase4.Phase4Submission;
+import org.imigateway.testsupport.phase4.Edelivery20Profiles.Phase4Profile;
+import org.imigateway.testsupport.phase4.Phase4Keys;
+import org.imigateway.testsupport.phase4.Phase4Party;
+import org.imigateway.testsupport.phase4.Phase4Payload;
+import org.imigateway.testsupport.phase4.Phase4Property;
+import org.imigateway.testsupport.phase4.Phase4SendOutcome;
+import org.imigateway.testsupport.phase4.Phase4Sender;
+import org.imigateway.testsupport.phase4.Phase4Submission;
 
 /**
  * phase4 as the sending side of a baseline: each send is synchronous (POST, then the receipt is

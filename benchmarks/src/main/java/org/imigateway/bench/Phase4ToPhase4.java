@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.imigateway.interop.phase4.Edelivery20Profiles.Phase4Profile;
-import org.imigateway.interop.phase4.Phase4Party;
-import org.imigateway.interop.phase4.Phase4Receiver;
+import org.imigateway.testsupport.phase4.Edelivery20Profiles.Phase4Profile;
+import org.imigateway.testsupport.phase4.Phase4Party;
+import org.imigateway.testsupport.phase4.Phase4Receiver;
 
 /**
  * The baseline: phase4 sender to phase4 receiver, same payloads and algorithms, in this JVM.

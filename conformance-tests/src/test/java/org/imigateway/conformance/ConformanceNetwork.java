@@ -1,16 +1,13 @@
 package org.imigateway.conformance;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.CertificatePurpose;
@@ -19,6 +16,9 @@ import org.imigateway.certificates.IssuedCertificate;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.PkiLayout;
 import org.imigateway.certificates.Stores;
+import org.imigateway.testsupport.FreePort;
+import org.imigateway.testsupport.Folders;
+import org.imigateway.testsupport.GatewayHome;
 
 /**
  * Two parties made by {@code imi-gateway init}: {@code target}, our gateway under test, and
@@ -50,18 +50,10 @@ final class ConformanceNetwork {
     static synchronized ConformanceNetwork shared() throws Exception {
         if (shared == null) {
             Path dir = Files.createTempDirectory("imi-conformance-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteQuietly(dir)));
             shared = create(dir);
         }
         return shared;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder; the OS cleans up what is left
-        }
     }
 
     static ConformanceNetwork create(Path dir) throws Exception {
@@ -83,35 +75,22 @@ final class ConformanceNetwork {
     }
 
     String targetUrl() throws IOException {
-        return "http://127.0.0.1:" + targetProperties().getProperty("http.port") + "/as4";
+        return GatewayHome.at(targetHome()).as4Url();
     }
 
     /** The target's HTTPS endpoint (its TLS certificate names localhost), for the TLS cases. */
     String targetTlsUrl() throws IOException {
-        return "https://localhost:" + targetProperties().getProperty("https.port") + "/as4";
-    }
-
-    private Properties targetProperties() throws IOException {
-        Properties properties = new Properties();
-        try (var in = Files.newInputStream(targetHome().resolve("config/gateway.properties"))) {
-            properties.load(in);
-        }
-        return properties;
+        return "https://localhost:" + GatewayHome.at(targetHome()).property("https.port") + "/as4";
     }
 
     /** The target receives on HTTPS too (TLS 1.2/1.3, as init wrote), so the TLS cases have an endpoint. */
     private void addHttpsToTarget() throws IOException {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        Files.writeString(targetHome().resolve("config/gateway.properties"), "\nhttps.port=" + port + "\n",
-                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        GatewayHome.at(targetHome()).appendProperties("https.port=" + FreePort.onLoopback());
     }
 
     /** The port of the suite party's endpoint in the target's PModes: where the target sends, so where the suite listens. */
     int suitePort() throws IOException {
-        String pmodes = Files.readString(targetHome().resolve("config/pmodes/pmodes.xml"));
+        String pmodes = Files.readString(GatewayHome.at(targetHome()).pmodesFile());
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<party name=\"" + SUITE
                 + "\">\\s*<partyId>[^<]*</partyId>\\s*<endpoint>http://127\\.0\\.0\\.1:(\\d+)/").matcher(pmodes);
         if (!m.find()) {

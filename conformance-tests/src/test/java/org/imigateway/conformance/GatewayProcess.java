@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.imigateway.testsupport.ChildLog;
+
 /**
  * Our gateway as the suite meets it: a separate JVM started from {@code gateway/target/imi-gateway.jar}
  * (built earlier in the same reactor), reached only over the wire.
@@ -90,19 +92,12 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     private void awaitOutput(String text, Duration wait) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() < deadline) {
-            String output = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-            if (output.contains(text)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the gateway stopped before it was ready:\n" + output);
-            }
-            Thread.sleep(200);
+        try {
+            ChildLog.await(process, log, text, wait);
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
         }
-        close();
-        throw new IllegalStateException("the gateway was not ready within " + wait.toSeconds() + " s:\n" + Files.readString(log));
     }
 
     String output() throws IOException {

@@ -1,14 +1,12 @@
 package org.imigateway.conformance;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
+
+import org.imigateway.testsupport.Folders;
+import org.imigateway.testsupport.FreePort;
+import org.imigateway.testsupport.GatewayHome;
 
 /**
  * Our gateway configured as a cooperation hub for the suite: a home with the target's keys and
@@ -31,33 +29,18 @@ final class HubHome {
     /** Makes the hub home beside the target's (the target's data is not copied) and returns it. */
     static Path create(ConformanceNetwork network) throws IOException {
         Path home = network.dir.resolve("net/hub");
-        if (Files.exists(home)) {
-            try (var files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Folders.deleteTree(home);
         for (String folder : List.of("config", "keystores")) {
-            copyTree(network.targetHome().resolve(folder), home.resolve(folder));
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
+            Folders.copyTree(network.targetHome().resolve(folder), home.resolve(folder));
         }
         // later lines of a properties file win: a port of its own, no TLS, the hub role
-        Files.writeString(home.resolve("config/gateway.properties"), String.join("\n", "", "http.port=" + port,
-                "https.port=-1", "gateway.role=hub", ""), StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
-        Files.createDirectories(home.resolve("config/directory"));
-        Files.writeString(home.resolve("config/directory/authorities.xml"), directory(), StandardCharsets.UTF_8);
+        GatewayHome.at(home).appendProperties("http.port=" + FreePort.onLoopback(), "https.port=-1", "gateway.role=hub")
+                .writeConfig("directory/authorities.xml", directory());
         return home;
     }
 
     static String url(Path home) throws IOException {
-        java.util.Properties properties = new java.util.Properties();
-        try (var in = Files.newInputStream(home.resolve("config/gateway.properties"))) {
-            properties.load(in);
-        }
-        return "http://127.0.0.1:" + properties.getProperty("http.port") + "/as4";
+        return GatewayHome.at(home).as4Url();
     }
 
     private static String directory() {
@@ -87,18 +70,5 @@ final class HubHome {
             xml.append("<procedure>").append(procedure).append("</procedure>");
         }
         return xml.append("</grant>").toString();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The layering docs/ARCHITECTURE.md describes, enforced: no package cycle in the gateway, the
  * access point never imports the IMI hub, the connectors never import the gateway, and the
- * product never imports test code. Each rule is also run against a small deliberate breach
- * (packages {@code architecture.cycle} and {@code architecture.forbidden}) to show it bites.
+ * product never imports test code (its own tests' or imi-test-support's). Each rule is also run
+ * against a small deliberate breach (packages {@code architecture.cycle} and
+ * {@code architecture.forbidden}) to show it bites.
  */
 class ArchitectureTest {
 
@@ -37,6 +38,9 @@ class ArchitectureTest {
         "org.imigateway.route..", "org.imigateway.store..", "org.imigateway.broker..", "org.imigateway.backend..",
         "org.imigateway.ops..", "org.imigateway.config..", "org.imigateway.cli..", "org.imigateway.demo..",
         "org.imigateway.cooperation..", "org.imigateway.directory..", "org.imigateway.procedure.."};
+
+    /** The shared test fixtures and the phase4 peer (gateway/test-support). */
+    static final String TEST_SUPPORT = "org.imigateway.testsupport..";
 
     static final ArchRule NO_CYCLES = noCyclesBelow("org.imigateway");
     static final ArchRule ACCESS_POINT_DOES_NOT_IMPORT_THE_HUB = doNotImportTheHub(ACCESS_POINT);
@@ -88,23 +92,36 @@ class ArchitectureTest {
     @Test
     void productionCodeDoesNotImportTestCode() {
         Set<String> testClassNames = tests.stream().map(JavaClass::getName).collect(Collectors.toSet());
-        noClasses().should().dependOnClassesThat(DescribedPredicate.describe("are test code",
+        doNotImportTestCode(testClassNames).check(production);
+    }
+
+    /**
+     * Test code is the gateway's own test classes and the test-support module (imi-test-support,
+     * whose classes sit in a jar like production code's, so they are named by package).
+     */
+    static ArchRule doNotImportTestCode(Set<String> testClassNames) {
+        return noClasses().should().dependOnClassesThat(DescribedPredicate.describe("are test code",
                         (JavaClass c) -> testClassNames.contains(c.getName())))
-                .orShould().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.xmlunit..", "com.tngtech..",
-                        "com.helger..")
-                .check(production);
+                .orShould().dependOnClassesThat().resideInAnyPackage(TEST_SUPPORT, "org.junit..", "org.xmlunit..",
+                        "com.tngtech..", "com.helger..");
     }
 
     @Test
     void theRulesCatchADeliberateCycleAndAForbiddenImport() {
         JavaClasses breaches = new ClassFileImporter().importClasses(org.imigateway.architecture.cycle.a.First.class,
                 org.imigateway.architecture.cycle.b.Second.class,
-                org.imigateway.architecture.forbidden.ImportsTheHub.class);
+                org.imigateway.architecture.forbidden.ImportsTheHub.class,
+                org.imigateway.architecture.forbidden.ImportsTestSupport.class);
         EvaluationResult cycle = noCyclesBelow("org.imigateway.architecture.cycle").evaluate(breaches);
         assertTrue(cycle.hasViolation(), "a cycle between architecture.cycle.a and .b is reported");
         assertTrue(cycle.getFailureReport().toString().contains("Slice a"), cycle.getFailureReport().toString());
 
         ArchRule hubImport = doNotImportTheHub("org.imigateway.architecture.forbidden..");
         assertTrue(hubImport.evaluate(breaches).hasViolation(), "an import of the hub is reported");
+
+        EvaluationResult testSupport = doNotImportTestCode(Set.of()).evaluate(breaches);
+        assertTrue(testSupport.hasViolation(), "an import of test support is reported");
+        assertTrue(testSupport.getFailureReport().toString().contains("ImportsTestSupport"),
+                testSupport.getFailureReport().toString());
     }
 }

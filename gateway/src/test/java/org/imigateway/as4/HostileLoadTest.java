@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +33,8 @@ import org.imigateway.route.FolderInbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.imigateway.xml.SecureXml;
+import org.imigateway.testsupport.FreePort;
+import org.imigateway.testsupport.ChildLog;
 
 /**
  * Issue 18, Show 1: a receiving gateway in a JVM of its own with a 256 MB heap that exits on
@@ -58,7 +59,7 @@ class HostileLoadTest {
     void wideEnvelopesAreRefusedWhileValidMessagesAreDeliveredAndTheSmallHeapHolds() throws Exception {
         try (TestNetwork network = TestNetwork.create(dir.resolve("net"), "gw-a", "gw-b")) {
             Path receiverHome = network.plan().home("gw-b");
-            int adminPort = freePort();
+            int adminPort = FreePort.onLoopback();
             Files.writeString(receiverHome.resolve(GatewayConfig.FILE), "\nadmin.port=" + adminPort + "\n"
                     + ParseLimits.SOAP_MAX_BYTES + "=" + SecureXml.MAX_ENVELOPE_BYTES + "\n",
                     java.nio.file.StandardOpenOption.APPEND);
@@ -175,19 +176,7 @@ class HostileLoadTest {
     }
 
     private static void awaitReady(Process process, Path home) throws Exception {
-        Path log = home.resolve("node.log");
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (!Files.readString(log).contains("READY")) {
-            assertTrue(process.isAlive(), "the receiver did not start: " + Files.readString(log));
-            assertTrue(Instant.now().isBefore(deadline), "the receiver did not start within 90 s");
-            Thread.sleep(100);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        ChildLog.await(process, home.resolve("node.log"), "READY", Duration.ofSeconds(90));
     }
 
     /** GETs /health every half second until the attack ends; any poll without an answer in 10 s is a failure. */

@@ -31,6 +31,7 @@ import jakarta.jms.TextMessage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.imigateway.testsupport.FreePort;
 
 class EmbeddedBrokerTest {
 
@@ -236,10 +237,7 @@ class EmbeddedBrokerTest {
 
     @Test
     void optionalTcpAcceptorListensOnLoopbackOnly() throws Exception {
-        int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = FreePort.onLoopback();
         try (EmbeddedBroker broker = EmbeddedBroker.start(settings("tcp").withTcpPort(port))) {
             var remote = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
             try (remote) {

@@ -8,8 +8,6 @@ import static org.imigateway.connectors.BackendClients.metadata;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +24,7 @@ import org.imigateway.broker.EmbeddedBroker;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.fs.FolderConnector;
 import org.imigateway.connectors.jms.JmsQueues;
+import org.imigateway.testsupport.FreePort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,10 +47,7 @@ class ExternalBrokerAndRestartTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePort.onLoopback();
         external = EmbeddedBroker.start(BrokerSettings.of("backend-broker", dir.resolve("broker")).withTcpPort(port));
         QUEUES.all().forEach(external::ensureQueue);
         client = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);

@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +45,7 @@ import org.imigateway.route.TransmitMessage;
 import org.imigateway.store.Direction;
 import org.imigateway.store.MessageRecord;
 import org.imigateway.store.MessageStatus;
+import org.imigateway.testsupport.FreePort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,7 +87,7 @@ class GatewayOperationsTest {
                     <security profile="edelivery-1.15"/>
                     <receptionAwareness retry="0.05;2;CONSTANT"/>
                   </leg>""".formatted(IMPATIENT));
-        jmxPort = freePort();
+        jmxPort = FreePort.onLoopback();
         Path properties = network.plan().home("gw-a").resolve("config/gateway.properties");
         Files.writeString(properties, Files.readString(properties) + "admin.port=0\njmx.port=" + jmxPort
                 + "\njmx.user=operator\njmx.password=" + JMX_PASSWORD + "\n");
@@ -325,11 +324,5 @@ class GatewayOperationsTest {
 
     private static URI adminUri(String path) {
         return URI.create("http://127.0.0.1:" + gateway.adminPort() + path);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -48,6 +48,7 @@ import org.imigateway.certificates.Stores;
 import org.imigateway.cli.CommandRun;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.config.GatewayConfig;
+import org.imigateway.testsupport.FreePort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,7 +142,7 @@ class RemoteJmxHijackTest {
 
     @Test
     void aRegistryWithAnotherCertificateOfTheSameCaIsRefused() throws Exception {
-        int port = freePort();
+        int port = FreePort.onLoopback();
         Registry impostor = LocateRegistry.createRegistry(port, null,
                 new SslRMIServerSocketFactory(otherTls.sslContext(), null, null, false));
         try {
@@ -186,7 +187,7 @@ class RemoteJmxHijackTest {
         private final RMIConnectorServer connector;
 
         FakeJmx(RMIClientSocketFactory stubSockets, RMIServerSocketFactory serverSockets) throws Exception {
-            registryPort = freePort();
+            registryPort = FreePort.onLoopback();
             registry = LocateRegistry.createRegistry(registryPort, null,
                     new SslRMIServerSocketFactory(gatewayTls.sslContext(), null, null, false));
             Map<String, Object> environment = new HashMap<>();
@@ -262,12 +263,6 @@ class RemoteJmxHijackTest {
             return Optional.of(columns[3]);
         } catch (IOException notInstalled) {
             return Optional.empty();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -25,6 +25,7 @@ import org.imigateway.store.Direction;
 import org.imigateway.store.MessageLog;
 import org.imigateway.store.MessageStatus;
 import org.imigateway.store.StatusChange;
+import org.imigateway.testsupport.ChildLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,12 +122,7 @@ class OutOfMemoryExitTest {
     }
 
     private static void awaitReady(Path home, String name, Process process) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!log(home, name).contains("READY")) {
-            assertTrue(process.isAlive(), "the gateway did not start:\n" + log(home, name));
-            assertTrue(Instant.now().isBefore(deadline), "the gateway did not start within 60 s");
-            Thread.sleep(100);
-        }
+        ChildLog.await(process, home.resolve("node-" + name + ".log"), "READY", Duration.ofSeconds(60));
     }
 
     private static String log(Path home, String name) throws IOException {

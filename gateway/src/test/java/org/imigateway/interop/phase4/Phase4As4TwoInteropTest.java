@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,16 +21,24 @@ import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
 import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.as4.outflow.SendResult;
-import org.imigateway.certificates.CertificateAuthority;
-import org.imigateway.certificates.PartyKit;
-import org.imigateway.certificates.PkiLayout;
-import org.imigateway.certificates.Stores;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
-import org.imigateway.interop.phase4.Edelivery20Profiles.Phase4Profile;
 import org.imigateway.route.FolderInbox;
+import org.imigateway.testsupport.DemoPki;
+import org.imigateway.testsupport.GatewayHome;
+import org.imigateway.testsupport.phase4.Edelivery20Profiles.Phase4Profile;
+import org.imigateway.testsupport.phase4.Phase4Keys;
+import org.imigateway.testsupport.phase4.Phase4Party;
+import org.imigateway.testsupport.phase4.Phase4Payload;
+import org.imigateway.testsupport.phase4.Phase4Property;
+import org.imigateway.testsupport.phase4.Phase4Received;
+import org.imigateway.testsupport.phase4.Phase4Receiver;
+import org.imigateway.testsupport.phase4.Phase4Runtime;
+import org.imigateway.testsupport.phase4.Phase4SendOutcome;
+import org.imigateway.testsupport.phase4.Phase4Sender;
+import org.imigateway.testsupport.phase4.Phase4Submission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +53,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class Phase4As4TwoInteropTest {
 
-    private static final char[] PASSWORD = "changeit-demo".toCharArray();
     private static final Phase4Party GW_A = Phase4Party.unregistered("gw-a");
 
     /** The phase4 party of each AS4 2.0 profile, with the aliases it signs with. */
@@ -75,22 +81,17 @@ class Phase4As4TwoInteropTest {
     @BeforeAll
     static void start() throws Exception {
         network = TestNetwork.create(dir.resolve("net"), "gw-a", Peer.EDDSA.party, Peer.ECDSA.party);
-        Path pki = network.plan().pki();
-        KeyStore trust = Stores.trustStore(Map.of("ca", CertificateAuthority.load(PkiLayout.caKeyStore(pki), PASSWORD)
-                .certificate()));
+        DemoPki pki = DemoPki.at(network.plan().pki());
         Phase4Runtime.forgetReceivedMessageIds();
-        Path pmodes = network.plan().home("gw-a").resolve("config/pmodes/pmodes.xml");
-        String xml = Files.readString(pmodes);
         for (Peer peer : Peer.values()) {
-            Phase4Keys peerKeys = new Phase4Keys(Stores.read(PartyKit.keyStoreFile(pki, peer.party), PASSWORD),
-                    peer.ours.signingAlias(), PASSWORD, trust);
+            Phase4Keys peerKeys = pki.phase4Keys(peer.party, peer.ours.signingAlias());
             keys.put(peer, peerKeys);
             Phase4Receiver receiver = Phase4Receiver.builder().keys(peerKeys).profile(peer.theirs)
                     .self(Phase4Party.unregistered(peer.party)).partner(GW_A).start();
             receivers.put(peer, receiver);
-            xml = xml.replace(network.plan().endpoint(peer.party), receiver.endpoint().toString());
+            GatewayHome.at(network.plan().home("gw-a")).editPModes(
+                    xml -> xml.replace(network.plan().endpoint(peer.party), receiver.endpoint().toString()));
         }
-        Files.writeString(pmodes, xml);
         gateway = network.start("gw-a");
     }
 

@@ -10,10 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
@@ -21,15 +19,24 @@ import java.util.Random;
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
 import org.imigateway.as4.outflow.SendResult;
-import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.PartyKit;
-import org.imigateway.certificates.PkiLayout;
-import org.imigateway.certificates.Stores;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
 import org.imigateway.route.FolderInbox;
+import org.imigateway.testsupport.DemoPki;
+import org.imigateway.testsupport.GatewayHome;
+import org.imigateway.testsupport.phase4.Phase4Keys;
+import org.imigateway.testsupport.phase4.Phase4Party;
+import org.imigateway.testsupport.phase4.Phase4Payload;
+import org.imigateway.testsupport.phase4.Phase4Property;
+import org.imigateway.testsupport.phase4.Phase4Received;
+import org.imigateway.testsupport.phase4.Phase4Receiver;
+import org.imigateway.testsupport.phase4.Phase4Runtime;
+import org.imigateway.testsupport.phase4.Phase4SendOutcome;
+import org.imigateway.testsupport.phase4.Phase4Sender;
+import org.imigateway.testsupport.phase4.Phase4Submission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class Phase4InteropTest {
 
-    private static final char[] PASSWORD = "changeit-demo".toCharArray();
     private static final Phase4Party GW_A = Phase4Party.unregistered("gw-a");
     private static final Phase4Party PHASE4 = Phase4Party.unregistered("phase4");
 
@@ -56,20 +62,14 @@ class Phase4InteropTest {
     @BeforeAll
     static void start() throws Exception {
         network = TestNetwork.create(dir.resolve("net"), "gw-a", "phase4");
-        Path pki = network.plan().pki();
-        KeyStore trust = Stores.trustStore(Map.of("ca", CertificateAuthority.load(PkiLayout.caKeyStore(pki), PASSWORD)
-                .certificate()));
-        phase4Keys = new Phase4Keys(Stores.read(PartyKit.keyStoreFile(pki, "phase4"), PASSWORD), PartyKit.SIGNING_ALIAS,
-                PASSWORD, trust);
+        phase4Keys = DemoPki.at(network.plan().pki()).phase4Keys("phase4", PartyKit.SIGNING_ALIAS);
         Phase4Runtime.forgetReceivedMessageIds();
         receiver = Phase4Receiver.builder().keys(phase4Keys).self(PHASE4).partner(GW_A).start();
 
         // phase4 decrypts with its signing key, and listens where the receiver was started.
-        Path pmodes = network.plan().home("gw-a").resolve("config/pmodes/pmodes.xml");
-        String xml = Files.readString(pmodes)
+        GatewayHome.at(network.plan().home("gw-a")).editPModes(xml -> xml
                 .replace(network.plan().endpoint("phase4"), receiver.endpoint().toString())
-                .replace("certs/phase4-encryption.pem", "certs/phase4-signing.pem");
-        Files.writeString(pmodes, xml);
+                .replace("certs/phase4-encryption.pem", "certs/phase4-signing.pem"));
         gateway = network.start("gw-a");
     }
 
