@@ -52,7 +52,7 @@ class PersonalDataNetworkTest {
             String caseId = "DE-2026-PD1";
             submit = network.send(ImiDocumentType.REQUEST_SUBMIT, REQUESTER, RESPONDER, request(caseId));
             Received forwarded = network.awaitFrom(submit, RESPONDER);
-            String forwardId = forwarded.meta().getProperty("messageId");
+            String forwardId = forwarded.meta().messageId();
             PayloadAccess access = hub.payloadAccess();
 
             // Show 3: need to know, and each read in the audit trail with who, what, when, which case, why.

@@ -14,7 +14,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
@@ -29,7 +28,8 @@ import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
 import org.imigateway.interop.phase4.Edelivery20Profiles.Phase4Profile;
-import org.imigateway.route.FolderInbox;
+import org.imigateway.connectors.Delivery;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,9 +123,9 @@ class Phase4As4TwoInteropTest {
                 outcome::toString);
         assertTrue(receipt.isFullyVerified(), "phase4 must verify our receipt's signature and NRR digests: " + receipt);
         Path folder = TestNetwork.awaitDelivered(gateway, receipt.messageId());
-        Properties meta = FolderInbox.read(folder);
-        assertEquals(peer.party, meta.getProperty("from"));
-        assertEquals(DemoNetwork.action(peer.ours), meta.getProperty("action"));
+        Delivery meta = FolderInbox.read(folder);
+        assertEquals(peer.party, meta.fromPartyId());
+        assertEquals(DemoNetwork.action(peer.ours), meta.action());
         assertArrayEquals(xml, Files.readAllBytes(folder.resolve("payload-1")));
     }
 
