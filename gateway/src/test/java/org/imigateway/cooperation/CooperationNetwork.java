@@ -167,7 +167,7 @@ final class CooperationNetwork implements AutoCloseable {
         List<Received> all = new ArrayList<>();
         for (String accessPoint : ACCESS_POINTS) {
             for (Path folder : network.gateway(accessPoint).inbox().messages()) {
-                if (Files.exists(folder.resolve("metadata.xml"))) {
+                if (Files.exists(folder.resolve(FolderInbox.METADATA))) {
                     all.add(new Received(accessPoint, FolderInbox.read(folder),
                             Files.readString(folder.resolve("payload-1"), StandardCharsets.UTF_8)));
                 }

@@ -100,7 +100,7 @@ final class DeliveryMetadata {
 
     /** Reads what {@link #write} wrote; the payloads are the named files of {@code folder}. */
     static Delivery read(Path folder, InputStream in) throws IOException {
-        String what = folder.getFileName() + "/" + SubmissionMetadata.FILE;
+        String what = folder.getFileName() + "/" + FolderInbox.METADATA;
         try {
             Element root = ConnectorXml.parse(in, what).getDocumentElement();
             if (!ConnectorXml.NS.equals(root.getNamespaceURI()) || !"delivery".equals(root.getLocalName())) {

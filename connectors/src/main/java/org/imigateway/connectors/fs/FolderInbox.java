@@ -34,6 +34,9 @@ import org.imigateway.connectors.DeliveryListener;
  */
 public final class FolderInbox implements DeliveryListener {
 
+    /** The file of a message folder that holds its ebMS header and properties; the same name as a submission's. */
+    public static final String METADATA = SubmissionMetadata.FILE;
+
     /** The folder of not yet complete messages, beside {@code inbox/} so that the rename stays on one file system. */
     public static final String STAGING = ".inbox-staging";
 
@@ -71,7 +74,7 @@ public final class FolderInbox implements DeliveryListener {
                 DurableFiles.sync(temp.resolve(name));
                 names.add(name);
             }
-            Path metadata = temp.resolve(SubmissionMetadata.FILE);
+            Path metadata = temp.resolve(METADATA);
             try (OutputStream out = Files.newOutputStream(metadata)) {
                 DeliveryMetadata.write(message, names, out);
             }
@@ -81,7 +84,7 @@ public final class FolderInbox implements DeliveryListener {
             deleteLeftover(temp);
             // A rename refused because another hand-off of the same MessageId got there first (an
             // atomic rename reports it as a plain FileSystemException on Linux): delivered.
-            if (!(e instanceof IOException) || !Files.isRegularFile(target.resolve(SubmissionMetadata.FILE))) {
+            if (!(e instanceof IOException) || !Files.isRegularFile(target.resolve(METADATA))) {
                 throw e;
             }
         }
@@ -111,7 +114,7 @@ public final class FolderInbox implements DeliveryListener {
 
     /** Reads a delivered message back from its folder; its payloads are the files in that folder. */
     public static Delivery read(Path folder) throws IOException {
-        try (InputStream in = Files.newInputStream(folder.resolve(SubmissionMetadata.FILE))) {
+        try (InputStream in = Files.newInputStream(folder.resolve(METADATA))) {
             return DeliveryMetadata.read(folder, in);
         }
     }
