@@ -45,12 +45,13 @@ class FolderInboxTest {
 
     /** A delivery with every field set, and values an XML or file-name writer could get wrong. */
     private Delivery full(String messageId) throws IOException {
-        return new Delivery(messageId, " conv <&> \"1\" ", Optional.of("ref-1@gw-a"),
+        return new Delivery(messageId, " conv <&> \"1\"\n\t2 ", Optional.of("ref-1@gw-a"),
                 Instant.parse("2026-12-03T10:15:30.123456789Z"), "gw-a", "gw-b",
                 "urn:imigateway:demo:exchange", Optional.of("urn:imigateway:service"), "Deliver",
                 List.of(MessageProperty.of("originalSender", "urn:authority:a"),
                         MessageProperty.typed("finalRecipient", "urn:authority:b", "urn:imi:authority"),
-                        MessageProperty.of("note", "  Ārsta diploma <b>&amp;</b>  ")),
+                        MessageProperty.of("note", "  Ārsta diploma <b>&amp;</b>  "),
+                        MessageProperty.of("lines", "one\r\ntwo\rthree\n\tfour")),
                 List.of(new Payload(file("request.xml", "<request>ā</request>"), "application/xml",
                                 Optional.of("UTF-8"), List.of(MessageProperty.of("DocumentType", "Request"),
                                         MessageProperty.typed("lang", "lv", "urn:t"))),
