@@ -18,7 +18,7 @@ import org.imigateway.cooperation.publicapi.PublicInterface;
 import org.imigateway.ops.OpsEndpoints;
 import org.imigateway.pmode.ActivePModes;
 import org.imigateway.pmode.PModeException;
-import org.imigateway.route.FolderInbox;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.store.Direction;
 import org.imigateway.store.MessageRecord;
 import org.slf4j.Logger;

@@ -32,7 +32,7 @@ import org.imigateway.pmode.PModeSet;
 import org.imigateway.route.ChooseBackend;
 import org.imigateway.route.DeliverToBackend;
 import org.imigateway.route.Enqueuer;
-import org.imigateway.route.FolderInbox;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.route.GatewayRoutes;
 import org.imigateway.route.InboundHandoff;
 import org.imigateway.route.OutboundSubmission;

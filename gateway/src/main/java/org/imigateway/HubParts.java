@@ -22,7 +22,7 @@ import org.imigateway.cooperation.translation.TranslationSettings;
 import org.imigateway.pmode.ActivePModes;
 import org.imigateway.broker.EmbeddedBroker;
 import org.imigateway.route.Enqueuer;
-import org.imigateway.route.FolderInbox;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.route.OutboundSubmission;
 import org.imigateway.store.Database;
 import org.imigateway.store.MessageLog;

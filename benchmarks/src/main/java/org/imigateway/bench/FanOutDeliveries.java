@@ -1,18 +1,17 @@
 package org.imigateway.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 import org.imigateway.Gateway;
+import org.imigateway.connectors.Delivery;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.cooperation.Cooperation;
-import org.imigateway.route.FolderInbox;
 
 /**
  * What the national systems received of one message the hub fanned out, read from the access
@@ -52,11 +51,9 @@ final class FanOutDeliveries {
         List<Copy> copies = new ArrayList<>();
         for (Map.Entry<String, Gateway> ap : accessPoints.entrySet()) {
             for (Path folder : ap.getValue().inbox().messages()) {
-                if (Files.exists(folder.resolve("message.properties"))) {
-                    Properties meta = FolderInbox.read(folder);
-                    copies.add(new Copy(ap.getKey(), meta.getProperty("messageId", ""),
-                            meta.getProperty("refToMessageId", ""), property(meta, Cooperation.FINAL_RECIPIENT)));
-                }
+                Delivery meta = FolderInbox.read(folder);
+                copies.add(new Copy(ap.getKey(), meta.messageId(), meta.refToMessageId().orElse(""),
+                        meta.property(Cooperation.FINAL_RECIPIENT).orElse("")));
             }
         }
         return copies;
@@ -95,14 +92,5 @@ final class FanOutDeliveries {
             }
         });
         return new Check(missing, duplicated, wrong, unexpected);
-    }
-
-    private static String property(Properties meta, String name) {
-        for (int i = 1; meta.getProperty("property." + i + ".name") != null; i++) {
-            if (name.equals(meta.getProperty("property." + i + ".name"))) {
-                return meta.getProperty("property." + i + ".value");
-            }
-        }
-        return "";
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.demo.DemoNetwork;
 
 import picocli.CommandLine.Command;
@@ -107,7 +108,7 @@ public final class LargeCommand implements Callable<Integer> {
             List<Path> folders = new ArrayList<>();
             if (Files.isDirectory(inbox)) {
                 try (Stream<Path> list = Files.list(inbox)) {
-                    list.filter(f -> Files.exists(f.resolve("message.properties"))).forEach(folders::add);
+                    list.filter(f -> Files.exists(f.resolve(FolderInbox.METADATA))).forEach(folders::add);
                 }
             }
             if (!folders.isEmpty()) {

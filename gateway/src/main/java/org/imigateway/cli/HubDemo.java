@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,11 +29,12 @@ import javax.net.ssl.TrustManagerFactory;
 import org.imigateway.Gateway;
 import org.imigateway.certificates.Stores;
 import org.imigateway.cooperation.publicapi.PublicEndpoint;
+import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
 import org.imigateway.cooperation.Cooperation;
-import org.imigateway.route.FolderInbox;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.schemas.imi.ImiDocumentType;
 import org.imigateway.store.MessageRecord;
 
@@ -200,14 +201,11 @@ final class HubDemo {
         List<String> found = new ArrayList<>();
         for (Map.Entry<String, Gateway> gateway : gateways.entrySet()) {
             for (Path folder : gateway.getValue().inbox().messages()) {
-                if (!Files.exists(folder.resolve("message.properties"))) {
-                    continue;
-                }
-                Properties meta = FolderInbox.read(folder);
-                if (messageId.equals(meta.getProperty("refToMessageId"))) {
-                    for (int i = 1; meta.getProperty("property." + i + ".name") != null; i++) {
-                        if (Cooperation.FINAL_RECIPIENT.equals(meta.getProperty("property." + i + ".name"))) {
-                            found.add(meta.getProperty("property." + i + ".value") + "@" + gateway.getKey());
+                Delivery meta = FolderInbox.read(folder);
+                if (meta.refToMessageId().equals(Optional.of(messageId))) {
+                    for (MessageProperty property : meta.properties()) {
+                        if (Cooperation.FINAL_RECIPIENT.equals(property.name())) {
+                            found.add(property.value() + "@" + gateway.getKey());
                         }
                     }
                 }

@@ -29,7 +29,7 @@ import org.imigateway.config.GatewayConfig;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
 import org.imigateway.route.CrashNode;
-import org.imigateway.route.FolderInbox;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.imigateway.xml.SecureXml;
@@ -156,7 +156,7 @@ class HostileLoadTest {
         while (Instant.now().isBefore(deadline)) {
             try (var folders = Files.list(home.resolve("data/inbox"))) {
                 for (Path folder : folders.toList()) {
-                    if (Files.isDirectory(folder) && messageId.equals(FolderInbox.read(folder).getProperty("messageId"))) {
+                    if (Files.isDirectory(folder) && messageId.equals(FolderInbox.read(folder).messageId())) {
                         return;
                     }
                 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Properties;
 
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
@@ -17,7 +16,8 @@ import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
-import org.imigateway.route.FolderInbox;
+import org.imigateway.connectors.Delivery;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,8 +67,8 @@ class SecurityProfileExchangeTest {
         SendResult.Acknowledged ack = assertInstanceOf(SendResult.Acknowledged.class, result, result::toString);
 
         Path folder = TestNetwork.awaitDelivered(network.gateway(to), ack.messageId());
-        Properties meta = FolderInbox.read(folder);
-        assertEquals(DemoNetwork.action(profile), meta.getProperty("action"));
+        Delivery meta = FolderInbox.read(folder);
+        assertEquals(DemoNetwork.action(profile), meta.action());
         assertArrayEquals(content, Files.readAllBytes(folder.resolve("payload-1")));
     }
 }

@@ -10,17 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Random;
 
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
 import org.imigateway.as4.outflow.SendResult;
 import org.imigateway.demo.DemoNetwork;
+import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
-import org.imigateway.route.FolderInbox;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,28 +73,19 @@ class TwoGatewayExchangeTest {
         SendResult.Acknowledged ack = assertInstanceOf(SendResult.Acknowledged.class, result, () -> result.toString());
 
         Path folder = TestNetwork.awaitDelivered(network.gateway(to), ack.messageId());
-        Properties meta = FolderInbox.read(folder);
-        assertEquals("conv-" + from, meta.getProperty("conversationId"));
-        assertEquals(from, meta.getProperty("from"));
-        assertEquals("2", meta.getProperty("payloads"));
-        assertEquals("application/xml", meta.getProperty("payload-1.mimeType"));
-        assertEquals("UTF-8", meta.getProperty("payload-1.characterSet"));
-        assertEquals("application/octet-stream", meta.getProperty("payload-2.mimeType"));
+        Delivery meta = FolderInbox.read(folder);
+        assertEquals("conv-" + from, meta.conversationId());
+        assertEquals(from, meta.fromPartyId());
+        assertEquals(2, meta.payloads().size());
+        assertEquals("application/xml", meta.payloads().get(0).mimeType());
+        assertEquals(Optional.of("UTF-8"), meta.payloads().get(0).characterSet());
+        assertEquals("application/octet-stream", meta.payloads().get(1).mimeType());
         assertArrayEquals(Files.readAllBytes(xml), Files.readAllBytes(folder.resolve("payload-1")));
         assertArrayEquals(binary, Files.readAllBytes(folder.resolve("payload-2")));
-        assertEquals("originalSender", meta.getProperty("property.1.name"));
-        assertEquals("urn:authority:" + from, meta.getProperty("property.1.value"));
-        assertEquals("urn:imi:authority", meta.getProperty("property.2.type"));
-        assertTrue(metaHasPartProperty(meta, "payload-1", "DocumentType", "Request"));
-    }
-
-    private static boolean metaHasPartProperty(Properties meta, String payload, String name, String value) {
-        for (int i = 1; meta.getProperty(payload + ".property." + i + ".name") != null; i++) {
-            if (name.equals(meta.getProperty(payload + ".property." + i + ".name"))
-                    && value.equals(meta.getProperty(payload + ".property." + i + ".value"))) {
-                return true;
-            }
-        }
-        return false;
+        assertEquals("originalSender", meta.properties().get(0).name());
+        assertEquals("urn:authority:" + from, meta.properties().get(0).value());
+        assertEquals(Optional.of("urn:imi:authority"), meta.properties().get(1).type());
+        assertTrue(meta.payloads().get(0).properties().stream()
+                .anyMatch(p -> p.name().equals("DocumentType") && p.value().equals("Request")));
     }
 }

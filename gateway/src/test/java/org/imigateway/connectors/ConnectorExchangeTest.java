@@ -25,6 +25,7 @@ import jakarta.jms.MapMessage;
 
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.fs.FolderConnector;
 import org.imigateway.store.Direction;
@@ -177,7 +178,7 @@ class ConnectorExchangeTest {
         assertEquals("ACCEPTED", accepted.getString("status"));
         String messageId = accepted.getString("messageId");
 
-        Path inbox = folder(gwA, "afolder").inbox().resolve(FolderConnector.folderName(messageId));
+        Path inbox = folder(gwA, "afolder").inbox().resolve(FolderInbox.folderName(messageId));
         awaitFile(inbox.resolve("metadata.xml"), WAIT);
         assertArrayEquals(scan, Files.readAllBytes(inbox.resolve("payload-1")));
         String metadata = Files.readString(inbox.resolve("metadata.xml"), StandardCharsets.UTF_8);
@@ -286,7 +287,7 @@ class ConnectorExchangeTest {
         drop(sender.outbox(), "sub-iso", metadata("gw-b", DemoNetwork.ACTION, "urn:authority:b-other", "x.bin"),
                 Map.of("x.bin", random(2000, 5)));
         String messageId = messageIdOf(port(gwA, "afolder"), "sub-iso");
-        awaitFile(folder(gwB, "bfolder").inbox().resolve(FolderConnector.folderName(messageId)), WAIT);
+        awaitFile(folder(gwB, "bfolder").inbox().resolve(FolderInbox.folderName(messageId)), WAIT);
         awaitStatus(gwB, messageId, MessageStatus.DELIVERED);
 
         BackendPort other = port(gwB, "bjms");

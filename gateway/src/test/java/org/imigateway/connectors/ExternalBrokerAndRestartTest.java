@@ -21,8 +21,8 @@ import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
 import org.imigateway.broker.BrokerSettings;
 import org.imigateway.broker.EmbeddedBroker;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.demo.DemoNetwork;
-import org.imigateway.connectors.fs.FolderConnector;
 import org.imigateway.connectors.jms.JmsQueues;
 import org.imigateway.testsupport.FreePort;
 import org.junit.jupiter.api.AfterAll;
@@ -102,7 +102,7 @@ class ExternalBrokerAndRestartTest {
         });
         MapMessage accepted = BackendClients.receive(client, QUEUES.reply(), "submissionId = 'ext-1'", WAIT);
         assertEquals("ACCEPTED", accepted.getString("status"));
-        Path inbox = root.resolve("inbox").resolve(FolderConnector.folderName(accepted.getString("messageId")));
+        Path inbox = root.resolve("inbox").resolve(FolderInbox.folderName(accepted.getString("messageId")));
         assertArrayEquals(scan, Files.readAllBytes(awaitFile(inbox.resolve("payload-1"), WAIT)));
     }
 }

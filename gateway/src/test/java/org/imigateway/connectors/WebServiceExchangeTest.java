@@ -38,6 +38,7 @@ import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.fs.FolderConnector;
 import org.imigateway.connectors.ws.BackendFault;
@@ -239,7 +240,7 @@ class WebServiceExchangeTest {
                 "urn:authority:b-folder", scan)).messageId;
 
         FolderConnector inbox = (FolderConnector) partsOf(gwB).backends().connector("bfolder").orElseThrow();
-        Path delivered = inbox.inbox().resolve(FolderConnector.folderName(messageId));
+        Path delivered = inbox.inbox().resolve(FolderInbox.folderName(messageId));
         awaitFile(delivered.resolve("metadata.xml"), WAIT);
         assertArrayEquals(scan, Files.readAllBytes(delivered.resolve("payload-1")));
         assertEquals(MessageStatus.ACKNOWLEDGED, gwA.awaitOutcome(messageId, WAIT).status());

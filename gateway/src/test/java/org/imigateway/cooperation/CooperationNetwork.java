@@ -12,15 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Predicate;
 
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
+import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
-import org.imigateway.route.FolderInbox;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.schemas.imi.ImiDocumentType;
 import org.imigateway.store.MessageRecord;
 import org.imigateway.store.MessageStatus;
@@ -146,18 +146,13 @@ final class CooperationNetwork implements AutoCloseable {
     }
 
     /** A message the hub sent on, as the access point's default backend holds it. */
-    record Received(String accessPoint, Properties meta, String payload) {
+    record Received(String accessPoint, Delivery meta, String payload) {
         String action() {
-            return meta.getProperty("action");
+            return meta.action();
         }
 
         String property(String name) {
-            for (int i = 1; meta.getProperty("property." + i + ".name") != null; i++) {
-                if (name.equals(meta.getProperty("property." + i + ".name"))) {
-                    return meta.getProperty("property." + i + ".value");
-                }
-            }
-            return "";
+            return meta.property(name).orElse("");
         }
 
         String finalRecipient() {
@@ -165,7 +160,7 @@ final class CooperationNetwork implements AutoCloseable {
         }
 
         String refToMessageId() {
-            return meta.getProperty("refToMessageId", "");
+            return meta.refToMessageId().orElse("");
         }
     }
 
@@ -174,7 +169,7 @@ final class CooperationNetwork implements AutoCloseable {
         List<Received> all = new ArrayList<>();
         for (String accessPoint : ACCESS_POINTS) {
             for (Path folder : network.gateway(accessPoint).inbox().messages()) {
-                if (Files.exists(folder.resolve("message.properties"))) {
+                if (Files.exists(folder.resolve(FolderInbox.METADATA))) {
                     all.add(new Received(accessPoint, FolderInbox.read(folder),
                             Files.readString(folder.resolve("payload-1"), StandardCharsets.UTF_8)));
                 }

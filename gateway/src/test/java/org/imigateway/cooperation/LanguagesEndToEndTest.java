@@ -13,11 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import org.imigateway.xml.SecureXml;
+import org.imigateway.connectors.Delivery;
+import org.imigateway.connectors.Payload;
 import org.imigateway.cooperation.CooperationNetwork.Received;
 import org.imigateway.schemas.imi.ImiDocumentType;
 import org.junit.jupiter.api.AfterAll;
@@ -63,17 +63,17 @@ class LanguagesEndToEndTest {
 
         Received received = network.awaitFrom(messageId, "DE-BVA");
         assertEquals("ap-1", received.accessPoint());
-        Path folder = network.gateway("ap-1").inbox().folderOf(received.meta().getProperty("messageId"));
-        Properties meta = received.meta();
-        assertEquals("2", meta.getProperty("payloads"));
-        assertEquals("application/xml", meta.getProperty("payload-1.mimeType"));
+        Path folder = network.gateway("ap-1").inbox().folderOf(received.meta().messageId());
+        Delivery meta = received.meta();
+        assertEquals(2, meta.payloads().size());
+        assertEquals("application/xml", meta.payloads().get(0).mimeType());
         assertArrayEquals(request.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(folder.resolve("payload-1")),
                 "the original document goes on byte for byte");
 
-        assertEquals("application/xhtml+xml", meta.getProperty("payload-2.mimeType"));
-        assertTrue(partProperties(meta, "payload-2").containsAll(List.of("role=rendering", "lang=de")),
-                partProperties(meta, "payload-2").toString());
-        assertTrue(partProperties(meta, "payload-1").stream().noneMatch(p -> p.startsWith("role=")));
+        assertEquals("application/xhtml+xml", meta.payloads().get(1).mimeType());
+        assertTrue(partProperties(meta.payloads().get(1)).containsAll(List.of("role=rendering", "lang=de")),
+                partProperties(meta.payloads().get(1)).toString());
+        assertTrue(partProperties(meta.payloads().get(0)).stream().noneMatch(p -> p.startsWith("role=")));
         Document page = SecureXml.parse(Files.readAllBytes(folder.resolve("payload-2")));
         assertEquals(XHTML, page.getDocumentElement().getNamespaceURI());
         assertEquals("de", page.getDocumentElement().getAttributeNS(XML_NS, "lang"));
@@ -93,13 +93,8 @@ class LanguagesEndToEndTest {
                 .filter(n -> n.getTextContent().equals("nicht übersetzt, Original auf Lettisch (lv)")).count());
     }
 
-    private static List<String> partProperties(Properties meta, String payload) {
-        List<String> properties = new ArrayList<>();
-        for (int i = 1; meta.getProperty(payload + ".property." + i + ".name") != null; i++) {
-            properties.add(meta.getProperty(payload + ".property." + i + ".name") + "="
-                    + meta.getProperty(payload + ".property." + i + ".value"));
-        }
-        return properties;
+    private static List<String> partProperties(Payload payload) {
+        return payload.properties().stream().map(p -> p.name() + "=" + p.value()).toList();
     }
 
 }

@@ -54,7 +54,7 @@ class PersonalDataNetworkTest {
             String caseId = "DE-2026-PD1";
             submit = network.send(ImiDocumentType.REQUEST_SUBMIT, REQUESTER, RESPONDER, request(caseId));
             Received forwarded = network.awaitFrom(submit, RESPONDER);
-            String forwardId = forwarded.meta().getProperty("messageId");
+            String forwardId = forwarded.meta().messageId();
             PayloadAccess access = partsOf(hub).payloadAccess();
 
             // Show 3: need to know, and each read in the audit trail with who, what, when, which case, why.

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.store.Database;
 import org.imigateway.store.Direction;
@@ -107,7 +108,7 @@ class CrashSafetyTest {
         Set<String> delivered = new HashSet<>();
         try (var folders = Files.list(receiverHome.resolve("data/inbox"))) {
             for (Path folder : folders.toList()) {
-                String id = FolderInbox.read(folder).getProperty("messageId");
+                String id = FolderInbox.read(folder).messageId();
                 assertTrue(delivered.add(id), "delivered twice: " + id);
             }
         }

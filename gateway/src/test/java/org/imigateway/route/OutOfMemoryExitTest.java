@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
@@ -81,7 +82,7 @@ class OutOfMemoryExitTest {
             try (var folders = Files.list(inbox(home))) {
                 List<Path> delivered = folders.toList();
                 assertEquals(1, delivered.size(), delivered.toString());
-                assertEquals(id, FolderInbox.read(delivered.get(0)).getProperty("messageId"));
+                assertEquals(id, FolderInbox.read(delivered.get(0)).messageId());
             }
         }
     }

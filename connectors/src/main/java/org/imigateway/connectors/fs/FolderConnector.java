@@ -1,22 +1,14 @@
 package org.imigateway.connectors.fs;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.imigateway.connectors.BackendPort;
@@ -34,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *   sent/&lt;id&gt;/        submitted; sent/&lt;id&gt;.acknowledged (its MessageId) once the receiver's receipt is in;
  *                    a folder dropped again under an id already sent goes to sent/.repeats/, unsent
  *   failed/&lt;id&gt;/      refused at submission or failed when sent, with failed/&lt;id&gt;.error beside it
- *   inbox/&lt;message&gt;/  one folder per delivered message: metadata.xml + payload-1, payload-2, ...
+ *   inbox/&lt;hash&gt;/     one folder per delivered message, as {@link FolderInbox} writes it
  * </pre>
  * A submission folder is picked up only once its {@code READY} marker exists, so a backend that is
  * still copying payloads is never read half-way. A crash after the submission and before the move
@@ -46,14 +38,12 @@ public final class FolderConnector implements Connector {
     public static final String READY = "READY";
     /** Under {@code sent/}: folders dropped again under a submission id already sent. */
     public static final String REPEATS = ".repeats";
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,199}");
 
     private final String backend;
     private final Path outbox;
     private final Path sent;
     private final Path failed;
-    private final Path inbox;
-    private final Path staging;
+    private final FolderInbox inbox;
     private final Duration pollInterval;
     private ScheduledExecutorService poller;
 
@@ -62,8 +52,7 @@ public final class FolderConnector implements Connector {
         this.outbox = Files.createDirectories(root.resolve("outbox"));
         this.sent = Files.createDirectories(root.resolve("sent"));
         this.failed = Files.createDirectories(root.resolve("failed"));
-        this.inbox = Files.createDirectories(root.resolve("inbox"));
-        this.staging = Files.createDirectories(root.resolve(".staging"));
+        this.inbox = new FolderInbox(root);
         this.pollInterval = pollInterval;
     }
 
@@ -141,51 +130,14 @@ public final class FolderConnector implements Connector {
         }
     }
 
-    /**
-     * Writes the message into a staging folder, synced, then renames it into the inbox in one step:
-     * the backend sees all of a message or none, and a second hand-off finds it there and stops.
-     */
+    /** Written by {@link FolderInbox}, the same format as the gateway's default inbox. */
     @Override
     public void deliver(Delivery delivery) throws IOException {
-        Path target = inbox.resolve(folderName(delivery.messageId()));
-        if (Files.exists(target)) {
-            return;
-        }
-        Path temp = Files.createTempDirectory(staging, "msg-");
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < delivery.payloads().size(); i++) {
-            String name = "payload-" + (i + 1);
-            Files.copy(delivery.payloads().get(i).file(), temp.resolve(name));
-            DurableFiles.sync(temp.resolve(name));
-            names.add(name);
-        }
-        Path metadata = temp.resolve(SubmissionMetadata.FILE);
-        try (OutputStream out = Files.newOutputStream(metadata)) {
-            DeliveryMetadata.write(delivery, names, out);
-        }
-        DurableFiles.sync(metadata);
-        try {
-            DurableFiles.moveAtomically(temp, target);
-        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-            DurableFiles.deleteTree(temp);
-        }
-    }
-
-    /** The MessageId itself when it is a plain file name, otherwise a hash of it. */
-    public static String folderName(String messageId) {
-        if (PLAIN_NAME.matcher(messageId).matches()) {
-            return messageId;
-        }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        inbox.deliver(delivery);
     }
 
     public Path inbox() {
-        return inbox;
+        return inbox.folder();
     }
 
     public Path outbox() {

@@ -31,7 +31,7 @@ import org.imigateway.certificates.Stores;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.pmode.PModeLoader;
-import org.imigateway.route.FolderInbox;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.store.Direction;
 
 /**
@@ -185,7 +185,7 @@ final class HostileNetwork implements AutoCloseable {
     long deliveredCopies(String messageId) throws IOException {
         long copies = 0;
         for (Path folder : receiver.inbox().messages()) {
-            if (messageId.equals(FolderInbox.read(folder).getProperty("messageId"))) {
+            if (messageId.equals(FolderInbox.read(folder).messageId())) {
                 copies++;
             }
         }

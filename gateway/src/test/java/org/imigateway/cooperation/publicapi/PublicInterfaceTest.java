@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
@@ -37,7 +36,8 @@ import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.Stores;
 import org.imigateway.cooperation.Cooperation;
 import org.imigateway.cooperation.Retention;
-import org.imigateway.route.FolderInbox;
+import org.imigateway.connectors.Delivery;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.schemas.imi.ImiDocumentType;
 import org.imigateway.store.Direction;
 import org.imigateway.store.MessageRecord;
@@ -129,9 +129,9 @@ class PublicInterfaceTest {
         assertEquals("DELIVERED", awaitStatus(byKey, "portal-key", trackingId, "DELIVERED"));
 
         Path folder = TestNetwork.awaitDelivered(ap1, "public-" + trackingId + "@hub");
-        Properties meta = FolderInbox.read(folder);
-        assertEquals(ImiDocumentType.Services.PUBLIC, meta.getProperty("service"));
-        assertEquals("Declaration", meta.getProperty("action"));
+        Delivery meta = FolderInbox.read(folder);
+        assertEquals(ImiDocumentType.Services.PUBLIC, meta.service());
+        assertEquals("Declaration", meta.action());
         assertEquals("DE-ZOLL", property(meta, Cooperation.FINAL_RECIPIENT));
         assertEquals("EU-PUBLIC", property(meta, Cooperation.ORIGINAL_SENDER));
         assertEquals(declaration, Files.readString(folder.resolve("payload-1"), StandardCharsets.UTF_8));
@@ -352,13 +352,8 @@ class PublicInterfaceTest {
         return m.group(1);
     }
 
-    private static String property(Properties meta, String name) {
-        for (int i = 1; meta.getProperty("property." + i + ".name") != null; i++) {
-            if (name.equals(meta.getProperty("property." + i + ".name"))) {
-                return meta.getProperty("property." + i + ".value");
-            }
-        }
-        return "";
+    private static String property(Delivery meta, String name) {
+        return meta.property(name).orElse("");
     }
 
     private static String sha256(String key) {

@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
@@ -25,7 +24,6 @@ import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
-import org.imigateway.route.FolderInbox;
 import org.imigateway.testsupport.DemoPki;
 import org.imigateway.testsupport.GatewayHome;
 import org.imigateway.testsupport.phase4.Edelivery20Profiles.Phase4Profile;
@@ -39,6 +37,8 @@ import org.imigateway.testsupport.phase4.Phase4Runtime;
 import org.imigateway.testsupport.phase4.Phase4SendOutcome;
 import org.imigateway.testsupport.phase4.Phase4Sender;
 import org.imigateway.testsupport.phase4.Phase4Submission;
+import org.imigateway.connectors.Delivery;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,9 +126,9 @@ class Phase4As4TwoInteropTest {
                 outcome::toString);
         assertTrue(receipt.isFullyVerified(), "phase4 must verify our receipt's signature and NRR digests: " + receipt);
         Path folder = TestNetwork.awaitDelivered(gateway, receipt.messageId());
-        Properties meta = FolderInbox.read(folder);
-        assertEquals(peer.party, meta.getProperty("from"));
-        assertEquals(DemoNetwork.action(peer.ours), meta.getProperty("action"));
+        Delivery meta = FolderInbox.read(folder);
+        assertEquals(peer.party, meta.fromPartyId());
+        assertEquals(DemoNetwork.action(peer.ours), meta.action());
         assertArrayEquals(xml, Files.readAllBytes(folder.resolve("payload-1")));
     }
 

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Random;
 
 import org.imigateway.Gateway;
@@ -24,7 +23,6 @@ import org.imigateway.demo.DemoNetwork;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
-import org.imigateway.route.FolderInbox;
 import org.imigateway.testsupport.DemoPki;
 import org.imigateway.testsupport.GatewayHome;
 import org.imigateway.testsupport.phase4.Phase4Keys;
@@ -37,6 +35,8 @@ import org.imigateway.testsupport.phase4.Phase4Runtime;
 import org.imigateway.testsupport.phase4.Phase4SendOutcome;
 import org.imigateway.testsupport.phase4.Phase4Sender;
 import org.imigateway.testsupport.phase4.Phase4Submission;
+import org.imigateway.connectors.Delivery;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,10 +108,10 @@ class Phase4InteropTest {
         assertTrue(receipt.isFullyVerified(), "phase4 must verify our receipt's signature and NRR digests: " + receipt);
 
         Path folder = TestNetwork.awaitDelivered(gateway, receipt.messageId());
-        Properties meta = FolderInbox.read(folder);
-        assertEquals("phase4", meta.getProperty("from"));
-        assertEquals("phase4-conversation", meta.getProperty("conversationId"));
-        assertEquals("application/xml", meta.getProperty("payload-1.mimeType"));
+        Delivery meta = FolderInbox.read(folder);
+        assertEquals("phase4", meta.fromPartyId());
+        assertEquals("phase4-conversation", meta.conversationId());
+        assertEquals("application/xml", meta.payloads().get(0).mimeType());
         assertArrayEquals(xml, Files.readAllBytes(folder.resolve("payload-1")));
         assertArrayEquals(binary, Files.readAllBytes(folder.resolve("payload-2")));
     }
