@@ -144,8 +144,8 @@ public final class Gateway implements AutoCloseable {
         }
         parts.started("the backend connectors", backends, backends::close);
         recovery.run();
-        this.publicInterface = hub.isPresent() ? hub.get().publicInterface(config, database, messageLog, submission,
-                serverTls, admission.publicInterface(), data) : Optional.empty();
+        this.publicInterface = hub.isPresent() ? hub.get().publicInterface(config, database, submission, serverTls,
+                admission.publicInterface(), data) : Optional.empty();
 
         InboundPipeline pipeline = new InboundPipeline(inboundSteps.apply(new InboundSteps.Parts(pmodes,
                 config.partyName(), keys.cryptos(), new InboundHandoff(store, enqueuer), freshness)), work, parseLimits,
