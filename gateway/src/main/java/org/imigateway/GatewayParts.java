@@ -130,7 +130,7 @@ public final class GatewayParts {
         }
         parts.started("the backend connectors", backends, backends::close);
         recovery.run();
-        this.publicInterface = hub.isPresent() ? hub.get().publicInterface(config, database, messageLog, submission,
+        this.publicInterface = hub.isPresent() ? hub.get().publicInterface(config, database, submission,
                 serverTls, admission.publicInterface(), data) : Optional.empty();
 
         InboundPipeline pipeline = new InboundPipeline(inboundSteps.apply(new InboundSteps.Parts(pmodes,

@@ -20,26 +20,47 @@ import org.imigateway.cooperation.publicapi.PublicInterface;
 import org.imigateway.cooperation.publicapi.PublicSettings;
 import org.imigateway.cooperation.translation.TranslationSettings;
 import org.imigateway.pmode.ActivePModes;
+import org.imigateway.pmode.Party;
+import org.imigateway.broker.CamelJms;
 import org.imigateway.broker.EmbeddedBroker;
+import org.imigateway.port.Partners;
+import org.imigateway.port.Queues;
 import org.imigateway.route.Enqueuer;
 import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.route.OutboundSubmission;
+import org.imigateway.store.CaseRegistry;
 import org.imigateway.store.Database;
 import org.imigateway.store.MessageLog;
+import org.imigateway.store.MessageRecords;
 import org.imigateway.store.PayloadAccess;
 import org.imigateway.store.PayloadStore;
 
 /**
  * The IMI hub on top of an access point ({@code gateway.role=hub}): the cooperation step that
  * takes the default deliveries, its timers, and the public interface when
- * {@code public.enabled=true}. It reaches the access point through what it is handed here: the
- * submission port, the store, the default inbox for what is not IMI business.
+ * {@code public.enabled=true}. The hub reaches the access point only through the ports it is
+ * handed here: submission ({@code GatewayPort}) and delivery ({@code DeliveryListener}) of the
+ * connectors, and those of {@code org.imigateway.port}, which the access point's classes
+ * implement or this class adapts.
  */
-record HubParts(CooperationHub hub, Retention retention, PublicSettings publicSettings) {
+record HubParts(CooperationHub hub, Retention retention, MessageRecords messages, PublicSettings publicSettings) {
 
     static final long RECOVERY_PERIOD_MILLIS = 60_000;
     /** Retention counts in months: an hourly run is punctual enough. */
     static final long RETENTION_PERIOD_MILLIS = 3_600_000;
+
+    /** The broker's transacted consumers, as the hub's fan-out route reads its queue. */
+    private static final Queues QUEUES = new Queues() {
+        @Override
+        public String consumer(String queue, int minConsumers, int maxConsumers) {
+            return CamelJms.consume(queue, minConsumers, maxConsumers);
+        }
+
+        @Override
+        public String transactionPolicy() {
+            return CamelJms.REQUIRED_POLICY;
+        }
+    };
 
     /** The hub of this home, or none when this gateway is a national access point. */
     static Optional<HubParts> open(GatewayConfig config, Lifecycle parts, Database database, ActivePModes pmodes,
@@ -57,25 +78,28 @@ record HubParts(CooperationHub hub, Retention retention, PublicSettings publicSe
         broker.ensureQueue(CooperationRoutes.FANOUT_QUEUE);
         FanOut fanOut = (cause, conversationId, line, duplicateId) -> enqueuer.enqueue(CooperationRoutes.FANOUT_QUEUE,
                 line, Map.of(CooperationRoutes.CAUSE, cause, CooperationRoutes.CONVERSATION_ID, conversationId), duplicateId);
-        CooperationHub hub = CooperationHub.open(settings, database, pmodes, config.partyName(), submission, inbox, fanOut,
-                data, Clock.systemUTC(), TranslationSettings.load(config.home()));
+        CaseRegistry cases = new CaseRegistry();
+        Partners partners = partyId -> pmodes.get().partyById(partyId, "").map(Party::name);
+        CooperationHub hub = CooperationHub.open(settings, database, cases, partners, config.partyName(), submission, inbox,
+                fanOut, data, Clock.systemUTC(), TranslationSettings.load(config.home()));
         parts.started("the cooperation hub", hub, hub::close);
-        Retention retention = new Retention(database, hub.procedures(), log, payloads, payloadAccess.audit());
-        return Optional.of(new HubParts(hub, retention, publicSettings));
+        MessageRecords messages = new MessageRecords(log, payloads);
+        Retention retention = new Retention(database, hub.procedures(), cases, messages, payloadAccess.audit()::append);
+        return Optional.of(new HubParts(hub, retention, messages, publicSettings));
     }
 
     RouteBuilder routes() {
-        return new CooperationRoutes(hub, retention, Clock.systemUTC(), RECOVERY_PERIOD_MILLIS, RETENTION_PERIOD_MILLIS);
+        return new CooperationRoutes(QUEUES, hub, retention, Clock.systemUTC(), RECOVERY_PERIOD_MILLIS, RETENTION_PERIOD_MILLIS);
     }
 
     /** The public interface when {@code public.enabled=true}; made once the routes run, it listens with the gateway. */
-    Optional<PublicInterface> publicInterface(GatewayConfig config, Database database, MessageLog log,
-            OutboundSubmission submission, TlsSettings serverTls, AdmissionSettings admission, Path data)
-            throws ConfigException, IOException {
+    Optional<PublicInterface> publicInterface(GatewayConfig config, Database database, OutboundSubmission submission,
+            TlsSettings serverTls, AdmissionSettings admission, Path data) throws ConfigException, IOException {
         if (!publicSettings.enabled()) {
             return Optional.empty();
         }
-        return Optional.of(PublicInterface.create(publicSettings, hub, database, log, submission, config.partyName(),
-                serverTls, data, RECOVERY_PERIOD_MILLIS, admission));
+        // Jetty's TLS server side, only when the gateway has a TLS server key: the public interface refuses to start without.
+        return Optional.of(PublicInterface.create(publicSettings, hub, database, messages, submission, config.partyName(),
+                serverTls.key().map(key -> serverTls.jettyServer()), data, RECOVERY_PERIOD_MILLIS, admission));
     }
 }

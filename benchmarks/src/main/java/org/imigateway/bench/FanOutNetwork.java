@@ -11,8 +11,8 @@ import java.util.Map;
 import org.imigateway.Gateway;
 import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.demo.DemoNetwork;
-import org.imigateway.cooperation.ImiLegs;
 import org.imigateway.testsupport.GatewayHome;
+import org.imigateway.demo.ImiLegs;
 
 /**
  * A cooperation hub and one national access point per country of a {@link FanOutDirectory}, all

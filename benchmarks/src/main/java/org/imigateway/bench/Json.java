@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-import org.imigateway.cooperation.JsonString;
+import org.imigateway.cooperation.json.JsonString;
 
 /** Writes records, lists, maps, strings and numbers as JSON; an empty Optional or NaN becomes null. */
 final class Json {

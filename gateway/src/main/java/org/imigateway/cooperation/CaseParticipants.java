@@ -14,10 +14,11 @@ import org.imigateway.schemas.imi.ImiDocumentType;
 import org.imigateway.schemas.imi.alert.Content;
 import org.imigateway.schemas.imi.common.CaseRef;
 import org.imigateway.schemas.imi.request.RequestStep;
-import org.imigateway.store.CaseKey;
-import org.imigateway.store.CaseRegistry;
+import org.imigateway.port.CaseKey;
+import org.imigateway.port.Cases;
 
 import org.imigateway.procedure.Procedure;
+
 /**
  * Records, in the transaction of each decision, whose personal data a message is: its case, the
  * authorities taking part (the sender and every authority the hub sent it on to) and the
@@ -29,11 +30,12 @@ final class CaseParticipants {
 
     private final HubContext hub;
     private final String hubParty;
-    private final CaseRegistry registry = new CaseRegistry();
+    private final Cases registry;
 
-    CaseParticipants(HubContext hub, String hubParty) {
+    CaseParticipants(HubContext hub, String hubParty, Cases registry) {
         this.hub = hub;
         this.hubParty = hubParty;
+        this.registry = registry;
     }
 
     /** The case a parsed business document names, if any. */

@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.imigateway.config.ConfigException;
 import org.imigateway.connectors.Delivery;
@@ -32,13 +31,13 @@ import org.imigateway.cooperation.translation.Translator;
 import org.imigateway.directory.Authority;
 import org.imigateway.directory.Directory;
 import org.imigateway.directory.DirectoryFiles;
-import org.imigateway.pmode.PModeSet;
-import org.imigateway.pmode.Party;
+import org.imigateway.port.Cases;
+import org.imigateway.port.Partners;
+import org.imigateway.port.Transactions;
 import org.imigateway.schemas.imi.ImiDocumentType;
 import org.imigateway.schemas.imi.common.CaseRef;
 import org.imigateway.schemas.imi.common.Overdue;
 import org.imigateway.schemas.imi.common.Refusal;
-import org.imigateway.store.Database;
 import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +46,7 @@ import org.imigateway.procedure.Procedure;
 import org.imigateway.procedure.Procedures;
 import org.imigateway.procedure.BoundXml;
 import org.imigateway.procedure.RequestWorkflow;
+
 /**
  * The cooperation step of a hub, where the {@code deliver} route hands it every received
  * message. An IMI business message is decided on: its payload read against the document type
@@ -66,8 +66,8 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CooperationHub.class);
     private final HubContext hub;
-    private final Database database;
-    private final Supplier<PModeSet> pmodes;
+    private final Transactions database;
+    private final Partners partners;
     private final String hubParty;
     private final GatewayPort outbound;
     private final DeliveryListener local;
@@ -81,11 +81,11 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
     private final Translator translator;
     private final CaseParticipants cases;
 
-    private CooperationHub(HubContext hub, Database database, Supplier<PModeSet> pmodes, String hubParty,
+    private CooperationHub(HubContext hub, Transactions database, Cases cases, Partners partners, String hubParty,
             GatewayPort outbound, DeliveryListener local, FanOut fanOut, Renderer renderer, Translator translator) {
         this.hub = hub;
         this.database = database;
-        this.pmodes = pmodes;
+        this.partners = partners;
         this.hubParty = hubParty;
         this.outbound = outbound;
         this.local = local;
@@ -99,18 +99,21 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
         this.directoryMessages = new DirectoryHandler(hub, hubParty);
         this.renderings = new AttachRenderings(hub, renderer);
         this.translator = translator;
-        this.cases = new CaseParticipants(hub, hubParty);
+        this.cases = new CaseParticipants(hub, hubParty, cases);
     }
 
     /**
      * Loads the procedures and seeds the directory of a hub home.
      *
+     * @param database the access point's database, where the hub keeps its own tables
+     * @param cases    the case registry the hub records each decision's case and participants in
+     * @param partners the partner access points of the PModes in force
      * @param outbound where the hub submits what it sends (the gateway's durable submit path)
      * @param local    the backend for messages that are not IMI business messages
      * @param fanOut   the durable queue the copies of a decision with several recipients go through
      * @param translation how free text reaches a reader's language (the hub closes what it opens)
      */
-    public static CooperationHub open(CooperationSettings settings, Database database, Supplier<PModeSet> pmodes,
+    public static CooperationHub open(CooperationSettings settings, Transactions database, Cases cases, Partners partners,
             String hubParty, GatewayPort outbound, DeliveryListener local, FanOut fanOut, Path dataDir, Clock clock,
             TranslationSettings translation) throws ConfigException, IOException {
         Procedures procedures = Procedures.load(settings.procedures());
@@ -124,7 +127,7 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
         Translator translator = translation.open();
         Renderer renderer = new Renderer(content, Captions.shipped(), translator, directory::find);
         return new CooperationHub(new HubContext(procedures, directory, new CooperationStore(), documents, clock), database,
-                pmodes, hubParty, outbound, local, fanOut, renderer, translator);
+                cases, partners, hubParty, outbound, local, fanOut, renderer, translator);
     }
 
     @Override
@@ -351,7 +354,7 @@ public final class CooperationHub implements DeliveryListener, AutoCloseable {
 
     /** The PMode party of the access point the message came from. */
     private String senderParty(Delivery delivery) {
-        return pmodes.get().partyById(delivery.fromPartyId(), "").map(Party::name).orElse(delivery.fromPartyId());
+        return partners.partyName(delivery.fromPartyId()).orElse(delivery.fromPartyId());
     }
 
     /** The MessageId of a message the hub sends because of {@code cause}: the same however often it is made. */

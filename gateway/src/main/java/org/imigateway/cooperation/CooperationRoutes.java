@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.imigateway.broker.CamelJms;
+import org.imigateway.port.Queues;
 
 /**
  * The hub's own routes: {@code hub-fanout} signs and sends the copies of a decision with many
@@ -23,14 +23,17 @@ public final class CooperationRoutes extends RouteBuilder {
     /** Copies of one decision signed and sent at the same time. */
     private static final int SUBMITTERS = 4;
 
+    private final Queues queues;
     private final CooperationHub hub;
     private final Retention retention;
     private final Clock clock;
     private final long overdueMillis;
     private final long retentionMillis;
 
-    public CooperationRoutes(CooperationHub hub, Retention retention, Clock clock, long overdueMillis,
+    /** @param queues the access point's broker, whose {@value #FANOUT_QUEUE} the fan-out route reads */
+    public CooperationRoutes(Queues queues, CooperationHub hub, Retention retention, Clock clock, long overdueMillis,
             long retentionMillis) {
+        this.queues = queues;
         this.hub = hub;
         this.retention = retention;
         this.clock = clock;
@@ -42,8 +45,8 @@ public final class CooperationRoutes extends RouteBuilder {
     public void configure() {
         // Transacted like the gateway's routes: a failed submit rolls back, the broker redelivers
         // and, after the last attempt, dead-letters the copy; a submit is idempotent by MessageId.
-        from(CamelJms.consume(FANOUT_QUEUE, 1, SUBMITTERS)).routeId("hub-fanout")
-                .transacted(CamelJms.REQUIRED_POLICY)
+        from(queues.consumer(FANOUT_QUEUE, 1, SUBMITTERS)).routeId("hub-fanout")
+                .transacted(queues.transactionPolicy())
                 .process(exchange -> hub.submitCopy(exchange.getIn().getHeader(CAUSE, String.class),
                         exchange.getIn().getHeader(CONVERSATION_ID, String.class),
                         exchange.getIn().getBody(String.class))).id("submitCopy");

@@ -13,21 +13,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.imigateway.store.AuditAction;
-import org.imigateway.store.AuditTrail;
-import org.imigateway.store.CaseKey;
-import org.imigateway.store.CaseRecord;
-import org.imigateway.store.CaseRegistry;
-import org.imigateway.store.Database;
-import org.imigateway.store.Direction;
-import org.imigateway.store.MessageLog;
-import org.imigateway.store.MimeBody;
-import org.imigateway.store.PayloadStore;
+import org.imigateway.port.AuditAction;
+import org.imigateway.port.AuditLog;
+import org.imigateway.port.CaseKey;
+import org.imigateway.port.CaseRecord;
+import org.imigateway.port.Cases;
+import org.imigateway.port.MessageFiles;
+import org.imigateway.port.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.imigateway.procedure.Procedure;
 import org.imigateway.procedure.Procedures;
+
 /**
  * The retention schedule of personal data (IMI Regulation art. 14): the payloads of a closed case
  * are blocked {@code blockAfterMonths} after closure and deleted {@code deleteAfterMonths} after
@@ -49,19 +47,23 @@ public final class Retention {
     public record Run(int blocked, int deleted, int filesRemoved) {
     }
 
-    private final Database database;
+    private final Transactions database;
     private final Procedures procedures;
-    private final MessageLog log;
-    private final PayloadStore payloads;
-    private final AuditTrail audit;
-    private final CaseRegistry cases = new CaseRegistry();
+    private final Cases cases;
+    private final MessageFiles messageFiles;
+    private final AuditLog audit;
     private final CooperationStore decisions = new CooperationStore();
 
-    public Retention(Database database, Procedures procedures, MessageLog log, PayloadStore payloads, AuditTrail audit) {
+    /**
+     * @param cases        the case registry the hub fills as it decides
+     * @param messageFiles the payload files and prepared bodies the access point keeps of each message
+     * @param audit        where each block and deletion is recorded, in the transaction that marks it
+     */
+    public Retention(Transactions database, Procedures procedures, Cases cases, MessageFiles messageFiles, AuditLog audit) {
         this.database = database;
         this.procedures = procedures;
-        this.log = log;
-        this.payloads = payloads;
+        this.cases = cases;
+        this.messageFiles = messageFiles;
         this.audit = audit;
     }
 
@@ -123,9 +125,8 @@ public final class Retention {
         Set<Path> files = new LinkedHashSet<>();
         List<Path> folders = new ArrayList<>();
         for (String messageId : messageIds) {
-            payloads.payloads(messageId, Direction.INBOUND).forEach(p -> files.add(payloads.file(p)));
-            log.find(messageId, Direction.OUTBOUND).flatMap(r -> r.body()).map(MimeBody::file)
-                    .ifPresent(body -> folders.add(body.getParent()));
+            files.addAll(messageFiles.receivedPayloads(messageId));
+            messageFiles.preparedBody(messageId).ifPresent(body -> folders.add(body.getParent()));
             database.inTransaction(c -> decisions.decided(c, messageId)).ifPresent(decided -> decided.outgoing()
                     .forEach(line -> Outgoing.parse(line).payloads().forEach(p -> files.add(p.file()))));
         }

@@ -15,11 +15,11 @@ import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.PkiLayout;
-import org.imigateway.cooperation.ImiLegs;
 import org.imigateway.procedure.ShippedProcedures;
 import org.imigateway.pmode.LegXml;
 
 import org.imigateway.config.GatewayConfig;
+
 /**
  * Writes a working set of gateway homes on loopback: one demo CA, a key kit per party, and in
  * each home the gateway.properties, the key and trust stores, and one PMode file that knows

@@ -18,8 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.imigateway.store.Database;
-import org.imigateway.store.StoreException;
+import org.imigateway.port.Transactions;
 
 /**
  * The authority directory of the hub, in Derby: who the authorities are, who coordinates them,
@@ -29,9 +28,9 @@ import org.imigateway.store.StoreException;
  */
 public final class Directory {
 
-    private final Database database;
+    private final Transactions database;
 
-    public Directory(Database database) {
+    public Directory(Transactions database) {
         this.database = database;
     }
 
@@ -399,11 +398,7 @@ public final class Directory {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
-    private <T> T run(Database.Work<T> work) {
-        try {
-            return database.inTransaction(work);
-        } catch (SQLException e) {
-            throw new StoreException("the directory cannot be read or written: " + e.getMessage(), e);
-        }
+    private <T> T run(Transactions.Work<T> work) {
+        return database.inTransaction("the directory cannot be read or written", work);
     }
 }

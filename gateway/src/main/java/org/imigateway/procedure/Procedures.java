@@ -25,7 +25,7 @@ import org.imigateway.schemas.imi.procedure.State;
 import org.imigateway.schemas.imi.procedure.Workflow;
 
 import org.imigateway.procedure.Procedure;
-import org.imigateway.cooperation.Retention;
+
 /**
  * The procedures of a hub, one file each in {@code config/procedures/}: adding a procedure is
  * adding a file. Each file is schema-checked (problems name file, line and column), then

@@ -3,6 +3,9 @@ package org.imigateway.store;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.imigateway.port.CaseKey;
+import org.imigateway.port.AuditAction;
+
 /**
  * One line of the audit trail: who did what to which message's payloads, of which case, why,
  * when; chained to the entry before it by {@code prevHash}.

@@ -15,6 +15,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.imigateway.port.CaseKey;
+import org.imigateway.port.AuditAction;
+
 /**
  * The append-only audit trail of personal data (IMI Regulation art. 18: an incident must be
  * traceable to which data was processed, when, by whom and why). Each entry's hash is SHA-256

@@ -12,17 +12,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.imigateway.port.CaseKey;
+import org.imigateway.port.Cases;
+import org.imigateway.port.CaseRecord;
+
 /**
  * Which case each message belongs to, who takes part in it, when it closed and what retention
  * did to its payloads. The hub fills it as it decides; payload access and retention read it.
  * Every method runs in the caller's transaction.
  */
-public final class CaseRegistry {
+public final class CaseRegistry implements Cases {
 
     /**
      * Records that {@code messageIds} belong to the case and {@code participants} take part in it;
      * the case is made on first sight. Repeating it changes nothing.
      */
+    @Override
     public void record(Connection c, CaseKey key, Instant now, Collection<String> participants,
             Collection<String> messageIds) throws SQLException {
         if (find(c, key).isEmpty()) {
@@ -64,6 +69,7 @@ public final class CaseRegistry {
     }
 
     /** Closes the case at {@code at}, once: retention counts from the first closure. */
+    @Override
     public void close(Connection c, CaseKey key, Instant at) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE pd_case SET closed_at = ?"
                 + " WHERE procedure_code = ? AND case_id = ? AND closed_at IS NULL")) {
@@ -104,6 +110,7 @@ public final class CaseRegistry {
     }
 
     /** The MessageIds of a case. */
+    @Override
     public List<String> messages(Connection c, CaseKey key) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(
@@ -123,6 +130,7 @@ public final class CaseRegistry {
      * not deleted and closed before {@code deleteBefore}, or deleted with files left. The bounds
      * are the shortest schedule of any procedure; the caller applies each case's own.
      */
+    @Override
     public List<CaseRecord> retentionDue(Connection c, Instant blockBefore, Instant deleteBefore) throws SQLException {
         List<CaseKey> keys = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT procedure_code, case_id FROM pd_case"
@@ -144,18 +152,21 @@ public final class CaseRegistry {
     }
 
     /** Marks the payloads blocked, unless they already are; true when this call blocked them. */
+    @Override
     public boolean markBlocked(Connection c, CaseKey key, Instant at) throws SQLException {
         return update(c, "UPDATE pd_case SET blocked_at = ? WHERE procedure_code = ? AND case_id = ? AND blocked_at IS NULL",
                 key, at);
     }
 
     /** Marks the payloads deleted with their files still to remove; true when this call marked them. */
+    @Override
     public boolean markDeleted(Connection c, CaseKey key, Instant at) throws SQLException {
         return update(c, "UPDATE pd_case SET deleted_at = ?, files_pending = TRUE, blocked_at = COALESCE(blocked_at, ?)"
                 + " WHERE procedure_code = ? AND case_id = ? AND deleted_at IS NULL", key, at, at);
     }
 
     /** Records that every file of the case is gone. */
+    @Override
     public void filesRemoved(Connection c, CaseKey key) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE pd_case SET files_pending = FALSE WHERE procedure_code = ? AND case_id = ?")) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
+import org.imigateway.port.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Derby connection, and preparing its statements again, was a measurable share of the CPU each
  * message cost (see the benchmarks module).
  */
-public final class Database implements AutoCloseable {
+public final class Database implements Transactions, AutoCloseable {
 
     /** How often a transaction that hit a lock timeout or deadlock is run before giving up. */
     private static final int LOCK_CONFLICT_ATTEMPTS = 8;
@@ -28,12 +29,6 @@ public final class Database implements AutoCloseable {
 
     /** SQLState Derby answers a successful shutdown of one database with. */
     private static final String DATABASE_SHUT_DOWN = "08006";
-
-    /** Work done inside one transaction. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
 
     /** Idle connections kept; more threads than this still get connections, which are closed after use. */
     private static final int MAX_IDLE = 16;
@@ -108,10 +103,20 @@ public final class Database implements AutoCloseable {
         return folder;
     }
 
+    @Override
+    public <T> T inTransaction(String what, Work<T> work) {
+        try {
+            return inTransaction(work);
+        } catch (SQLException e) {
+            throw new StoreException(what + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Runs {@code work} in one transaction on a connection of its own: committed when it
      * returns, rolled back when it throws.
      */
+    @Override
     public <T> T inTransaction(Work<T> work) throws SQLException {
         for (int attempt = 1;; attempt++) {
             Connection connection = connection();

@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.imigateway.connectors.Delivery;
+import org.imigateway.port.AuditAction;
+import org.imigateway.port.CaseKey;
+import org.imigateway.port.CaseRecord;
 
 /**
  * The one gate payloads leave the gateway through (invariant 4): to a backend, to an authority

@@ -9,9 +9,9 @@ import java.time.Instant;
 
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.config.GatewayConfig;
-import org.imigateway.store.AuditAction;
+import org.imigateway.port.AuditAction;
 import org.imigateway.store.AuditTrail;
-import org.imigateway.store.CaseKey;
+import org.imigateway.port.CaseKey;
 import org.imigateway.store.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

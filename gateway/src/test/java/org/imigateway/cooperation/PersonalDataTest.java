@@ -17,15 +17,16 @@ import java.util.Optional;
 import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
-import org.imigateway.store.AuditAction;
+import org.imigateway.port.AuditAction;
 import org.imigateway.store.AuditEntry;
 import org.imigateway.store.AuditTrail;
-import org.imigateway.store.CaseKey;
+import org.imigateway.port.CaseKey;
 import org.imigateway.store.CaseRegistry;
 import org.imigateway.store.Database;
 import org.imigateway.store.DerbySink;
 import org.imigateway.store.Direction;
 import org.imigateway.store.MessageLog;
+import org.imigateway.store.MessageRecords;
 import org.imigateway.store.PayloadAccess;
 import org.imigateway.store.PayloadStore;
 import org.imigateway.store.StoredPayload;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.imigateway.procedure.Procedures;
 import org.imigateway.procedure.ShippedProcedures;
+
 /** Need to know, blocking, deletion and their audit, on a real embedded Derby and payload store. */
 class PersonalDataTest {
 
@@ -60,7 +62,8 @@ class PersonalDataTest {
         access = new PayloadAccess(database, log, sink, payloads, Clock.systemUTC());
         Path procedures = Files.createDirectories(temp.resolve("procedures"));
         ShippedProcedures.copyTo(procedures);
-        retention = new Retention(database, Procedures.load(procedures), log, payloads, access.audit());
+        retention = new Retention(database, Procedures.load(procedures), cases, new MessageRecords(log, payloads),
+                access.audit()::append);
         sink.accept(delivery("m1@lv", "LV-VI", "DE-AEK"), "<receipt/>".getBytes(StandardCharsets.UTF_8));
         sink.accept(delivery("m2@lv", "LV-VI", "DE-AEK"), "<receipt/>".getBytes(StandardCharsets.UTF_8));
         database.inTransaction(c -> {

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.imigateway.port.CaseKey;
+import org.imigateway.port.AuditAction;
+
 class AuditTrailTest {
 
     private static final CaseKey CASE = new CaseKey("PQ-REQUEST", "case-1");

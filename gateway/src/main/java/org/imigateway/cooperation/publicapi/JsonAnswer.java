@@ -3,7 +3,7 @@ package org.imigateway.cooperation.publicapi;
 import java.util.List;
 import java.util.Map;
 
-import org.imigateway.cooperation.JsonString;
+import org.imigateway.cooperation.json.JsonString;
 
 /** The JSON bodies of the public interface, written by hand: a handful of flat objects needs no library. */
 final class JsonAnswer {

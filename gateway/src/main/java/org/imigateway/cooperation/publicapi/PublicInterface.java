@@ -12,14 +12,13 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.imigateway.as4.TlsSettings;
 import org.imigateway.connectors.GatewayPort;
 import org.imigateway.connectors.admission.AdmissionSettings;
 import org.imigateway.connectors.admission.HardenedServer;
 import org.imigateway.connectors.admission.OverloadAnswer;
 import org.imigateway.cooperation.CooperationHub;
-import org.imigateway.store.Database;
-import org.imigateway.store.MessageLog;
+import org.imigateway.port.SentMessages;
+import org.imigateway.port.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,19 +54,22 @@ public final class PublicInterface implements AutoCloseable {
     /**
      * Makes the public interface of a hub; {@link #start} opens it.
      *
+     * @param database the access point's database, where accepted submissions are kept
+     * @param sentMessages where what the hub sent on stands
      * @param outbound the hub's durable submit path
+     * @param tls      the gateway's TLS server side, empty when it has no TLS server key
      * @param dataDir  the gateway's data folder; documents are kept under {@code public/}
      * @param admission the admission rules of its port
      */
-    public static PublicInterface create(PublicSettings settings, CooperationHub hub, Database database,
-            MessageLog messageLog, GatewayPort outbound, String hubParty, TlsSettings tls, Path dataDir,
-            long recoveryMillis, AdmissionSettings admission) throws IOException {
-        if (tls.key().isEmpty()) {
+    public static PublicInterface create(PublicSettings settings, CooperationHub hub, Transactions database,
+            SentMessages sentMessages, GatewayPort outbound, String hubParty, Optional<SslContextFactory.Server> tls,
+            Path dataDir, long recoveryMillis, AdmissionSettings admission) throws IOException {
+        if (tls.isEmpty()) {
             throw new IOException("the public interface needs the gateway's TLS server key (alias 'tls-server')");
         }
         SubmissionStore store = new SubmissionStore(database);
         PublicSubmissions submissions = new PublicSubmissions(new CompetentAuthority(hub.procedures(), hub.directory()),
-                store, messageLog, outbound, dataDir.resolve("public"), hubParty,
+                store, sentMessages, outbound, dataDir.resolve("public"), hubParty,
                 settings.sender(), Clock.systemUTC(), (filed, sender) -> hub.recordFiling(filed.type(), filed.procedure(),
                         filed.trackingId(), filed.authority(), filed.accessPoint(), sender, filed.messageId(), filed.payload()),
                 new SubmissionCheck(settings.maxDepth(), settings.maxElements()));
@@ -75,7 +77,7 @@ public final class PublicInterface implements AutoCloseable {
         PublicEndpoint endpoint = new PublicEndpoint(submissions, new ClientAuthentication(settings.clients()),
                 new RateLimiter(settings.ratePerMinute(), Clock.systemUTC()), settings.maxBytes(), forwarder);
         HardenedServer hardened = HardenedServer.create("public-" + hubParty, admission);
-        SslContextFactory.Server ssl = tls.jettyServer();
+        SslContextFactory.Server ssl = tls.get();
         ssl.setWantClientAuth(true);
         ServerConnector connector = hardened.connector(settings.host(), settings.port(), Optional.of(ssl));
         hardened.handler(endpoint, OverloadAnswer.json());

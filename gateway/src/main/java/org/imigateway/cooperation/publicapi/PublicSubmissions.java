@@ -20,10 +20,7 @@ import org.imigateway.connectors.SubmissionException;
 import org.imigateway.cooperation.Cooperation;
 import org.imigateway.directory.Authority;
 import org.imigateway.schemas.imi.ImiDocumentType;
-import org.imigateway.store.Direction;
-import org.imigateway.store.MessageLog;
-import org.imigateway.store.MessageRecord;
-import org.imigateway.store.MessageStatus;
+import org.imigateway.port.SentMessages;
 import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +64,7 @@ public final class PublicSubmissions {
     private final SubmissionCheck check;
     private final CompetentAuthority routing;
     private final SubmissionStore store;
-    private final MessageLog messageLog;
+    private final SentMessages sentMessages;
     private final GatewayPort outbound;
     private final Path folder;
     private final String hubParty;
@@ -79,13 +76,13 @@ public final class PublicSubmissions {
      * @param folder where accepted documents are kept until sent on
      * @param sender the originalSender of what the hub sends on (the public interface's identity)
      */
-    public PublicSubmissions(CompetentAuthority routing, SubmissionStore store, MessageLog messageLog, GatewayPort outbound,
+    public PublicSubmissions(CompetentAuthority routing, SubmissionStore store, SentMessages sentMessages, GatewayPort outbound,
             Path folder, String hubParty, String sender, Clock clock, Filings filings, SubmissionCheck check)
             throws IOException {
         this.check = check;
         this.routing = routing;
         this.store = store;
-        this.messageLog = messageLog;
+        this.sentMessages = sentMessages;
         this.outbound = outbound;
         this.folder = Files.createDirectories(folder);
         this.hubParty = hubParty;
@@ -198,14 +195,14 @@ public final class PublicSubmissions {
         } else if (s.forwarded().isEmpty()) {
             state = SubmissionStatus.State.RECEIVED;
         } else {
-            Optional<MessageRecord> message = messageLog.find(s.messageId(), Direction.OUTBOUND);
-            MessageStatus sent = message.map(MessageRecord::status).orElse(MessageStatus.SEND_ENQUEUED);
+            Optional<SentMessages.Sent> message = sentMessages.find(s.messageId());
+            SentMessages.Progress sent = message.map(SentMessages.Sent::progress).orElse(SentMessages.Progress.UNDER_WAY);
             state = switch (sent) {
                 case ACKNOWLEDGED -> SubmissionStatus.State.DELIVERED;
-                case SEND_FAILURE -> SubmissionStatus.State.FAILED;
-                default -> SubmissionStatus.State.FORWARDED;
+                case FAILED -> SubmissionStatus.State.FAILED;
+                case UNDER_WAY -> SubmissionStatus.State.FORWARDED;
             };
-            if (sent == MessageStatus.SEND_FAILURE) {
+            if (sent == SentMessages.Progress.FAILED) {
                 reason = Optional.of(message.get().errorCode().orElse("") + " "
                         + message.get().errorDetail().orElse("the authority's access point did not acknowledge it"));
             }

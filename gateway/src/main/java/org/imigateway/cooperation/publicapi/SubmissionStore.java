@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.imigateway.schemas.imi.ImiDocumentType;
-import org.imigateway.store.Database;
+import org.imigateway.port.Transactions;
 
 /** The {@code public_submission} table (migration V4). */
 public final class SubmissionStore {
@@ -20,9 +20,9 @@ public final class SubmissionStore {
     private static final String COLUMNS = "tracking_id, client, document_type, procedure_code, country, region, authority_id,"
             + " access_point, message_id, payload_file, payload_size, payload_sha256, received_at, forwarded_at, failure";
 
-    private final Database database;
+    private final Transactions database;
 
-    public SubmissionStore(Database database) {
+    public SubmissionStore(Transactions database) {
         this.database = database;
     }
 

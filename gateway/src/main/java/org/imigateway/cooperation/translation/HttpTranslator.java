@@ -30,7 +30,7 @@ import org.eclipse.jetty.io.Content;
 import org.imigateway.connectors.admission.AdmissionSettings;
 import org.imigateway.connectors.admission.HardenedServer;
 import org.imigateway.connectors.admission.OverloadAnswer;
-import org.imigateway.cooperation.JsonString;
+import org.imigateway.cooperation.json.JsonString;
 import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

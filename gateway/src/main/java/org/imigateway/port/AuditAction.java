@@ -1,4 +1,4 @@
-package org.imigateway.store;
+package org.imigateway.port;
 
 /** What an audit entry records. */
 public enum AuditAction {

@@ -1,4 +1,4 @@
-package org.imigateway.cooperation;
+package org.imigateway.demo;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.imigateway.store;
+package org.imigateway.port;
 
 import java.util.Objects;
 

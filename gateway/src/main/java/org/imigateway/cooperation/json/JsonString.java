@@ -1,4 +1,4 @@
-package org.imigateway.cooperation;
+package org.imigateway.cooperation.json;
 
 /** A JSON string literal: the public interface's answers and the translation service's jobs are written by hand. */
 public final class JsonString {
