@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.imigateway.as4.HttpTransport;
 import org.imigateway.as4.ParseLimits;
@@ -121,7 +122,7 @@ public final class Gateway implements AutoCloseable {
                 Files.createDirectories(data.resolve("outbox")), pmodes.get().party(config.partyName()).orElseThrow());
         Recovery recovery = new Recovery(messageLog, enqueuer);
         this.hub = HubParts.open(config, parts, database, pmodes, messageLog, payloads, payloadAccess, submission, inbox,
-                broker, enqueuer, data);
+                broker, enqueuer, data, serverTls, admission.publicInterface());
         this.backends = Backends.create(config.home(), data, database, messageLog, payloadAccess, broker, submission,
                 serverTls);
         parts.started("the routes", camel, camel::stop);
@@ -133,8 +134,8 @@ public final class Gateway implements AutoCloseable {
                     new TransmitMessage(messageLog, sender, pmodes, sendControl), recovery,
                     HubParts.RECOVERY_PERIOD_MILLIS));
             camel.addRoutes(backends.routes());
-            if (hub.isPresent()) {
-                camel.addRoutes(hub.get().routes());
+            for (RouteBuilder routes : hub.map(HubParts::routes).orElse(List.of())) {
+                camel.addRoutes(routes);
             }
             camel.start();
         } catch (ConfigException e) {
@@ -144,8 +145,7 @@ public final class Gateway implements AutoCloseable {
         }
         parts.started("the backend connectors", backends, backends::close);
         recovery.run();
-        this.publicInterface = hub.isPresent() ? hub.get().publicInterface(config, database, messageLog, submission,
-                serverTls, admission.publicInterface(), data) : Optional.empty();
+        this.publicInterface = hub.flatMap(HubParts::publicInterface);
 
         InboundPipeline pipeline = new InboundPipeline(inboundSteps.apply(new InboundSteps.Parts(pmodes,
                 config.partyName(), keys.cryptos(), new InboundHandoff(store, enqueuer), freshness)), work, parseLimits,

@@ -3,6 +3,8 @@ package org.imigateway;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +18,9 @@ import org.imigateway.cooperation.CooperationRoutes;
 import org.imigateway.cooperation.CooperationSettings;
 import org.imigateway.cooperation.FanOut;
 import org.imigateway.cooperation.Retention;
+import org.imigateway.cooperation.publicapi.ForwardQueue;
 import org.imigateway.cooperation.publicapi.PublicInterface;
+import org.imigateway.cooperation.publicapi.PublicRoutes;
 import org.imigateway.cooperation.publicapi.PublicSettings;
 import org.imigateway.cooperation.translation.TranslationSettings;
 import org.imigateway.pmode.ActivePModes;
@@ -32,10 +36,11 @@ import org.imigateway.store.PayloadStore;
 /**
  * The IMI hub on top of an access point ({@code gateway.role=hub}): the cooperation step that
  * takes the default deliveries, its timers, and the public interface when
- * {@code public.enabled=true}. It reaches the access point through what it is handed here: the
+ * {@code public.enabled=true} (its routes run with the hub's; its port opens when the gateway
+ * listens). It reaches the access point through what it is handed here: the
  * submission port, the store, the default inbox for what is not IMI business.
  */
-record HubParts(CooperationHub hub, Retention retention, PublicSettings publicSettings) {
+record HubParts(CooperationHub hub, Retention retention, Optional<PublicInterface> publicInterface) {
 
     static final long RECOVERY_PERIOD_MILLIS = 60_000;
     /** Retention counts in months: an hourly run is punctual enough. */
@@ -44,7 +49,8 @@ record HubParts(CooperationHub hub, Retention retention, PublicSettings publicSe
     /** The hub of this home, or none when this gateway is a national access point. */
     static Optional<HubParts> open(GatewayConfig config, Lifecycle parts, Database database, ActivePModes pmodes,
             MessageLog log, PayloadStore payloads, PayloadAccess payloadAccess, OutboundSubmission submission,
-            FolderInbox inbox, EmbeddedBroker broker, Enqueuer enqueuer, Path data) throws ConfigException, IOException {
+            FolderInbox inbox, EmbeddedBroker broker, Enqueuer enqueuer, Path data, TlsSettings serverTls,
+            AdmissionSettings publicAdmission) throws ConfigException, IOException {
         CooperationSettings settings = CooperationSettings.load(config.home());
         PublicSettings publicSettings = PublicSettings.load(config.home());
         if (!settings.isHub()) {
@@ -61,21 +67,22 @@ record HubParts(CooperationHub hub, Retention retention, PublicSettings publicSe
                 data, Clock.systemUTC(), TranslationSettings.load(config.home()));
         parts.started("the cooperation hub", hub, hub::close);
         Retention retention = new Retention(database, hub.procedures(), log, payloads, payloadAccess.audit());
-        return Optional.of(new HubParts(hub, retention, publicSettings));
-    }
-
-    RouteBuilder routes() {
-        return new CooperationRoutes(hub, retention, Clock.systemUTC(), RECOVERY_PERIOD_MILLIS, RETENTION_PERIOD_MILLIS);
-    }
-
-    /** The public interface when {@code public.enabled=true}; made once the routes run, it listens with the gateway. */
-    Optional<PublicInterface> publicInterface(GatewayConfig config, Database database, MessageLog log,
-            OutboundSubmission submission, TlsSettings serverTls, AdmissionSettings admission, Path data)
-            throws ConfigException, IOException {
-        if (!publicSettings.enabled()) {
-            return Optional.empty();
+        Optional<PublicInterface> publicInterface = Optional.empty();
+        if (publicSettings.enabled()) {
+            broker.ensureQueue(PublicRoutes.FORWARD_QUEUE);
+            ForwardQueue queue = (trackingId, duplicateId) -> enqueuer.enqueue(PublicRoutes.FORWARD_QUEUE, trackingId,
+                    Map.of(), duplicateId);
+            publicInterface = Optional.of(PublicInterface.create(publicSettings, hub, database, log, submission, queue,
+                    config.partyName(), serverTls, data, publicAdmission));
         }
-        return Optional.of(PublicInterface.create(publicSettings, hub, database, log, submission, config.partyName(),
-                serverTls, data, RECOVERY_PERIOD_MILLIS, admission));
+        return Optional.of(new HubParts(hub, retention, publicInterface));
+    }
+
+    /** The hub's routes, and the public interface's when it is on. */
+    List<RouteBuilder> routes() {
+        List<RouteBuilder> routes = new ArrayList<>();
+        routes.add(new CooperationRoutes(hub, retention, Clock.systemUTC(), RECOVERY_PERIOD_MILLIS, RETENTION_PERIOD_MILLIS));
+        publicInterface.ifPresent(api -> routes.add(api.routes(RECOVERY_PERIOD_MILLIS)));
+        return routes;
     }
 }

@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -24,63 +20,69 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The public interface of a hub, running: the HTTPS endpoint on its own port (the gateway's TLS
- * server key; a client certificate is asked for, not required, and must chain to the gateway's
- * trust anchors), one thread that sends accepted submissions on, and a recovery pass at start
- * and then periodically for those accepted but not sent on before a stop or crash.
+ * The public interface of a hub: the HTTPS endpoint on its own port (the gateway's TLS server
+ * key; a client certificate is asked for, not required, and must chain to the gateway's trust
+ * anchors) and, for the hub's Camel context, the routes that send accepted submissions on
+ * ({@link #routes}).
  */
 public final class PublicInterface implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicInterface.class);
 
     private final PublicSubmissions submissions;
+    private final PublicForwarding forwarding;
     private final SubmissionStore store;
     private final Server server;
     private final ServerConnector connector;
-    private final ExecutorService forwarder;
-    private final ScheduledExecutorService recovery;
-    private final long recoveryMillis;
 
-    private PublicInterface(PublicSubmissions submissions, SubmissionStore store, Server server, ServerConnector connector,
-            ExecutorService forwarder, ScheduledExecutorService recovery, long recoveryMillis) {
+    private PublicInterface(PublicSubmissions submissions, PublicForwarding forwarding, SubmissionStore store,
+            Server server, ServerConnector connector) {
         this.submissions = submissions;
+        this.forwarding = forwarding;
         this.store = store;
         this.server = server;
         this.connector = connector;
-        this.forwarder = forwarder;
-        this.recovery = recovery;
-        this.recoveryMillis = recoveryMillis;
     }
 
     /**
      * Makes the public interface of a hub; {@link #start} opens it.
      *
      * @param outbound the hub's durable submit path
+     * @param queue    the durable queue of the {@code public-forward} route
      * @param dataDir  the gateway's data folder; documents are kept under {@code public/}
      * @param admission the admission rules of its port
      */
     public static PublicInterface create(PublicSettings settings, CooperationHub hub, Database database,
-            MessageLog messageLog, GatewayPort outbound, String hubParty, TlsSettings tls, Path dataDir,
-            long recoveryMillis, AdmissionSettings admission) throws IOException {
+            MessageLog messageLog, GatewayPort outbound, ForwardQueue queue, String hubParty, TlsSettings tls,
+            Path dataDir, AdmissionSettings admission) throws IOException {
         if (tls.key().isEmpty()) {
             throw new IOException("the public interface needs the gateway's TLS server key (alias 'tls-server')");
         }
         SubmissionStore store = new SubmissionStore(database);
         PublicSubmissions submissions = new PublicSubmissions(new CompetentAuthority(hub.procedures(), hub.directory()),
-                store, messageLog, outbound, dataDir.resolve("public"), hubParty,
-                settings.sender(), Clock.systemUTC(), (filed, sender) -> hub.recordFiling(filed.type(), filed.procedure(),
-                        filed.trackingId(), filed.authority(), filed.accessPoint(), sender, filed.messageId(), filed.payload()),
+                store, messageLog, dataDir.resolve("public"), hubParty, Clock.systemUTC(),
                 new SubmissionCheck(settings.maxDepth(), settings.maxElements()));
-        ExecutorService forwarder = Executors.newSingleThreadExecutor(r -> daemon(r, "public-forward"));
+        PublicForwarding forwarding = new PublicForwarding(store, outbound, queue, (filed, sender) -> hub.recordFiling(
+                filed.type(), filed.procedure(), filed.trackingId(), filed.authority(), filed.accessPoint(), sender,
+                filed.messageId(), filed.payload()), settings.sender(), Clock.systemUTC());
         PublicEndpoint endpoint = new PublicEndpoint(submissions, new ClientAuthentication(settings.clients()),
-                new RateLimiter(settings.ratePerMinute(), Clock.systemUTC()), settings.maxBytes(), forwarder);
+                new RateLimiter(settings.ratePerMinute(), Clock.systemUTC()), settings.maxBytes(), forwarding);
         HardenedServer hardened = HardenedServer.create("public-" + hubParty, admission);
         SslContextFactory.Server ssl = tls.jettyServer();
         ssl.setWantClientAuth(true);
         ServerConnector connector = hardened.connector(settings.host(), settings.port(), Optional.of(ssl));
         hardened.handler(endpoint, OverloadAnswer.json());
-        return new PublicInterface(submissions, store, hardened.server(), connector, forwarder,
-                Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "public-recovery")), recoveryMillis);
+        return new PublicInterface(submissions, forwarding, store, hardened.server(), connector);
+    }
+
+    /**
+     * {@code public-forward} and {@code public-recovery}: add them with the hub's routes, whether or
+     * not the port is opened, so what was accepted before a stop is sent on.
+     *
+     * @param recoveryMillis how often the recovery pass runs; it runs at start too
+     */
+    public PublicRoutes routes(long recoveryMillis) {
+        return new PublicRoutes(forwarding, recoveryMillis);
     }
 
     public PublicInterface start() throws IOException {
@@ -90,12 +92,6 @@ public final class PublicInterface implements AutoCloseable {
             throw new IOException("the public interface cannot start on port " + connector.getPort() + ": "
                     + e.getMessage(), e);
         }
-        recovery.scheduleWithFixedDelay(() -> {
-            int pending = submissions.recover();
-            if (pending > 0) {
-                LOG.info("public interface recovery: {} accepted submission(s) sent on", pending);
-            }
-        }, 0, recoveryMillis, TimeUnit.MILLISECONDS);
         LOG.info("public interface listening on https://{}:{}{}", connector.getHost(), port(), PublicEndpoint.SUBMISSIONS);
         return this;
     }
@@ -107,6 +103,10 @@ public final class PublicInterface implements AutoCloseable {
 
     public PublicSubmissions submissions() {
         return submissions;
+    }
+
+    public PublicForwarding forwarding() {
+        return forwarding;
     }
 
     /** The accepted submissions, for operators and tests. */
@@ -121,18 +121,5 @@ public final class PublicInterface implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("the public interface did not stop cleanly: {}", e.getMessage());
         }
-        recovery.shutdownNow();
-        forwarder.shutdown();
-        try {
-            forwarder.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

@@ -2,6 +2,7 @@ package org.imigateway.cooperation.publicapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -288,15 +289,27 @@ class PublicInterfaceTest {
                 Instant.now(), Optional.empty(), Optional.empty()));
         assertEquals("RECEIVED", submissions.status("portal", trackingId).orElseThrow().state().name());
 
-        submissions.recover();
+        PublicForwarding forwarding = hub.publicInterface().orElseThrow().forwarding();
+        forwarding.queueUnforwarded(); // what the public-recovery route does every minute
         TestNetwork.awaitDelivered(ap1, submissions.messageId(trackingId));
         MessageRecord sent = hub.awaitOutcome(submissions.messageId(trackingId), Duration.ofSeconds(30));
-        submissions.recover();
-        submissions.forward(trackingId);
+        forwarding.queueUnforwarded();
+        forwarding.forward(trackingId);
 
         assertEquals(MessageStatus.ACKNOWLEDGED, sent.status());
         assertEquals(1, hub.messageLog().history(submissions.messageId(trackingId), Direction.OUTBOUND).stream()
                 .filter(c -> c.to() == MessageStatus.SEND_ENQUEUED).count());
+    }
+
+    @Test
+    void forwardingAndRecoveryAreRoutesOfTheHubNotThreadsOfTheirOwn() {
+        for (String routeId : new String[] {"public-forward", "public-recovery"}) {
+            assertNotNull(hub.camel().getRoute(routeId), routeId);
+            assertTrue(hub.camel().getRouteController().getRouteStatus(routeId).isStarted(), routeId);
+        }
+        assertTrue(Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .noneMatch(name -> name.equals("public-forward") || name.equals("public-recovery")),
+                "no executor threads of the public interface");
     }
 
     private long files() throws Exception {
