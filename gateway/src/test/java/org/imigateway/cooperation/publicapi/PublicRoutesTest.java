@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +57,7 @@ class PublicRoutesTest {
     private CamelContext camel;
     private SubmissionStore store;
     private RefusingPort port;
-    private MovableClock clock;
+    private MovingClock clock;
     private PublicForwarding forwarding;
     private long recoveryPeriod;
     private final List<String> filed = new CopyOnWriteArrayList<>();
@@ -76,7 +73,7 @@ class PublicRoutesTest {
         Enqueuer enqueuer = new Enqueuer(camel.createProducerTemplate());
         store = new SubmissionStore(database);
         port = new RefusingPort();
-        clock = new MovableClock(Instant.now());
+        clock = new MovingClock(Instant.now());
         forwarding = new PublicForwarding(store, port, (trackingId, duplicateId) -> enqueuer.enqueue(
                 PublicRoutes.FORWARD_QUEUE, trackingId, Map.of(), duplicateId),
                 (submission, sender) -> filed.add(submission.trackingId()), "EU-PUBLIC", clock);
@@ -142,7 +139,7 @@ class PublicRoutesTest {
         awaitRecoveryPasses(3);
         assertEquals(List.of(), port.submitted);
         assertEquals(5, port.attempts.get());
-        clock.move(PublicForwarding.REQUEUE_AFTER.plusMinutes(1));
+        clock.now = clock.now.plus(PublicForwarding.REQUEUE_AFTER.plusMinutes(1));
 
         await(() -> forwarded("PS-DEAD-LETTERED"));
         awaitRecoveryPasses(3);
@@ -261,33 +258,6 @@ class PublicRoutesTest {
             }
             submitted.add(submission.messageId().orElseThrow());
             return submission.messageId().orElseThrow();
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
