@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.imigateway.as4.HttpTransport;
 import org.imigateway.as4.ParseLimits;
@@ -107,7 +109,7 @@ public final class GatewayParts {
                 Files.createDirectories(data.resolve("outbox")), pmodes.get().party(config.partyName()).orElseThrow());
         Recovery recovery = new Recovery(messageLog, enqueuer);
         this.hub = HubParts.open(config, parts, database, pmodes, messageLog, payloads, payloadAccess, submission, inbox,
-                broker, enqueuer, data);
+                broker, enqueuer, data, serverTls, admission.publicInterface());
         this.backends = Backends.create(config.home(), data, database, messageLog, payloadAccess, broker, submission,
                 serverTls);
         parts.started("the routes", camel, camel::stop);
@@ -119,8 +121,8 @@ public final class GatewayParts {
                     new TransmitMessage(messageLog, sender, pmodes, sendControl), recovery,
                     HubParts.RECOVERY_PERIOD_MILLIS));
             camel.addRoutes(backends.routes());
-            if (hub.isPresent()) {
-                camel.addRoutes(hub.get().routes());
+            for (RouteBuilder routes : hub.map(HubParts::routes).orElse(List.of())) {
+                camel.addRoutes(routes);
             }
             camel.start();
         } catch (ConfigException e) {
@@ -130,8 +132,7 @@ public final class GatewayParts {
         }
         parts.started("the backend connectors", backends, backends::close);
         recovery.run();
-        this.publicInterface = hub.isPresent() ? hub.get().publicInterface(config, database, submission,
-                serverTls, admission.publicInterface(), data) : Optional.empty();
+        this.publicInterface = hub.flatMap(HubParts::publicInterface);
 
         InboundPipeline pipeline = new InboundPipeline(inboundSteps.apply(new InboundSteps.Parts(pmodes,
                 config.partyName(), keys.cryptos(), new InboundHandoff(sink, enqueuer), freshness)), work, parseLimits,

@@ -3,6 +3,8 @@ package org.imigateway;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,13 +18,15 @@ import org.imigateway.cooperation.CooperationRoutes;
 import org.imigateway.cooperation.CooperationSettings;
 import org.imigateway.cooperation.FanOut;
 import org.imigateway.cooperation.Retention;
+import org.imigateway.cooperation.publicapi.ForwardQueue;
 import org.imigateway.cooperation.publicapi.PublicInterface;
+import org.imigateway.cooperation.publicapi.PublicRoutes;
 import org.imigateway.cooperation.publicapi.PublicSettings;
 import org.imigateway.cooperation.translation.TranslationSettings;
 import org.imigateway.pmode.ActivePModes;
-import org.imigateway.pmode.Party;
-import org.imigateway.broker.CamelJms;
+import org.imigateway.broker.JmsQueues;
 import org.imigateway.broker.EmbeddedBroker;
+import org.imigateway.pmode.Party;
 import org.imigateway.port.Partners;
 import org.imigateway.port.Queues;
 import org.imigateway.route.Enqueuer;
@@ -38,34 +42,25 @@ import org.imigateway.store.PayloadStore;
 /**
  * The IMI hub on top of an access point ({@code gateway.role=hub}): the cooperation step that
  * takes the default deliveries, its timers, and the public interface when
- * {@code public.enabled=true}. The hub reaches the access point only through the ports it is
- * handed here: submission ({@code GatewayPort}) and delivery ({@code DeliveryListener}) of the
- * connectors, and those of {@code org.imigateway.port}, which the access point's classes
- * implement or this class adapts.
+ * {@code public.enabled=true} (its routes run with the hub's; its port opens when the gateway
+ * listens). The hub reaches the access point only through the ports it is handed here:
+ * submission ({@code GatewayPort}) and delivery ({@code DeliveryListener}) of the connectors, and
+ * those of {@code org.imigateway.port}, which the access point's classes implement or this class
+ * adapts.
  */
-record HubParts(CooperationHub hub, Retention retention, MessageRecords messages, PublicSettings publicSettings) {
+record HubParts(CooperationHub hub, Retention retention, Optional<PublicInterface> publicInterface) {
 
     static final long RECOVERY_PERIOD_MILLIS = 60_000;
     /** Retention counts in months: an hourly run is punctual enough. */
     static final long RETENTION_PERIOD_MILLIS = 3_600_000;
 
-    /** The broker's transacted consumers, as the hub's fan-out route reads its queue. */
-    private static final Queues QUEUES = new Queues() {
-        @Override
-        public String consumer(String queue, int minConsumers, int maxConsumers) {
-            return CamelJms.consume(queue, minConsumers, maxConsumers);
-        }
-
-        @Override
-        public String transactionPolicy() {
-            return CamelJms.REQUIRED_POLICY;
-        }
-    };
+    private static final Queues QUEUES = JmsQueues.INSTANCE;
 
     /** The hub of this home, or none when this gateway is a national access point. */
     static Optional<HubParts> open(GatewayConfig config, Lifecycle parts, Database database, ActivePModes pmodes,
             MessageLog log, PayloadStore payloads, PayloadAccess payloadAccess, OutboundSubmission submission,
-            FolderInbox inbox, EmbeddedBroker broker, Enqueuer enqueuer, Path data) throws ConfigException, IOException {
+            FolderInbox inbox, EmbeddedBroker broker, Enqueuer enqueuer, Path data, TlsSettings serverTls,
+            AdmissionSettings publicAdmission) throws ConfigException, IOException {
         CooperationSettings settings = CooperationSettings.load(config.home());
         PublicSettings publicSettings = PublicSettings.load(config.home());
         if (!settings.isHub()) {
@@ -85,21 +80,23 @@ record HubParts(CooperationHub hub, Retention retention, MessageRecords messages
         parts.started("the cooperation hub", hub, hub::close);
         MessageRecords messages = new MessageRecords(log, payloads);
         Retention retention = new Retention(database, hub.procedures(), cases, messages, payloadAccess.audit()::append);
-        return Optional.of(new HubParts(hub, retention, messages, publicSettings));
-    }
-
-    RouteBuilder routes() {
-        return new CooperationRoutes(QUEUES, hub, retention, Clock.systemUTC(), RECOVERY_PERIOD_MILLIS, RETENTION_PERIOD_MILLIS);
-    }
-
-    /** The public interface when {@code public.enabled=true}; made once the routes run, it listens with the gateway. */
-    Optional<PublicInterface> publicInterface(GatewayConfig config, Database database, OutboundSubmission submission,
-            TlsSettings serverTls, AdmissionSettings admission, Path data) throws ConfigException, IOException {
-        if (!publicSettings.enabled()) {
-            return Optional.empty();
+        Optional<PublicInterface> publicInterface = Optional.empty();
+        if (publicSettings.enabled()) {
+            broker.ensureQueue(PublicRoutes.FORWARD_QUEUE);
+            ForwardQueue queue = (trackingId, duplicateId) -> enqueuer.enqueue(PublicRoutes.FORWARD_QUEUE, trackingId,
+                    Map.of(), duplicateId);
+            // Jetty's TLS server side, only when the gateway has a TLS server key: the public interface refuses to start without.
+            publicInterface = Optional.of(PublicInterface.create(publicSettings, hub, database, messages, submission, queue,
+                    config.partyName(), serverTls.key().map(key -> serverTls.jettyServer()), data, publicAdmission));
         }
-        // Jetty's TLS server side, only when the gateway has a TLS server key: the public interface refuses to start without.
-        return Optional.of(PublicInterface.create(publicSettings, hub, database, messages, submission, config.partyName(),
-                serverTls.key().map(key -> serverTls.jettyServer()), data, RECOVERY_PERIOD_MILLIS, admission));
+        return Optional.of(new HubParts(hub, retention, publicInterface));
+    }
+
+    /** The hub's routes, and the public interface's when it is on. */
+    List<RouteBuilder> routes() {
+        List<RouteBuilder> routes = new ArrayList<>();
+        routes.add(new CooperationRoutes(QUEUES, hub, retention, Clock.systemUTC(), RECOVERY_PERIOD_MILLIS, RETENTION_PERIOD_MILLIS));
+        publicInterface.ifPresent(api -> routes.add(api.routes(QUEUES, RECOVERY_PERIOD_MILLIS)));
+        return routes;
     }
 }

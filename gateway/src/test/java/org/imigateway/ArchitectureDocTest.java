@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of a running gateway, and every route of a running gateway is named there. Two gateways hold
  * every route between them: a national access point with a backend connector configured
  * ({@code deliver-<backend>}, {@code notify-outcomes}) and a hub with the public interface on
- * ({@code overdue}, {@code retention}).
+ * ({@code overdue}, {@code retention}, {@code public-forward}, {@code public-recovery}).
  */
 class ArchitectureDocTest {
 

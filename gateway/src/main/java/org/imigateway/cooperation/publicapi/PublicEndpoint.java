@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -44,16 +43,16 @@ public final class PublicEndpoint extends Handler.Abstract {
     private final ClientAuthentication authentication;
     private final RateLimiter rateLimiter;
     private final int maxBytes;
-    private final Executor forwarder;
+    private final PublicForwarding forwarding;
 
-    /** @param forwarder where accepted submissions are sent on, after the answer */
+    /** @param forwarding queues an accepted submission to be sent on, before the answer */
     public PublicEndpoint(PublicSubmissions submissions, ClientAuthentication authentication, RateLimiter rateLimiter,
-            int maxBytes, Executor forwarder) {
+            int maxBytes, PublicForwarding forwarding) {
         this.submissions = submissions;
         this.authentication = authentication;
         this.rateLimiter = rateLimiter;
         this.maxBytes = maxBytes;
-        this.forwarder = forwarder;
+        this.forwarding = forwarding;
     }
 
     @Override
@@ -109,9 +108,9 @@ public final class PublicEndpoint extends Handler.Abstract {
         }
         PublicSubmissions.Outcome outcome = submissions.accept(client.name(), body.get());
         if (outcome instanceof PublicSubmissions.Accepted accepted) {
+            forwarding.queue(accepted.trackingId());
             response.getHeaders().put(HttpHeader.LOCATION, SUBMISSIONS + "/" + accepted.trackingId());
             answer(response, callback, HttpStatus.ACCEPTED_202, JsonAnswer.accepted(accepted.trackingId()));
-            forwarder.execute(() -> submissions.forward(accepted.trackingId()));
         } else {
             PublicSubmissions.Refused refused = (PublicSubmissions.Refused) outcome;
             LOG.info("public submission from client {} refused ({}): {}", client.name(), refused.status(),

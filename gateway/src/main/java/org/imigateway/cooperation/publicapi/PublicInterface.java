@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -17,38 +13,35 @@ import org.imigateway.connectors.admission.AdmissionSettings;
 import org.imigateway.connectors.admission.HardenedServer;
 import org.imigateway.connectors.admission.OverloadAnswer;
 import org.imigateway.cooperation.CooperationHub;
+import org.imigateway.port.Queues;
 import org.imigateway.port.SentMessages;
 import org.imigateway.port.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The public interface of a hub, running: the HTTPS endpoint on its own port (the gateway's TLS
- * server key; a client certificate is asked for, not required, and must chain to the gateway's
- * trust anchors), one thread that sends accepted submissions on, and a recovery pass at start
- * and then periodically for those accepted but not sent on before a stop or crash.
+ * The public interface of a hub: the HTTPS endpoint on its own port (the gateway's TLS server
+ * key; a client certificate is asked for, not required, and must chain to the gateway's trust
+ * anchors) and, for the hub's Camel context, the routes that send accepted submissions on
+ * ({@link #routes}).
  */
 public final class PublicInterface implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicInterface.class);
 
     private final PublicSubmissions submissions;
+    private final PublicForwarding forwarding;
     private final SubmissionStore store;
     private final Server server;
     private final ServerConnector connector;
-    private final ExecutorService forwarder;
-    private final ScheduledExecutorService recovery;
-    private final long recoveryMillis;
 
-    private PublicInterface(PublicSubmissions submissions, SubmissionStore store, Server server, ServerConnector connector,
-            ExecutorService forwarder, ScheduledExecutorService recovery, long recoveryMillis) {
+    private PublicInterface(PublicSubmissions submissions, PublicForwarding forwarding, SubmissionStore store,
+            Server server, ServerConnector connector) {
         this.submissions = submissions;
+        this.forwarding = forwarding;
         this.store = store;
         this.server = server;
         this.connector = connector;
-        this.forwarder = forwarder;
-        this.recovery = recovery;
-        this.recoveryMillis = recoveryMillis;
     }
 
     /**
@@ -58,31 +51,42 @@ public final class PublicInterface implements AutoCloseable {
      * @param sentMessages where what the hub sent on stands
      * @param outbound the hub's durable submit path
      * @param tls      the gateway's TLS server side, empty when it has no TLS server key
+     * @param queue    the durable queue of the {@code public-forward} route
      * @param dataDir  the gateway's data folder; documents are kept under {@code public/}
      * @param admission the admission rules of its port
      */
     public static PublicInterface create(PublicSettings settings, CooperationHub hub, Transactions database,
-            SentMessages sentMessages, GatewayPort outbound, String hubParty, Optional<SslContextFactory.Server> tls,
-            Path dataDir, long recoveryMillis, AdmissionSettings admission) throws IOException {
+            SentMessages sentMessages, GatewayPort outbound, ForwardQueue queue, String hubParty,
+            Optional<SslContextFactory.Server> tls, Path dataDir, AdmissionSettings admission) throws IOException {
         if (tls.isEmpty()) {
             throw new IOException("the public interface needs the gateway's TLS server key (alias 'tls-server')");
         }
         SubmissionStore store = new SubmissionStore(database);
         PublicSubmissions submissions = new PublicSubmissions(new CompetentAuthority(hub.procedures(), hub.directory()),
-                store, sentMessages, outbound, dataDir.resolve("public"), hubParty,
-                settings.sender(), Clock.systemUTC(), (filed, sender) -> hub.recordFiling(filed.type(), filed.procedure(),
-                        filed.trackingId(), filed.authority(), filed.accessPoint(), sender, filed.messageId(), filed.payload()),
+                store, sentMessages, dataDir.resolve("public"), hubParty, Clock.systemUTC(),
                 new SubmissionCheck(settings.maxDepth(), settings.maxElements()));
-        ExecutorService forwarder = Executors.newSingleThreadExecutor(r -> daemon(r, "public-forward"));
+        PublicForwarding forwarding = new PublicForwarding(store, outbound, queue, (filed, sender) -> hub.recordFiling(
+                filed.type(), filed.procedure(), filed.trackingId(), filed.authority(), filed.accessPoint(), sender,
+                filed.messageId(), filed.payload()), settings.sender(), Clock.systemUTC());
         PublicEndpoint endpoint = new PublicEndpoint(submissions, new ClientAuthentication(settings.clients()),
-                new RateLimiter(settings.ratePerMinute(), Clock.systemUTC()), settings.maxBytes(), forwarder);
+                new RateLimiter(settings.ratePerMinute(), Clock.systemUTC()), settings.maxBytes(), forwarding);
         HardenedServer hardened = HardenedServer.create("public-" + hubParty, admission);
         SslContextFactory.Server ssl = tls.get();
         ssl.setWantClientAuth(true);
         ServerConnector connector = hardened.connector(settings.host(), settings.port(), Optional.of(ssl));
         hardened.handler(endpoint, OverloadAnswer.json());
-        return new PublicInterface(submissions, store, hardened.server(), connector, forwarder,
-                Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "public-recovery")), recoveryMillis);
+        return new PublicInterface(submissions, forwarding, store, hardened.server(), connector);
+    }
+
+    /**
+     * {@code public-forward} and {@code public-recovery}: add them with the hub's routes, whether or
+     * not the port is opened, so what was accepted before a stop is sent on.
+     *
+     * @param queues         the broker's transacted consumers
+     * @param recoveryMillis how often the recovery pass runs; it runs at start too
+     */
+    public PublicRoutes routes(Queues queues, long recoveryMillis) {
+        return new PublicRoutes(queues, forwarding, recoveryMillis);
     }
 
     public PublicInterface start() throws IOException {
@@ -92,12 +96,6 @@ public final class PublicInterface implements AutoCloseable {
             throw new IOException("the public interface cannot start on port " + connector.getPort() + ": "
                     + e.getMessage(), e);
         }
-        recovery.scheduleWithFixedDelay(() -> {
-            int pending = submissions.recover();
-            if (pending > 0) {
-                LOG.info("public interface recovery: {} accepted submission(s) sent on", pending);
-            }
-        }, 0, recoveryMillis, TimeUnit.MILLISECONDS);
         LOG.info("public interface listening on https://{}:{}{}", connector.getHost(), port(), PublicEndpoint.SUBMISSIONS);
         return this;
     }
@@ -109,6 +107,10 @@ public final class PublicInterface implements AutoCloseable {
 
     public PublicSubmissions submissions() {
         return submissions;
+    }
+
+    public PublicForwarding forwarding() {
+        return forwarding;
     }
 
     /** The accepted submissions, for operators and tests. */
@@ -123,18 +125,5 @@ public final class PublicInterface implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("the public interface did not stop cleanly: {}", e.getMessage());
         }
-        recovery.shutdownNow();
-        forwarder.shutdown();
-        try {
-            forwarder.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

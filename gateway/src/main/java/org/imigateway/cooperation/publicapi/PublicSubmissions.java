@@ -12,14 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import org.imigateway.connectors.GatewayPort;
-import org.imigateway.connectors.MessageProperty;
-import org.imigateway.connectors.Payload;
-import org.imigateway.connectors.Submission;
-import org.imigateway.connectors.SubmissionException;
-import org.imigateway.cooperation.Cooperation;
 import org.imigateway.directory.Authority;
-import org.imigateway.schemas.imi.ImiDocumentType;
 import org.imigateway.port.SentMessages;
 import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
@@ -28,9 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the public interface does with a document once its client is known: read it, find the
  * competent authority, keep it (payload file synced, then the row) and only then accept it with
- * a tracking id; send it on as an IMI business message from the hub to the authority's access
- * point. The MessageId is made from the tracking id, so sending it on again after a crash (the
- * recovery pass) sends nothing twice.
+ * a tracking id; and what it answers about it later. {@link PublicForwarding} sends it on, under
+ * the MessageId made here from the tracking id.
  */
 public final class PublicSubmissions {
 
@@ -52,43 +44,24 @@ public final class PublicSubmissions {
         }
     }
 
-    /**
-     * Records a document sent on as a case of personal data (need to know, retention), before it
-     * counts as forwarded; recording the same one again changes nothing.
-     */
-    @FunctionalInterface
-    public interface Filings {
-        void record(StoredSubmission submission, String originalSender) throws Exception;
-    }
-
     private final SubmissionCheck check;
     private final CompetentAuthority routing;
     private final SubmissionStore store;
     private final SentMessages sentMessages;
-    private final GatewayPort outbound;
     private final Path folder;
     private final String hubParty;
-    private final String sender;
     private final Clock clock;
-    private final Filings filings;
 
-    /**
-     * @param folder where accepted documents are kept until sent on
-     * @param sender the originalSender of what the hub sends on (the public interface's identity)
-     */
-    public PublicSubmissions(CompetentAuthority routing, SubmissionStore store, SentMessages sentMessages, GatewayPort outbound,
-            Path folder, String hubParty, String sender, Clock clock, Filings filings, SubmissionCheck check)
-            throws IOException {
+    /** @param folder where accepted documents are kept until sent on */
+    public PublicSubmissions(CompetentAuthority routing, SubmissionStore store, SentMessages sentMessages, Path folder,
+            String hubParty, Clock clock, SubmissionCheck check) throws IOException {
         this.check = check;
         this.routing = routing;
         this.store = store;
         this.sentMessages = sentMessages;
-        this.outbound = outbound;
         this.folder = Files.createDirectories(folder);
         this.hubParty = hubParty;
-        this.sender = sender;
         this.clock = clock;
-        this.filings = filings;
     }
 
     /** Checks, routes and stores a document; accepted means durable. Nothing refused is stored. */
@@ -131,54 +104,6 @@ public final class PublicSubmissions {
         LOG.info("public submission {} ({}) from client {}: accepted for {} at {}", trackingId, valid.type(), client,
                 authority.id(), authority.accessPoint());
         return new Accepted(trackingId);
-    }
-
-    /** Sends one accepted submission on, unless it has been already. */
-    public void forward(String trackingId) {
-        try {
-            Optional<StoredSubmission> found = store.find(trackingId);
-            if (found.isEmpty() || found.get().forwarded().isPresent() || found.get().failure().isPresent()) {
-                return;
-            }
-            StoredSubmission s = found.get();
-            try {
-                outbound.submit(Submission.to(s.accessPoint())
-                        .service(s.type().service(), ImiDocumentType.SERVICE_TYPE)
-                        .action(s.type().action())
-                        .conversationId(s.trackingId())
-                        .messageId(s.messageId())
-                        .property(MessageProperty.of(Cooperation.ORIGINAL_SENDER, sender))
-                        .property(MessageProperty.of(Cooperation.FINAL_RECIPIENT, s.authority()))
-                        .payload(Payload.of(s.payload(), "application/xml"))
-                        .build());
-                filings.record(s, sender);
-                store.markForwarded(trackingId, clock.instant());
-                LOG.info("public submission {}: sent on as message {} to {}", trackingId, s.messageId(), s.accessPoint());
-            } catch (SubmissionException e) {
-                if (e.getCause() instanceof IOException) {
-                    LOG.warn("public submission {}: not sent on yet ({}), the recovery pass tries again", trackingId,
-                            Untrusted.inLog(e.getMessage()));
-                } else {
-                    store.markFailed(trackingId, e.errorCode() + ": " + e.getMessage());
-                    LOG.warn("public submission {}: cannot be sent on: {} {}", trackingId, e.errorCode(), Untrusted.inLog(e.getMessage()));
-                }
-            }
-        } catch (Exception e) {
-            LOG.warn("public submission {}: not sent on yet ({}), the recovery pass tries again", trackingId,
-                    Untrusted.inLog(e.getMessage()));
-        }
-    }
-
-    /** Sends on every accepted submission that was not: after a crash between the 202 and the submit. */
-    public int recover() {
-        try {
-            List<StoredSubmission> pending = store.unforwarded();
-            pending.forEach(s -> forward(s.trackingId()));
-            return pending.size();
-        } catch (SQLException e) {
-            LOG.warn("public submissions: the recovery pass cannot read the pending ones: {}", e.getMessage());
-            return 0;
-        }
     }
 
     /** The status of a submission, for the client that filed it only (any other gets empty, as if it did not exist). */

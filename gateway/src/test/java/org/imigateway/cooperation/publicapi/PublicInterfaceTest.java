@@ -4,6 +4,7 @@ import static org.imigateway.GatewayParts.partsOf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -290,15 +291,43 @@ class PublicInterfaceTest {
                 Instant.now(), Optional.empty(), Optional.empty()));
         assertEquals("RECEIVED", submissions.status("portal", trackingId).orElseThrow().state().name());
 
-        submissions.recover();
+        PublicForwarding forwarding = hub.publicInterface().orElseThrow().forwarding();
+        forwarding.queueUnforwarded(); // what the public-recovery route does every minute
         TestNetwork.awaitDelivered(ap1, submissions.messageId(trackingId));
         MessageRecord sent = hub.awaitOutcome(submissions.messageId(trackingId), Duration.ofSeconds(30));
-        submissions.recover();
-        submissions.forward(trackingId);
+        forwarding.queueUnforwarded();
+        forwarding.forward(trackingId);
 
         assertEquals(MessageStatus.ACKNOWLEDGED, sent.status());
         assertEquals(1, partsOf(hub).messageLog().history(submissions.messageId(trackingId), Direction.OUTBOUND).stream()
                 .filter(c -> c.to() == MessageStatus.SEND_ENQUEUED).count());
+    }
+
+    @Test
+    void aSubmissionIsQueuedToBeSentOnBeforeItsAcceptanceIsAnswered() throws Exception {
+        HttpResponse<String> accepted = post(byKey, "wire-key",
+                Declarations.declaration("DE", "QUEUED-1").getBytes(StandardCharsets.UTF_8));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String trackingId = field(accepted.body(), "trackingId");
+
+        // The route marks it forwarded before it commits the receive: read in this order, one of
+        // the two holds from the moment the forward is queued.
+        boolean waiting = partsOf(hub).broker().messageCount(PublicRoutes.FORWARD_QUEUE) > 0;
+        boolean forwarded = hub.publicInterface().orElseThrow().store().find(trackingId).orElseThrow().forwarded()
+                .isPresent();
+        assertTrue(waiting || forwarded, "queued on " + PublicRoutes.FORWARD_QUEUE + " or sent on already");
+        assertEquals("DELIVERED", awaitStatus(byKey, "wire-key", trackingId, "DELIVERED"));
+    }
+
+    @Test
+    void forwardingAndRecoveryAreRoutesOfTheHubNotThreadsOfTheirOwn() {
+        for (String routeId : new String[] {"public-forward", "public-recovery"}) {
+            assertNotNull(partsOf(hub).camel().getRoute(routeId), routeId);
+            assertTrue(partsOf(hub).camel().getRouteController().getRouteStatus(routeId).isStarted(), routeId);
+        }
+        assertTrue(Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .noneMatch(name -> name.equals("public-forward") || name.equals("public-recovery")),
+                "no executor threads of the public interface");
     }
 
     private long files() throws Exception {

@@ -3,39 +3,17 @@ package org.imigateway.cooperation.publicapi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-11-27T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aClientMayBurstToItsMinuteThenWaitsForTheNextToken() {
-        MovingClock clock = new MovingClock();
+        MovingClock clock = new MovingClock(Instant.parse("2026-11-27T09:00:00Z"));
         RateLimiter limiter = new RateLimiter(6, clock);
 
         for (int i = 0; i < 6; i++) {
@@ -53,7 +31,7 @@ class RateLimiterTest {
 
     @Test
     void eachClientHasItsOwnBucketAndAnIdleOneRefillsOnlyToItsMinute() {
-        MovingClock clock = new MovingClock();
+        MovingClock clock = new MovingClock(Instant.parse("2026-11-27T09:00:00Z"));
         RateLimiter limiter = new RateLimiter(2, clock);
         limiter.take("portal");
         limiter.take("portal");
