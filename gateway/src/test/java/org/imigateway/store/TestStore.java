@@ -27,6 +27,22 @@ public enum TestStore {
     /** A new, empty database; a Derby one in a folder under {@code temp}. */
     public abstract DatabaseSettings fresh(Path temp);
 
+    /**
+     * Points a gateway home at a new, empty database of this kind: for PostgreSQL its
+     * {@code database.*} keys; a Derby home needs none (the default).
+     */
+    public void configure(Path home) throws java.io.IOException {
+        if (this == DERBY) {
+            return;
+        }
+        DatabaseSettings settings = fresh(home);
+        java.nio.file.Files.writeString(home.resolve(org.imigateway.config.GatewayConfig.FILE), "\n"
+                + DatabaseSettings.URL + "=" + settings.url() + "\n"
+                + DatabaseSettings.USER + "=" + settings.user() + "\n"
+                + DatabaseSettings.PASSWORD + "=" + settings.password() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
     /** Opens a new, empty database. */
     public Database open(Path temp) throws Exception {
         return Database.open(fresh(temp));
