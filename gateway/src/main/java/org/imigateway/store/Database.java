@@ -180,9 +180,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The Derby folder; for PostgreSQL, where Derby would be: callers use it only to name the database. */
-    public Path folder() {
-        return folder.orElseGet(() -> Path.of(settings.where()));
+    /** The folder of an embedded Derby database; empty for PostgreSQL. */
+    public Optional<Path> folder() {
+        return folder;
     }
 
     /** Where the database is, for messages. */

@@ -111,13 +111,8 @@ class SchemaMigrationsTest {
             return; // only Derby homes were ever written by the old code
         }
         Path folder = temp.resolve("legacy");
-        legacyHome(folder, 6);
-        try (Connection c = DriverManager.getConnection("jdbc:derby:" + folder); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO backend_delivery (message_id, backend, assigned_at)"
-                    + " VALUES ('kept@x', 'fs', TIMESTAMP('2026-11-02 10:00:00'))");
-        } finally {
-            shutDown(folder);
-        }
+        legacyHome(folder, "INSERT INTO backend_delivery (message_id, backend, assigned_at)"
+                + " VALUES ('kept@x', 'fs', TIMESTAMP('2026-11-02 10:00:00'))");
 
         try (Database database = Database.open(folder)) {
             assertEquals(changeSets(), applied(database), "the six scripts recorded as run, not run again");
@@ -140,29 +135,36 @@ class SchemaMigrationsTest {
             return;
         }
         Path folder = temp.resolve("legacy");
-        legacyHome(folder, 6);
-        try (Connection c = DriverManager.getConnection("jdbc:derby:" + folder); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO schema_version (version, description, applied_at)"
-                    + " VALUES (7, 'from_the_future', CURRENT_TIMESTAMP)");
-        } finally {
-            shutDown(folder);
-        }
+        legacyHome(folder, "INSERT INTO schema_version (version, description, applied_at)"
+                + " VALUES (7, 'from_the_future', CURRENT_TIMESTAMP)");
         StoreException refused = assertThrows(StoreException.class, () -> Database.open(folder));
         assertTrue(refused.getMessage().contains("schema version 7"), refused.getMessage());
         assertTrue(refused.getMessage().contains("up to " + SchemaMigrations.latest()), refused.getMessage());
     }
 
-    /** Builds the Derby database the pre-Liquibase code left, from the checked-in fixture. */
-    private static void legacyHome(Path folder, int version) throws Exception {
-        String script;
-        try (InputStream in = SchemaMigrationsTest.class.getResourceAsStream("/store/legacy-schema-v6.sql")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /**
+     * Builds the Derby database the pre-Liquibase code left: scripts V1 to V6 run as it ran them
+     * (BLOB(16M) for the receipt), its schema_version rows from the checked-in fixture, then
+     * {@code more} (data that must survive, or a row that must be refused).
+     */
+    private static void legacyHome(Path folder, String more) throws Exception {
+        List<String> scripts = new ArrayList<>();
+        try (Stream<Path> list = Files.list(changelogFolder())) {
+            list.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".sql"))
+                    .sorted((a, b) -> version(a) - version(b)).forEach(name -> scripts.add("/db/changelog/" + name));
         }
+        scripts.add("/store/legacy-schema-version.sql");
         try (Connection c = DriverManager.getConnection("jdbc:derby:" + folder + ";create=true");
                 Statement s = c.createStatement()) {
-            for (String statement : statements(script)) {
-                s.execute(statement);
+            for (String script : scripts) {
+                try (InputStream in = SchemaMigrationsTest.class.getResourceAsStream(script)) {
+                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${binary}", "BLOB(16M)");
+                    for (String statement : statements(text)) {
+                        s.execute(statement);
+                    }
+                }
             }
+            s.execute(more);
         } finally {
             shutDown(folder);
         }
