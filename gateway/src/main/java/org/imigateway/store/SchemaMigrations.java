@@ -65,7 +65,9 @@ final class SchemaMigrations {
     static void migrate(Database database) throws SQLException {
         try (Connection connection = database.connection()) {
             // Liquibase phones home unless told not to; a gateway talks to no one it was not configured for.
-            Scope.child(Map.of(AnalyticsArgs.ENABLED.getKey(), false, Scope.Attr.ui.name(), new LoggerUIService()),
+            // Its update summary would go to standard output, where the commands print their results.
+            Scope.child(Map.of(AnalyticsArgs.ENABLED.getKey(), false, Scope.Attr.ui.name(), new LoggerUIService(),
+                    "liquibase.command.showSummary", "OFF", "liquibase.command.showSummaryOutput", "LOG"),
                     () -> migrate(database, connection));
         } catch (StoreException | SQLException e) {
             throw e;

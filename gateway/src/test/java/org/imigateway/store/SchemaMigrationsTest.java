@@ -154,6 +154,7 @@ class SchemaMigrationsTest {
                     .sorted((a, b) -> version(a) - version(b)).forEach(name -> scripts.add("/db/changelog/" + name));
         }
         scripts.add("/store/legacy-schema-version.sql");
+        DerbyLog.install(); // Derby's own log to SLF4J, not a derby.log in the working folder
         try (Connection c = DriverManager.getConnection("jdbc:derby:" + folder + ";create=true");
                 Statement s = c.createStatement()) {
             for (String script : scripts) {
