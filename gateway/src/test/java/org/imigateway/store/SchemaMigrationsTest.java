@@ -108,9 +108,7 @@ class SchemaMigrationsTest {
      */
     @Test
     void aDerbyHomeFromBeforeLiquibaseIsAdoptedOnStart() throws Exception {
-        assumeTrue(store == TestStore.DERBY, "only Derby homes were ever written by the old code");
-        Path folder = temp.resolve("legacy");
-        legacyHome(folder, "INSERT INTO backend_delivery (message_id, backend, assigned_at)"
+        Path folder = legacyDerbyHome("INSERT INTO backend_delivery (message_id, backend, assigned_at)"
                 + " VALUES ('kept@x', 'fs', TIMESTAMP('2026-11-02 10:00:00'))");
 
         try (Database database = Database.open(folder)) {
@@ -130,9 +128,7 @@ class SchemaMigrationsTest {
 
     @Test
     void aDerbyHomeFromBeforeLiquibaseWithANewerVersionIsRefused() throws Exception {
-        assumeTrue(store == TestStore.DERBY, "only Derby homes were ever written by the old code");
-        Path folder = temp.resolve("legacy");
-        legacyHome(folder, "INSERT INTO schema_version (version, description, applied_at)"
+        Path folder = legacyDerbyHome("INSERT INTO schema_version (version, description, applied_at)"
                 + " VALUES (7, 'from_the_future', CURRENT_TIMESTAMP)");
         StoreException refused = assertThrows(StoreException.class, () -> Database.open(folder));
         assertTrue(refused.getMessage().contains("schema version 7"), refused.getMessage());
@@ -144,7 +140,9 @@ class SchemaMigrationsTest {
      * (BLOB(16M) for the receipt), its schema_version rows from the checked-in fixture, then
      * {@code more} (data that must survive, or a row that must be refused).
      */
-    private static void legacyHome(Path folder, String more) throws Exception {
+    private Path legacyDerbyHome(String more) throws Exception {
+        assumeTrue(store == TestStore.DERBY, "only Derby homes were ever written by the old code");
+        Path folder = temp.resolve("legacy");
         List<String> scripts = new ArrayList<>();
         try (Stream<Path> list = Files.list(changelogFolder())) {
             list.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".sql"))
@@ -166,6 +164,7 @@ class SchemaMigrationsTest {
         } finally {
             shutDown(folder);
         }
+        return folder;
     }
 
     /** The old code's own splitting: comment lines dropped, statements split at each ';'. */
