@@ -43,6 +43,7 @@ import org.imigateway.route.RouteSupervisor;
 import org.imigateway.route.SendControl;
 import org.imigateway.route.TransmitMessage;
 import org.imigateway.store.Database;
+import org.imigateway.store.DatabaseSettings;
 import org.imigateway.store.DerbySink;
 import org.imigateway.store.MessageLog;
 import org.imigateway.store.PayloadAccess;
@@ -88,7 +89,7 @@ public final class GatewayParts {
         this.sender = new As4Sender(pmodes, config.partyName(), keys.cryptos(),
                 new HttpTransport(keys.clientTls(), config.sendTimeout()), work);
 
-        Database database = Database.open(data.resolve("derby"));
+        Database database = Database.open(DatabaseSettings.load(config));
         parts.started("the database", database, database::close);
         this.messageLog = new MessageLog(database);
         PayloadStore payloads = new PayloadStore(database, data.resolve("payloads"));

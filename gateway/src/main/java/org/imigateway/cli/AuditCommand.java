@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.store.AuditTrail;
 import org.imigateway.store.Database;
+import org.imigateway.store.DatabaseSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +43,7 @@ public final class AuditCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             GatewayConfig config = GatewayConfig.load(home);
-            try (Database database = Database.open(config.dataDir().resolve("derby"))) {
+            try (Database database = Database.open(DatabaseSettings.load(config))) {
                 AuditTrail.Verification result = new AuditTrail(database).verify();
                 if (result instanceof AuditTrail.Intact intact) {
                     System.out.println("audit trail intact: " + intact.entries() + " entries, head hash " + intact.headHash());

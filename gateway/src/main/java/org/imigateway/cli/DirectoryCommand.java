@@ -15,6 +15,7 @@ import org.imigateway.directory.Directory;
 import org.imigateway.directory.DirectoryFiles;
 import org.imigateway.directory.SearchQuery;
 import org.imigateway.store.Database;
+import org.imigateway.store.DatabaseSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,7 +61,7 @@ public final class DirectoryCommand implements Runnable {
             GatewayConfig config = GatewayConfig.load(home);
             CooperationSettings settings = CooperationSettings.load(home);
             DirectoryFiles.Contents seed = DirectoryFiles.load(settings.directory(), Procedures.load(settings.procedures()));
-            try (Database database = Database.open(config.dataDir().resolve("derby"))) {
+            try (Database database = Database.open(DatabaseSettings.load(config))) {
                 Directory directory = new Directory(database);
                 directory.seed(seed.authorities(), seed.coordinators());
                 List<Authority> found = directory.search(new SearchQuery(text, countries, areas, procedures));

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.connectors.Payload;
 import org.imigateway.store.Database;
+import org.imigateway.store.DatabaseSettings;
 import org.imigateway.store.DerbySink;
 import org.imigateway.store.MessageLog;
 import org.imigateway.store.PayloadAccess;
@@ -57,7 +58,7 @@ public final class PayloadCommand implements Runnable {
         public Integer call() throws Exception {
             GatewayConfig config = GatewayConfig.load(home);
             Path data = config.dataDir();
-            try (Database database = Database.open(data.resolve("derby"))) {
+            try (Database database = Database.open(DatabaseSettings.load(config))) {
                 MessageLog log = new MessageLog(database);
                 PayloadStore payloads = new PayloadStore(database, data.resolve("payloads"));
                 PayloadAccess.Access answer = ask(new PayloadAccess(database, log, new DerbySink(log, payloads), payloads,

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.store.Database;
+import org.imigateway.store.DatabaseSettings;
 import org.imigateway.store.MessageLog;
 import org.imigateway.store.MessageStatus;
 import org.imigateway.store.StoreException;
@@ -43,7 +44,7 @@ public final class StatusCommand implements Callable<Integer> {
             return 0;
         }
         Map<String, Long> counts = new TreeMap<>();
-        try (Database database = Database.open(config.dataDir().resolve("derby"))) {
+        try (Database database = Database.open(DatabaseSettings.load(config))) {
             new MessageLog(database).countByStatus().forEach((status, count) -> counts.put(key(status), count));
         } catch (StoreException e) {
             System.err.println("cannot open the message log of " + home + " (is the gateway running without jmx.port?): "

@@ -1,91 +1,148 @@
 package org.imigateway.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.analytics.configuration.AnalyticsArgs;
+import liquibase.changelog.ChangeSet;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.core.DerbyDatabase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
+
 /**
- * Brings the schema up to date: the scripts in {@code db/migration/}, named
- * {@code V<n>__<what>.sql}, run in order, each in one transaction together with the row in
- * {@code schema_version} that records it. A database that is ahead of this code is refused:
- * an older gateway would misread tables it does not know.
+ * Brings the schema up to date with Liquibase: the change sets of {@code db/changelog/changelog.xml},
+ * one SQL script each, run in order and recorded in {@code DATABASECHANGELOG}; Liquibase's lock
+ * table keeps two processes sharing one PostgreSQL database from migrating at once.
+ *
+ * <p>Gateways before Liquibase kept their own {@code schema_version} table with one row per
+ * script, versions 1 to 6 being change sets 1 to 6. Such a database is first recorded as having
+ * run those change sets (Liquibase's changelog sync), then migrated as any other. A database that
+ * is ahead of this code (a change set or version it does not know) is refused: an older gateway
+ * would misread tables it does not know.
  */
 final class SchemaMigrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
-    /** Every migration, oldest first; a new script is added here and in the folder. */
-    static final List<String> SCRIPTS = List.of(
-            "V1__message_log.sql",
-            "V2__cooperation.sql",
-            "V3__connectors.sql",
-            "V4__public_submissions.sql",
-            "V5__personal_data.sql",
-            "V6__decision_lines.sql");
+    static final String CHANGELOG = "db/changelog/changelog.xml";
+    /** The table of gateways before Liquibase. */
+    private static final String LEGACY_TABLE = "schema_version";
+    private static final String LIQUIBASE_TABLE = "databasechangelog";
 
-    private static final String FOLDER = "/db/migration/";
-    private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
-
-    record Migration(int version, String description, String script) {
-    }
+    /**
+     * Liquibase logs through java.util.logging, past the gateway's log, a dozen INFO lines per
+     * start; its warnings still show. Held here so the setting is not collected with the logger.
+     */
+    private static final java.util.logging.Logger LIQUIBASE_LOG = quiet(java.util.logging.Logger.getLogger("liquibase"));
 
     private SchemaMigrations() {
     }
 
-    static List<Migration> known() {
-        List<Migration> migrations = new ArrayList<>();
-        for (String script : SCRIPTS) {
-            Matcher name = NAME.matcher(script);
-            if (!name.matches()) {
-                throw new IllegalStateException("migration " + script + " is not named V<n>__<what>.sql");
-            }
-            int version = Integer.parseInt(name.group(1));
-            if (version != migrations.size() + 1) {
-                throw new IllegalStateException("migration " + script + " should have version " + (migrations.size() + 1));
-            }
-            migrations.add(new Migration(version, name.group(2), script));
-        }
-        return migrations;
-    }
-
-    /** The schema version this code writes. */
-    static int latest() {
-        return SCRIPTS.size();
+    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     static void migrate(Database database) throws SQLException {
-        database.inTransaction(SchemaMigrations::createVersionTable);
-        int current = database.inTransaction(SchemaMigrations::currentVersion);
-        if (current > latest()) {
-            throw new StoreException("the database at " + database.folder() + " has schema version " + current
-                    + " but this gateway knows versions up to " + latest()
-                    + ": it was written by a newer gateway; run that version or restore a backup");
-        }
-        for (Migration migration : known()) {
-            if (migration.version() > current) {
-                database.inTransaction(connection -> apply(connection, migration));
-                LOG.info("schema of {} migrated to version {} ({})", database.folder(), migration.version(),
-                        migration.description());
-            }
+        try (Connection connection = database.connection()) {
+            // Liquibase phones home unless told not to; a gateway talks to no one it was not configured for.
+            // Its update summary would go to standard output, where the commands print their results.
+            Scope.child(Map.of(AnalyticsArgs.ENABLED.getKey(), false, Scope.Attr.ui.name(), new LoggerUIService(),
+                    "liquibase.command.showSummary", "OFF", "liquibase.command.showSummaryOutput", "LOG"),
+                    () -> migrate(database, connection));
+        } catch (StoreException | SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null && e instanceof LiquibaseException ? e.getCause() : e;
+            throw new StoreException("the schema of the database at " + database.where() + " cannot be brought up to date: "
+                    + (cause instanceof SQLException sql ? Jdbc.describe(sql) : String.valueOf(e.getMessage())), e);
         }
     }
 
-    static int currentVersion(Connection connection) throws SQLException {
+    private static void migrate(Database database, Connection connection) throws LiquibaseException, SQLException {
+        liquibase.database.Database target = DatabaseFactory.getInstance()
+                .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        if (target instanceof DerbyDatabase derby) {
+            derby.setShutdownEmbeddedDerby(false); // Database.close shuts it down, after the pool
+        }
+        Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(SchemaMigrations.class.getClassLoader()),
+                target);
+        liquibase.setChangeLogParameter("binary", database.dialect().binaryType());
+        List<String> known = known(liquibase);
+        if (!hasTable(connection, LIQUIBASE_TABLE) && hasTable(connection, LEGACY_TABLE)) {
+            adoptLegacy(database, connection, liquibase, known);
+        }
+        refuseUnknown(database, connection, known);
+        liquibase.update(new Contexts(), new LabelExpression());
+        connection.commit();
+        LOG.info("schema of {} is at change set {}", database.where(), latest());
+    }
+
+    /** Records the scripts a pre-Liquibase gateway applied as run, so they are not run again. */
+    private static void adoptLegacy(Database database, Connection connection, Liquibase liquibase, List<String> known)
+            throws SQLException, LiquibaseException {
+        int version = legacyVersion(connection);
+        if (version > known.size()) {
+            throw newer(database, "schema version " + version, known);
+        }
+        if (version == 0) {
+            return;
+        }
+        StringJoiner labels = new StringJoiner(" or ");
+        for (int v = 1; v <= version; v++) {
+            labels.add("v" + v);
+        }
+        liquibase.changeLogSync(new Contexts(), new LabelExpression(labels.toString()));
+        connection.commit();
+        LOG.info("schema of {} was at version {} of the gateway's own migrations; recorded as Liquibase change sets 1 to {}",
+                database.where(), version, version);
+    }
+
+    private static void refuseUnknown(Database database, Connection connection, List<String> known) throws SQLException {
+        if (!hasTable(connection, LIQUIBASE_TABLE)) {
+            return;
+        }
+        Set<String> unknown = new LinkedHashSet<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT id FROM databasechangelog ORDER BY orderexecuted")) {
+            while (row.next()) {
+                if (!known.contains(row.getString(1))) {
+                    unknown.add(row.getString(1));
+                }
+            }
+        }
+        connection.rollback();
+        if (!unknown.isEmpty()) {
+            throw newer(database, "change set " + String.join(", ", unknown), known);
+        }
+    }
+
+    private static StoreException newer(Database database, String what, List<String> known) {
+        return new StoreException("the database at " + database.where() + " has " + what
+                + " but this gateway knows change sets up to " + known.size()
+                + ": it was written by a newer gateway; run that version or restore a backup");
+    }
+
+    static int legacyVersion(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
             row.next();
@@ -93,67 +150,31 @@ final class SchemaMigrations {
         }
     }
 
-    private static Void createVersionTable(Connection connection) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        String table = meta.storesUpperCaseIdentifiers() ? "SCHEMA_VERSION" : "schema_version";
-        try (ResultSet tables = meta.getTables(null, connection.getSchema(), table, new String[] {"TABLE"})) {
-            if (tables.next()) {
-                return null;
-            }
+    private static List<String> known(Liquibase liquibase) throws LiquibaseException {
+        List<String> ids = new ArrayList<>();
+        for (ChangeSet changeSet : liquibase.getDatabaseChangeLog().getChangeSets()) {
+            ids.add(changeSet.getId());
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE schema_version ("
-                    + " version INTEGER NOT NULL PRIMARY KEY,"
-                    + " description VARCHAR(200) NOT NULL,"
-                    + " applied_at TIMESTAMP NOT NULL)");
-        }
-        return null;
+        return ids;
     }
 
-    private static Void apply(Connection connection, Migration migration) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : statements(read(migration.script()))) {
-                statement.execute(sql);
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
-            insert.setInt(1, migration.version());
-            insert.setString(2, migration.description());
-            Jdbc.setInstant(insert, 3, Instant.now());
-            insert.executeUpdate();
-        }
-        return null;
-    }
-
-    /**
-     * Splits a script at each {@code ;}. Scripts keep to what this needs: comments on lines of
-     * their own starting with {@code --}, and no semicolon inside a statement.
-     */
-    static List<String> statements(String script) {
-        StringBuilder code = new StringBuilder();
-        for (String line : script.split("\n")) {
-            if (!line.strip().startsWith("--")) {
-                code.append(line).append('\n');
-            }
-        }
-        List<String> statements = new ArrayList<>();
-        for (String statement : code.toString().split(";")) {
-            if (!statement.isBlank()) {
-                statements.add(statement.strip());
-            }
-        }
-        return statements;
-    }
-
-    private static String read(String script) {
-        try (InputStream in = SchemaMigrations.class.getResourceAsStream(FOLDER + script)) {
+    /** The number of change sets this code writes. */
+    static int latest() {
+        try (java.io.InputStream in = SchemaMigrations.class.getClassLoader().getResourceAsStream(CHANGELOG)) {
             if (in == null) {
-                throw new IllegalStateException("migration " + FOLDER + script + " is missing from the classpath");
+                throw new IllegalStateException(CHANGELOG + " is missing from the classpath");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read migration " + script, e);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("<changeSet ", -1).length - 1;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + CHANGELOG, e);
+        }
+    }
+
+    private static boolean hasTable(Connection connection, String table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(java.util.Locale.ROOT) : table;
+        try (ResultSet tables = meta.getTables(null, connection.getSchema(), name, new String[] {"TABLE"})) {
+            return tables.next();
         }
     }
 }

@@ -25,13 +25,22 @@ import org.imigateway.store.Direction;
 import org.imigateway.store.MessageRecord;
 import org.imigateway.store.MessageStatus;
 import org.imigateway.store.StatusChange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.imigateway.store.TestStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The durable pipeline between real gateways: duplicates, an outage, a receiver that never returns. */
+/** The durable pipeline between real gateways, on Derby and on PostgreSQL: duplicates, an outage, a receiver that never returns. */
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class DurablePipelineTest {
+
+    @Parameter
+    TestStore store;
 
     /** Retries every ~1.5 s for 15 s: long enough to outlast a short outage. */
     private static final String PATIENT = "urn:imigateway:test:patient";
@@ -43,9 +52,12 @@ class DurablePipelineTest {
     static TestNetwork network;
     static Path payload;
 
-    @BeforeAll
-    static void start() throws Exception {
-        network = TestNetwork.create(dir.resolve("net"), "gw-a", "gw-b", "gw-c");
+    @BeforeParameterizedClassInvocation
+    static void start(TestStore store) throws Exception {
+        network = TestNetwork.create(dir.resolve("net-" + store), "gw-a", "gw-b", "gw-c");
+        for (Path home : network.plan().homes().values()) {
+            store.configure(home);
+        }
         network.addLeg(leg("patient", PATIENT, "0.25;9;CONSTANT"));
         network.addLeg(leg("impatient", IMPATIENT, "0.05;2;CONSTANT"));
         network.start("gw-a");
@@ -53,7 +65,7 @@ class DurablePipelineTest {
         payload = Files.writeString(dir.resolve("note.xml"), "<note xmlns=\"urn:test\">durable</note>", StandardCharsets.UTF_8);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         network.close();
     }

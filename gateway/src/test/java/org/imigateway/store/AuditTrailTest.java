@@ -18,11 +18,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.imigateway.port.CaseKey;
 import org.imigateway.port.AuditAction;
 
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class AuditTrailTest {
+
+    @Parameter
+    TestStore store;
+
 
     private static final CaseKey CASE = new CaseKey("PQ-REQUEST", "case-1");
 
@@ -33,8 +42,8 @@ class AuditTrailTest {
     private AuditTrail trail;
 
     @BeforeEach
-    void open() throws SQLException {
-        database = Database.open(folder.resolve("derby"));
+    void open() throws Exception {
+        database = store.open(folder);
         trail = new AuditTrail(database);
         Instant at = Instant.parse("2026-11-27T08:00:00.123456789Z");
         for (int i = 1; i <= 5; i++) {

@@ -16,14 +16,23 @@ import java.util.stream.Stream;
 
 import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.Payload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The inbound sink on Derby and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class DerbySinkTest {
 
     private static final long FIFTY_MB = 50L * 1024 * 1024;
+
+    @Parameter
+    TestStore store;
 
     @TempDir
     static Path temp;
@@ -32,15 +41,15 @@ class DerbySinkTest {
     static PayloadStore payloads;
     static DerbySink sink;
 
-    @BeforeAll
-    static void open() throws Exception {
-        database = Database.open(temp.resolve("derby"));
+    @BeforeParameterizedClassInvocation
+    static void open(TestStore store) throws Exception {
+        database = store.open(temp);
         log = new MessageLog(database);
         payloads = new PayloadStore(database, temp.resolve("payloads"));
         sink = new DerbySink(log, payloads);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void close() {
         database.close();
     }

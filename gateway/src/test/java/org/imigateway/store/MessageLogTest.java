@@ -25,16 +25,24 @@ import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.MessageProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Each test opens its own database: they count and list everything in it. */
+/** Each test opens its own database: they count and list everything in it. Runs on Derby and PostgreSQL. */
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class MessageLogTest {
+
+    @Parameter
+    TestStore store;
 
     @TempDir
     Path temp;
 
     @Test
     void statusHistoryRecordsEveryChangeInOrder() throws Exception {
-        try (Database database = Database.open(temp.resolve("derby"))) {
+        try (Database database = store.open(temp)) {
             MessageLog log = new MessageLog(database);
             String id = TestMessages.newId("history");
             Instant retryAt = Instant.now().plus(5, ChronoUnit.MINUTES);
@@ -79,7 +87,7 @@ class MessageLogTest {
 
     @Test
     void countByStatusCountsEveryStatusAndLeavesPingsOut() throws Exception {
-        try (Database database = Database.open(temp.resolve("derby"))) {
+        try (Database database = store.open(temp)) {
             MessageLog log = new MessageLog(database);
             DerbySink sink = new DerbySink(log, new PayloadStore(database, temp.resolve("payloads")));
             for (int i = 0; i < 3; i++) {
@@ -111,7 +119,7 @@ class MessageLogTest {
 
     @Test
     void pendingListsHoldWhatARestartMustEnqueueAgain() throws Exception {
-        try (Database database = Database.open(temp.resolve("derby"))) {
+        try (Database database = store.open(temp)) {
             MessageLog log = new MessageLog(database);
             DerbySink sink = new DerbySink(log, new PayloadStore(database, temp.resolve("payloads")));
             String first = TestMessages.newId("in");
@@ -144,7 +152,7 @@ class MessageLogTest {
 
     @Test
     void reopeningAfterCloseKeepsEverything() throws Exception {
-        Path folder = temp.resolve("derby");
+        DatabaseSettings folder = store.fresh(temp);
         Path payloadRoot = temp.resolve("payloads");
         String inbound = TestMessages.newId("in");
         String outbound = TestMessages.newId("out");

@@ -26,15 +26,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The message log enforces the state machine against what is in the database. */
+/** The message log enforces the state machine against what is in the database, Derby or PostgreSQL. */
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class MessageLogTransitionsTest {
+
+    @Parameter
+    TestStore store;
 
     @TempDir
     static Path temp;
@@ -42,14 +50,14 @@ class MessageLogTransitionsTest {
     static MessageLog log;
     static DerbySink sink;
 
-    @BeforeAll
-    static void open() throws Exception {
-        database = Database.open(temp.resolve("derby"));
+    @BeforeParameterizedClassInvocation
+    static void open(TestStore store) throws Exception {
+        database = store.open(temp);
         log = new MessageLog(database);
         sink = new DerbySink(log, new PayloadStore(database, temp.resolve("payloads")));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void close() {
         database.close();
     }

@@ -13,15 +13,24 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class PayloadStoreTest {
+
+    @Parameter
+    TestStore store;
+
 
     @TempDir
     Path temp;
 
     @Test
     void startUpDeletesOrphansAndMovesCommittedFilesIntoPlace() throws Exception {
-        Path folder = temp.resolve("derby");
+        DatabaseSettings folder = store.fresh(temp);
         Path root = temp.resolve("payloads");
         String id = TestMessages.newId("crash");
         Path orphan;
@@ -52,7 +61,7 @@ class PayloadStoreTest {
 
     @Test
     void sizeAndDigestAreMeasuredWhileCopying() throws Exception {
-        try (Database database = Database.open(temp.resolve("derby"))) {
+        try (Database database = store.open(temp)) {
             PayloadStore payloads = new PayloadStore(database, temp.resolve("payloads"));
             PayloadStore.Staged staged;
             try (InputStream content = new ByteArrayInputStream("abc".getBytes())) {

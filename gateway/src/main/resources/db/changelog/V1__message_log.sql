@@ -1,6 +1,6 @@
 -- The message log: every message this gateway received or sent, where it stands, how it got
 -- there, its payloads and the signed receipt that proves the exchange.
--- Portable SQL (Derby and PostgreSQL) except BLOB, which PostgreSQL spells BYTEA.
+-- Portable SQL (Derby and PostgreSQL); ${binary} is the one type that differs (store.Dialect).
 -- Statements end with ';'; comments only on lines of their own.
 
 -- One row per MessageId and direction (the same id may come in and, as a reply, go out).
@@ -67,7 +67,7 @@ CREATE INDEX status_history_by_message ON status_history (message_ref, id);
 -- the answer to a duplicate. Kept apart so that status scans do not read it.
 CREATE TABLE receipt (
     message_ref  BIGINT     NOT NULL,
-    signed_xml   BLOB(16M)  NOT NULL,
+    signed_xml   ${binary}  NOT NULL,
     CONSTRAINT receipt_pk PRIMARY KEY (message_ref),
     CONSTRAINT receipt_message FOREIGN KEY (message_ref) REFERENCES message (id)
 );
