@@ -23,7 +23,7 @@ public final class MessageStatistics {
     /** Counts keyed {@code DIRECTION/STATUS/party}, in key order; empty groups are left out. */
     public Map<String, Long> countsByParty() {
         Map<String, Long> counts = new TreeMap<>();
-        for (MessageCount count : log.countByParty()) {
+        for (MessageCount count : log.queries().countByParty()) {
             counts.put(count.direction() + "/" + count.status() + "/" + count.party(), count.count());
         }
         return counts;
@@ -52,6 +52,6 @@ public final class MessageStatistics {
     }
 
     private long ageSeconds(MessageStatus status, Instant now) {
-        return log.oldestCreated(status).map(created -> Math.max(0, Duration.between(created, now).toSeconds())).orElse(0L);
+        return log.queries().oldestCreated(status).map(created -> Math.max(0, Duration.between(created, now).toSeconds())).orElse(0L);
     }
 }

@@ -74,7 +74,7 @@ public final class Operations {
     public int resendFailed(String partyName, Instant since) {
         Party party = party(partyName);
         int resent = 0;
-        for (MessageRecord record : log.failedSince(party.partyId().value(), since)) {
+        for (MessageRecord record : log.queries().failedSince(party.partyId().value(), since)) {
             if (resend(record.messageId())) {
                 resent++;
             }

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -321,86 +320,6 @@ public final class MessageLog {
     }
 
     /**
-     * How many messages are in each status, zeros included; pings are not counted. A status
-     * belongs to one direction ({@link MessageStatus#direction()}), so this is the whole
-     * direction × status table.
-     */
-    public Map<MessageStatus, Long> countByStatus() {
-        return inTransaction("count messages by status", connection -> {
-            Map<MessageStatus, Long> counts = new EnumMap<>(MessageStatus.class);
-            for (MessageStatus status : MessageStatus.values()) {
-                counts.put(status, 0L);
-            }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT status, COUNT(*) FROM message WHERE ping = ? GROUP BY status")) {
-                select.setBoolean(1, false);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        counts.put(MessageStatus.valueOf(row.getString(1)), row.getLong(2));
-                    }
-                }
-            }
-            return counts;
-        });
-    }
-
-    /**
-     * Message counts by direction, status and party (the sender of inbound messages, the
-     * receiver of outbound ones); pings are not counted, empty groups are left out.
-     */
-    public List<MessageCount> countByParty() {
-        return inTransaction("count messages by party", connection -> {
-            List<MessageCount> counts = new ArrayList<>();
-            // The party that matters: who we send to, or who sent to us.
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT direction, status, to_party, COUNT(*) FROM message WHERE ping = ? AND direction = ?"
-                            + " GROUP BY direction, status, to_party"
-                            + " UNION ALL SELECT direction, status, from_party, COUNT(*) FROM message"
-                            + " WHERE ping = ? AND direction = ? GROUP BY direction, status, from_party")) {
-                select.setBoolean(1, false);
-                select.setString(2, OUTBOUND.name());
-                select.setBoolean(3, false);
-                select.setString(4, INBOUND.name());
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        counts.add(new MessageCount(Direction.valueOf(row.getString(1)),
-                                MessageStatus.valueOf(row.getString(2)), row.getString(3), row.getLong(4)));
-                    }
-                }
-            }
-            return counts;
-        });
-    }
-
-    /** When the oldest non-ping message now in {@code status} was created; empty when there is none. */
-    public Optional<Instant> oldestCreated(MessageStatus status) {
-        return inTransaction("find the oldest message in " + status, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT MIN(created_at) AS oldest FROM message WHERE status = ? AND ping = ?")) {
-                select.setString(1, status.name());
-                select.setBoolean(2, false);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Jdbc.optionalInstant(row, "oldest") : Optional.<Instant>empty();
-                }
-            }
-        });
-    }
-
-    /** Outbound messages to the party (its PartyId value) in SEND_FAILURE, created at or after {@code since}, oldest first. */
-    public List<MessageRecord> failedSince(String toParty, Instant since) {
-        return inTransaction("list failed messages", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + MessageRows.COLUMNS + " FROM message"
-                    + " WHERE status = ? AND direction = ? AND to_party = ? AND created_at >= ? ORDER BY created_at, id")) {
-                select.setString(1, SEND_FAILURE.name());
-                select.setString(2, OUTBOUND.name());
-                select.setString(3, toParty);
-                Jdbc.setInstant(select, 4, since);
-                return MessageRows.records(select);
-            }
-        });
-    }
-
-    /**
      * Received messages not yet delivered to a backend, oldest first (pings excluded). At
      * start-up these are enqueued for delivery again: a crash may have come between the commit
      * that stored them and the queue send.
@@ -419,6 +338,16 @@ public final class MessageLog {
         return select("list messages being sent", "SELECT " + MessageRows.COLUMNS + " FROM message"
                 + " WHERE status IN (?, ?) AND direction = ? ORDER BY created_at, id",
                 SEND_ENQUEUED.name(), WAITING_FOR_RETRY.name(), OUTBOUND.name());
+    }
+
+    /** How many messages are in each status, zeros included; see {@link MessageQueries#countByStatus}. */
+    public Map<MessageStatus, Long> countByStatus() {
+        return queries().countByStatus();
+    }
+
+    /** The counting queries operators and metrics ask of the message table. */
+    public MessageQueries queries() {
+        return new MessageQueries(database);
     }
 
     private List<MessageRecord> select(String what, String sql, Object... parameters) {

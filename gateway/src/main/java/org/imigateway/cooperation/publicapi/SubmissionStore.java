@@ -1,7 +1,6 @@
 package org.imigateway.cooperation.publicapi;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
