@@ -20,7 +20,7 @@ import org.imigateway.cooperation.publicapi.PublicInterface;
 import org.imigateway.cooperation.publicapi.PublicSettings;
 import org.imigateway.cooperation.translation.TranslationSettings;
 import org.imigateway.pmode.ActivePModes;
-import org.imigateway.broker.EmbeddedBroker;
+import org.imigateway.broker.Broker;
 import org.imigateway.route.Enqueuer;
 import org.imigateway.route.FolderInbox;
 import org.imigateway.route.OutboundSubmission;
@@ -44,7 +44,7 @@ record HubParts(CooperationHub hub, Retention retention, PublicSettings publicSe
     /** The hub of this home, or none when this gateway is a national access point. */
     static Optional<HubParts> open(GatewayConfig config, Lifecycle parts, Database database, ActivePModes pmodes,
             MessageLog log, PayloadStore payloads, PayloadAccess payloadAccess, OutboundSubmission submission,
-            FolderInbox inbox, EmbeddedBroker broker, Enqueuer enqueuer, Path data) throws ConfigException, IOException {
+            FolderInbox inbox, Broker broker, Enqueuer enqueuer, Path data) throws ConfigException, IOException {
         CooperationSettings settings = CooperationSettings.load(config.home());
         PublicSettings publicSettings = PublicSettings.load(config.home());
         if (!settings.isHub()) {
