@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>On connecting it checks that the broker runs with what the embedded broker configures
  * ({@link BrokerConfiguration}): persistence with synced journal writes, persisted duplicate ids,
  * the gateway's queues and the same redelivery, dead-letter and auto-create settings. A broker
- * set up from {@code artemis/broker.xml} of the distribution passes; any other fails the start with
+ * set up from the template {@code gateway/src/main/dist/artemis/broker.xml} passes; any other fails the start with
  * every difference named.
  */
 public final class ExternalBroker implements Broker {
@@ -41,7 +41,7 @@ public final class ExternalBroker implements Broker {
 
     private static final String MANAGEMENT_ADDRESS = "activemq.management";
     private static final long CALL_TIMEOUT_MILLIS = 30_000;
-    private static final String TEMPLATE = "the template artemis/broker.xml (docs/broker.md)";
+    private static final String TEMPLATE = "template: gateway/src/main/dist/artemis/broker.xml, docs/broker.md";
 
     private final ExternalBrokerSettings settings;
     private final ServerLocator locator;
@@ -128,7 +128,7 @@ public final class ExternalBroker implements Broker {
                         + " (" + e.getCause().getMessage() + ")", e);
             }
             throw new ConfigException(where(settings) + ": the broker's configuration cannot be read: "
-                    + e.getMessage() + "; its user needs the role imi-gateway of " + TEMPLATE, e);
+                    + e.getMessage() + "; its user needs the role imi-gateway (" + TEMPLATE + ")", e);
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(where(settings) + ": the broker is not configured as the gateway needs ("

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.jms.Connection;
@@ -67,6 +68,23 @@ class ExternalBrokerTest {
             assertEquals(1, broker.purge(queue));
             assertEquals(0, broker.messageCount(queue));
             assertThrows(IllegalArgumentException.class, () -> broker.messageCount("imi.no-such-queue"));
+
+            String parking = broker.ensureQueue("imi.test.parking");
+            broker.purge(parking);
+            try (Connection connection = broker.connectionFactory().createConnection()) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer producer = session.createProducer(session.createQueue(queue));
+                for (String id : new String[] {"keep@test", "o'move@test"}) {
+                    TextMessage message = session.createTextMessage(id);
+                    message.setStringProperty(Queues.MESSAGE_ID_PROPERTY, id);
+                    producer.send(message);
+                }
+            }
+            assertEquals(1, broker.moveMessages(queue, "o'move@test", parking), "only the message of that MessageId");
+            assertEquals(1, broker.messageCount(queue));
+            assertEquals(1, broker.messageCount(parking));
+            assertEquals(List.of("o'move@test"), JmsClient.drain(broker.connectionFactory(), parking, 500));
+            broker.purge(queue);
         }
     }
 

@@ -57,18 +57,7 @@ class BrokerFailoverTest {
         try (ArtemisProcess primary = ArtemisProcess.primary(dir.resolve("primary"), store, primaryPort, backupPort);
              ArtemisProcess backup = ArtemisProcess.backup(dir.resolve("backup"), store, backupPort, primaryPort)) {
             awaitBackupAnnounced(url);
-            DemoNetwork network = DemoNetwork.create(dir.resolve("net"), List.of("sender", "receiver"), false);
-            String leg = """
-                      <leg id="failover">
-                        <service>%s</service>
-                        <action>Deliver</action>
-                        <security profile="edelivery-1.15"/>
-                        <receptionAwareness retry="30;600;CONSTANT"/>
-                      </leg>""".formatted(SERVICE);
-            for (Path home : network.homes().values()) {
-                Path file = home.resolve("config/pmodes/pmodes.xml");
-                Files.writeString(file, Files.readString(file).replace("</pmodes>", leg + "\n</pmodes>"));
-            }
+            DemoNetwork network = CrashSafetyTest.senderAndReceiver(dir.resolve("net"), "failover", SERVICE);
             Files.writeString(network.home("receiver").resolve("config/gateway.properties"),
                     "\nbroker.url=" + url + "\nbroker.user=" + ArtemisProcess.USER + "\nbroker.password="
                             + ArtemisProcess.PASSWORD + "\n", StandardOpenOption.APPEND);
@@ -81,8 +70,12 @@ class BrokerFailoverTest {
                 Thread stream = new Thread(() -> submitAll(sender, payload), "failover-stream");
                 stream.start();
                 await(Duration.ofMinutes(2), () -> delivered(receiver) >= MESSAGES / 4, "a quarter delivered");
+                long deliveredAtKill = delivered(receiver);
+                Instant killed = Instant.now();
                 primary.kill();
                 backup.await("LIVE", Duration.ofSeconds(60));
+                System.out.println("FAILOVER: live broker killed with " + deliveredAtKill + " of " + MESSAGES
+                        + " delivered; backup live after " + Duration.between(killed, Instant.now()).toMillis() + " ms");
                 stream.join(Duration.ofMinutes(2).toMillis());
                 await(Duration.ofMinutes(3), () -> acknowledged(sender) == MESSAGES && delivered(receiver) == MESSAGES,
                         "every message acknowledged and delivered");
