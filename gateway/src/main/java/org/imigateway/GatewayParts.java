@@ -19,9 +19,9 @@ import org.imigateway.as4.inflow.InboundPipeline;
 import org.imigateway.as4.inflow.InboundSteps;
 import org.imigateway.as4.outflow.As4Sender;
 import org.imigateway.backend.Backends;
-import org.imigateway.broker.BrokerSettings;
+import org.imigateway.broker.Broker;
+import org.imigateway.broker.Brokers;
 import org.imigateway.broker.CamelJms;
-import org.imigateway.broker.EmbeddedBroker;
 import org.imigateway.config.AdmissionConfig;
 import org.imigateway.config.ConfigException;
 import org.imigateway.config.GatewayConfig;
@@ -64,7 +64,7 @@ public final class GatewayParts {
     private final MessageLog messageLog;
     private final DerbySink sink;
     private final PayloadAccess payloadAccess;
-    private final EmbeddedBroker broker;
+    private final Broker broker;
     private final CamelContext camel;
     private final FolderInbox inbox;
     private final OutboundSubmission submission;
@@ -97,7 +97,7 @@ public final class GatewayParts {
         this.sink = new DerbySink(messageLog, payloads);
         this.payloadAccess = new PayloadAccess(database, messageLog, sink, payloads, Clock.systemUTC());
         this.inbox = new FolderInbox(data);
-        this.broker = EmbeddedBroker.start(BrokerSettings.of(config.partyName(), data.resolve("artemis")));
+        this.broker = Brokers.open(config.home(), config.partyName(), data.resolve("artemis"));
         parts.started("the broker", broker, broker::stop);
         broker.ensureDeliveryQueue(GatewayRoutes.DEFAULT_BACKEND);
 
@@ -212,7 +212,7 @@ public final class GatewayParts {
         return messageLog;
     }
 
-    public EmbeddedBroker broker() {
+    public Broker broker() {
         return broker;
     }
 

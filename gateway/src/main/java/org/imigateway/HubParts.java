@@ -24,8 +24,8 @@ import org.imigateway.cooperation.publicapi.PublicRoutes;
 import org.imigateway.cooperation.publicapi.PublicSettings;
 import org.imigateway.cooperation.translation.TranslationSettings;
 import org.imigateway.pmode.ActivePModes;
+import org.imigateway.broker.Broker;
 import org.imigateway.broker.JmsQueues;
-import org.imigateway.broker.EmbeddedBroker;
 import org.imigateway.pmode.Party;
 import org.imigateway.port.Partners;
 import org.imigateway.port.Queues;
@@ -59,7 +59,7 @@ record HubParts(CooperationHub hub, Retention retention, Optional<PublicInterfac
     /** The hub of this home, or none when this gateway is a national access point. */
     static Optional<HubParts> open(GatewayConfig config, Lifecycle parts, Database database, ActivePModes pmodes,
             MessageLog log, PayloadStore payloads, PayloadAccess payloadAccess, OutboundSubmission submission,
-            FolderInbox inbox, EmbeddedBroker broker, Enqueuer enqueuer, Path data, TlsSettings serverTls,
+            FolderInbox inbox, Broker broker, Enqueuer enqueuer, Path data, TlsSettings serverTls,
             AdmissionSettings publicAdmission) throws ConfigException, IOException {
         CooperationSettings settings = CooperationSettings.load(config.home());
         PublicSettings publicSettings = PublicSettings.load(config.home());

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.imigateway.as4.TlsSettings;
-import org.imigateway.broker.EmbeddedBroker;
+import org.imigateway.broker.Broker;
 import org.imigateway.config.ConfigException;
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.connectors.admission.AdmissionSettings;
@@ -40,7 +40,7 @@ final class Operators {
     private final AdmissionSettings admission;
 
     Operators(GatewayConfig config, GatewayKeys keys, ActivePModes pmodes, MessageLog log, Enqueuer enqueuer,
-            EmbeddedBroker broker, RouteSupervisor routes, SendControl sendControl, AdmissionSettings admission, Path data)
+            Broker broker, RouteSupervisor routes, SendControl sendControl, AdmissionSettings admission, Path data)
             throws ConfigException {
         this.config = config;
         this.admission = admission;

@@ -13,7 +13,7 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.builder.RouteBuilder;
 import org.imigateway.as4.TlsSettings;
-import org.imigateway.broker.EmbeddedBroker;
+import org.imigateway.broker.Broker;
 import org.imigateway.config.AdmissionConfig;
 import org.imigateway.connectors.admission.AdmissionSettings;
 import org.imigateway.config.ConfigException;
@@ -56,7 +56,7 @@ public final class Backends implements AutoCloseable {
 
     /** Reads {@code backend.*} from the home's settings and builds each connector; none configured is fine. */
     public static Backends create(Path home, Path dataDir, Database database, MessageLog log, PayloadAccess store,
-            EmbeddedBroker broker, GatewayPort outbound, TlsSettings serverTls) throws ConfigException, IOException {
+            Broker broker, GatewayPort outbound, TlsSettings serverTls) throws ConfigException, IOException {
         Backends backends = new Backends(new BackendLedger(database), log, store);
         AdmissionSettings admission = AdmissionConfig.load(home).backend();
         for (BackendSettings backend : BackendSettings.load(home)) {
@@ -73,7 +73,7 @@ public final class Backends implements AutoCloseable {
         return backends;
     }
 
-    private static JmsConnector jms(BackendSettings backend, Path dataDir, EmbeddedBroker broker) throws IOException {
+    private static JmsConnector jms(BackendSettings backend, Path dataDir, Broker broker) throws IOException {
         JmsQueues queues = JmsQueues.withPrefix("imi.backend." + backend.name());
         Optional<String> url = backend.setting("brokerUrl");
         ConnectionFactory factory;

@@ -12,7 +12,7 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.connection.JmsTransactionManager;
 
 /**
- * Binds Camel's JMS component to the embedded broker for transacted routes.
+ * Binds Camel's JMS component to the broker (embedded or external) for transacted routes.
  *
  * <pre>{@code
  * CamelJms.install(context, broker);              // before adding routes
@@ -54,7 +54,7 @@ public final class CamelJms {
      * Registers the {@value #COMPONENT} component and the {@value #REQUIRED_POLICY} transaction policy,
      * both on the broker's connection factory. Stop the Camel context before the broker.
      */
-    public static void install(CamelContext context, EmbeddedBroker broker) {
+    public static void install(CamelContext context, Broker broker) {
         // The transaction manager opens a session per transaction; this factory keeps the one connection
         // and reuses sessions, producers and consumers, which is what makes transacted routes fast.
         CachingConnectionFactory caching = new CachingConnectionFactory(broker.connectionFactory());

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * an in-VM acceptor is reachable only from code in this JVM, and the optional TCP acceptor binds to
  * loopback only.
  */
-public final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements Broker {
 
     /** JMX domain of every broker MBean. */
     public static final String JMX_DOMAIN = "org.apache.activemq.artemis";

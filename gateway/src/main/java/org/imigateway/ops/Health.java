@@ -71,7 +71,7 @@ public final class Health {
     public Report check() {
         Map<String, Check> checks = new LinkedHashMap<>();
         checks.put("broker", brokerStarted.getAsBoolean() ? new Check(State.UP, "started")
-                : new Check(State.DOWN, "the embedded broker is not running"));
+                : new Check(State.DOWN, "the broker is not running or not reachable"));
         checks.put("routes", routes());
         checks.put("database", database());
         checks.put("disk", disk());

@@ -3,7 +3,7 @@ package org.imigateway.ops;
 import java.time.Instant;
 import java.util.List;
 
-import org.imigateway.broker.EmbeddedBroker;
+import org.imigateway.broker.Broker;
 import org.imigateway.broker.Queues;
 import org.imigateway.pmode.Party;
 import org.imigateway.route.Enqueuer;
@@ -33,7 +33,7 @@ public final class Operations {
 
     private final MessageLog log;
     private final Enqueuer enqueuer;
-    private final EmbeddedBroker broker;
+    private final Broker broker;
     private final SendControl control;
     private final Parties parties;
     private final PModeReload reload;
@@ -44,7 +44,7 @@ public final class Operations {
         java.util.Optional<Party> byName(String name);
     }
 
-    public Operations(MessageLog log, Enqueuer enqueuer, EmbeddedBroker broker, SendControl control, Parties parties,
+    public Operations(MessageLog log, Enqueuer enqueuer, Broker broker, SendControl control, Parties parties,
             PModeReload reload) {
         this.log = log;
         this.enqueuer = enqueuer;

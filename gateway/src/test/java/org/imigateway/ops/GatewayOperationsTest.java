@@ -31,6 +31,7 @@ import javax.management.remote.JMXConnector;
 
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
+import org.imigateway.broker.EmbeddedBroker;
 import org.imigateway.broker.Queues;
 import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.CertificatePurpose;
@@ -263,7 +264,7 @@ class GatewayOperationsTest {
             assertTrue(remote.resumeSending("gw-b"));
             assertNotNull(remote.getMessageCountsByStatus().get("OUTBOUND/ACKNOWLEDGED"));
 
-            ObjectName outbound = partsOf(gateway).broker().queueObjectName(Queues.OUTBOUND);
+            ObjectName outbound = ((EmbeddedBroker) partsOf(gateway).broker()).queueObjectName(Queues.OUTBOUND);
             assertTrue(server.isRegistered(outbound), outbound.toString());
             assertNotNull(server.getAttribute(outbound, "MessageCount"));
             ObjectName sendRoute = new ObjectName("org.apache.camel:context=imi-gw-a,type=routes,name=\"send\"");

@@ -49,18 +49,7 @@ class CrashSafetyTest {
 
     @Test
     void killedGatewaysLoseNothingAndDeliverNothingTwice() throws Exception {
-        DemoNetwork network = DemoNetwork.create(dir.resolve("net"), List.of("sender", "receiver"), false);
-        String leg = """
-                  <leg id="crash">
-                    <service>%s</service>
-                    <action>Deliver</action>
-                    <security profile="edelivery-1.15"/>
-                    <receptionAwareness retry="30;600;CONSTANT"/>
-                  </leg>""".formatted(SERVICE);
-        for (Path home : network.homes().values()) {
-            Path file = home.resolve("config/pmodes/pmodes.xml");
-            Files.writeString(file, Files.readString(file).replace("</pmodes>", leg + "\n</pmodes>"));
-        }
+        DemoNetwork network = senderAndReceiver(dir.resolve("net"), "crash", SERVICE);
         Path payload = Files.writeString(dir.resolve("payload.xml"), "<crash xmlns=\"urn:test\">" + "x".repeat(2000) + "</crash>",
                 StandardCharsets.UTF_8);
         Path senderHome = network.home("sender");
@@ -125,6 +114,26 @@ class CrashSafetyTest {
                         id + " " + history);
             }
         }
+    }
+
+    /**
+     * A sender and a receiver with a leg for {@code service} whose retries come every 3 s for half an
+     * hour: long enough for any restart in a test, short enough that a retry comes soon.
+     */
+    static DemoNetwork senderAndReceiver(Path dir, String legId, String service) throws IOException {
+        DemoNetwork network = DemoNetwork.create(dir, List.of("sender", "receiver"), false);
+        String leg = """
+                  <leg id="%s">
+                    <service>%s</service>
+                    <action>Deliver</action>
+                    <security profile="edelivery-1.15"/>
+                    <receptionAwareness retry="30;600;CONSTANT"/>
+                  </leg>""".formatted(legId, service);
+        for (Path home : network.homes().values()) {
+            Path file = home.resolve("config/pmodes/pmodes.xml");
+            Files.writeString(file, Files.readString(file).replace("</pmodes>", leg + "\n</pmodes>"));
+        }
+        return network;
     }
 
     private static long acknowledged(Path home) throws IOException {

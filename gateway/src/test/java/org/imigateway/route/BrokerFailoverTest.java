@@ -1,0 +1,142 @@
+package org.imigateway.route;
+
+import static org.imigateway.GatewayParts.partsOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.imigateway.Gateway;
+import org.imigateway.broker.ArtemisProcess;
+import org.imigateway.broker.ExternalBroker;
+import org.imigateway.connectors.Payload;
+import org.imigateway.connectors.Submission;
+import org.imigateway.demo.DemoNetwork;
+import org.imigateway.store.Direction;
+import org.imigateway.store.MessageLog;
+import org.imigateway.store.MessageStatus;
+import org.imigateway.store.StatusChange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A receiving gateway on an external Artemis pair (shared store, each broker in a JVM of its own,
+ * configured from the shipped template) while a second gateway sends it a stream of messages; the
+ * live broker is killed with SIGKILL mid-stream and the backup takes over. Every message ends
+ * ACKNOWLEDGED at the sender and DELIVERED exactly once at the receiver, MessageId by MessageId.
+ */
+class BrokerFailoverTest {
+
+    private static final String SERVICE = "urn:imigateway:test:failover";
+    private static final int MESSAGES = 100;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void liveBrokerKilledMidStreamLosesAndDoublesNothing() throws Exception {
+        int primaryPort = ArtemisProcess.freePort();
+        int backupPort = ArtemisProcess.freePort();
+        Path store = dir.resolve("store");
+        String url = ArtemisProcess.pairUrl(primaryPort, backupPort);
+        try (ArtemisProcess primary = ArtemisProcess.primary(dir.resolve("primary"), store, primaryPort, backupPort);
+             ArtemisProcess backup = ArtemisProcess.backup(dir.resolve("backup"), store, backupPort, primaryPort)) {
+            awaitBackupAnnounced(url);
+            DemoNetwork network = CrashSafetyTest.senderAndReceiver(dir.resolve("net"), "failover", SERVICE);
+            Files.writeString(network.home("receiver").resolve("config/gateway.properties"),
+                    "\nbroker.url=" + url + "\nbroker.user=" + ArtemisProcess.USER + "\nbroker.password="
+                            + ArtemisProcess.PASSWORD + "\n", StandardOpenOption.APPEND);
+            Path payload = Files.writeString(dir.resolve("payload.xml"), "<failover xmlns=\"urn:test\">"
+                    + "x".repeat(2000) + "</failover>", StandardCharsets.UTF_8);
+
+            try (Gateway receiver = Gateway.start(network.home("receiver"));
+                 Gateway sender = Gateway.start(network.home("sender"))) {
+                assertTrue(partsOf(receiver).broker() instanceof ExternalBroker, "the receiver uses the pair");
+                Thread stream = new Thread(() -> submitAll(sender, payload), "failover-stream");
+                stream.start();
+                await(Duration.ofMinutes(2), () -> delivered(receiver) >= MESSAGES / 4, "a quarter delivered");
+                long deliveredAtKill = delivered(receiver);
+                Instant killed = Instant.now();
+                primary.kill();
+                backup.await("LIVE", Duration.ofSeconds(60));
+                System.out.println("FAILOVER: live broker killed with " + deliveredAtKill + " of " + MESSAGES
+                        + " delivered; backup live after " + Duration.between(killed, Instant.now()).toMillis() + " ms");
+                stream.join(Duration.ofMinutes(2).toMillis());
+                await(Duration.ofMinutes(3), () -> acknowledged(sender) == MESSAGES && delivered(receiver) == MESSAGES,
+                        "every message acknowledged and delivered");
+
+                MessageLog sent = partsOf(sender).messageLog();
+                MessageLog received = partsOf(receiver).messageLog();
+                Set<String> inbox = new HashSet<>();
+                for (Path folder : receiver.inbox().messages()) {
+                    String id = FolderInbox.read(folder).getProperty("messageId");
+                    assertTrue(inbox.add(id), "delivered twice: " + id);
+                }
+                for (int i = 0; i < MESSAGES; i++) {
+                    String id = messageId(i);
+                    assertEquals(MessageStatus.ACKNOWLEDGED, sent.find(id, Direction.OUTBOUND).orElseThrow().status(), id);
+                    assertTrue(inbox.contains(id), "not in the receiver's inbox: " + id);
+                    List<StatusChange> history = received.history(id, Direction.INBOUND);
+                    assertEquals(1, history.stream().filter(c -> c.to() == MessageStatus.DELIVERED).count(),
+                            id + " " + history);
+                }
+            }
+        }
+    }
+
+    private static void submitAll(Gateway sender, Path payload) {
+        try {
+            for (int i = 0; i < MESSAGES; i++) {
+                sender.submit(Submission.to("receiver").service(SERVICE).action("Deliver").messageId(messageId(i))
+                        .payload(Payload.of(payload, "application/xml")).build());
+                Thread.sleep(40);  // a stream, not a burst: the kill falls in the middle of it
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(int i) {
+        return "failover-" + i + "@test";
+    }
+
+    private static long delivered(Gateway receiver) {
+        return partsOf(receiver).messageLog().countByStatus().getOrDefault(MessageStatus.DELIVERED, 0L);
+    }
+
+    private static long acknowledged(Gateway sender) {
+        return partsOf(sender).messageLog().countByStatus().getOrDefault(MessageStatus.ACKNOWLEDGED, 0L);
+    }
+
+    // A client fails over only to a backup the live broker has told it about.
+    private static void awaitBackupAnnounced(String url) throws Exception {
+        try (ServerLocator locator = ActiveMQClient.createServerLocator(url);
+             ClientSessionFactory factory = locator.createSessionFactory()) {
+            await(Duration.ofSeconds(60), () -> locator.getTopology().getMembers().stream()
+                    .anyMatch(member -> member.getBackup() != null), "the backup announced to the live broker");
+        }
+    }
+
+    private static void await(Duration patience, BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(patience);
+        while (!condition.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(deadline), "not reached after " + patience + ": " + what);
+            Thread.sleep(200);
+        }
+    }
+}
