@@ -27,10 +27,12 @@ public final class GatewayBean implements GatewayMXBean {
     private final SendControl control;
     private final Operations operations;
     private final GatewayMetrics metrics;
+    private final ClusterState cluster;
 
     public GatewayBean(MessageStatistics statistics, CertificateExpiry certificates, SendControl control,
-            Operations operations, GatewayMetrics metrics) {
+            Operations operations, GatewayMetrics metrics, ClusterState cluster) {
         this.metrics = metrics;
+        this.cluster = cluster;
         this.statistics = statistics;
         this.certificates = certificates;
         this.control = control;
@@ -101,6 +103,16 @@ public final class GatewayBean implements GatewayMXBean {
     @Override
     public List<String> getPausedParties() {
         return operations.pausedParties();
+    }
+
+    @Override
+    public String getClusterNodeId() {
+        return cluster.nodeId();
+    }
+
+    @Override
+    public boolean isTimerHolder() {
+        return cluster.holdsTimers();
     }
 
     @Override
