@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -42,11 +41,7 @@ public final class NodeRegistry implements AutoCloseable {
     private NodeRegistry(Database database, String nodeId) {
         this.database = database;
         this.nodeId = nodeId;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cluster-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = DaemonTimer.named("cluster-heartbeat");
     }
 
     /**

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -55,11 +54,7 @@ public final class TimerLeadership implements ClusterState, AutoCloseable {
         this.nodeId = nodeId;
         this.camel = camel;
         this.onGain = onGain;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cluster-timers");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = DaemonTimer.named("cluster-timers");
     }
 
     /**
