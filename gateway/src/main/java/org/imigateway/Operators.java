@@ -53,8 +53,8 @@ final class Operators {
                 pmodes::reload);
         this.metrics = new GatewayMetrics(config.partyName(), statistics, broker::messageCount, sendControl, expiry,
                 pmodes.get().parties().stream().map(Party::name).toList(), cluster);
-        this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics, cluster);
-        this.health = new Health(broker::isStarted, routes::problems, log, data, expiry, cluster);
+        this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics, cluster, broker::live);
+        this.health = new Health(broker::isStarted, routes::problems, log, data, expiry, cluster, broker::live);
     }
 
     OpsEndpoints open(TlsSettings serverTls) throws IOException {

@@ -28,9 +28,12 @@ public final class GatewayBean implements GatewayMXBean {
     private final Operations operations;
     private final GatewayMetrics metrics;
     private final ClusterState cluster;
+    private final java.util.function.Supplier<String> brokerLive;
 
     public GatewayBean(MessageStatistics statistics, CertificateExpiry certificates, SendControl control,
-            Operations operations, GatewayMetrics metrics, ClusterState cluster) {
+            Operations operations, GatewayMetrics metrics, ClusterState cluster,
+            java.util.function.Supplier<String> brokerLive) {
+        this.brokerLive = brokerLive;
         this.metrics = metrics;
         this.cluster = cluster;
         this.statistics = statistics;
@@ -113,6 +116,11 @@ public final class GatewayBean implements GatewayMXBean {
     @Override
     public boolean isTimerHolder() {
         return cluster.holdsTimers();
+    }
+
+    @Override
+    public String getBrokerLive() {
+        return brokerLive.get();
     }
 
     @Override

@@ -75,11 +75,12 @@ class ClusterNodesTest {
     static Path home2;
     static Path payload;
     static Path shared;
+    static int brokerPort;
     static final java.util.Map<Gateway, Integer> ADMIN_PORTS = new java.util.HashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
-        int brokerPort = ArtemisProcess.freePort();
+        brokerPort = ArtemisProcess.freePort();
         artemis = ArtemisProcess.single(dir.resolve("broker"), brokerPort, xml -> xml);
         network = TestNetwork.create(dir.resolve("net"), "gw-a", "gw-b");
         home1 = network.plan().home("gw-b");
@@ -195,7 +196,8 @@ class ClusterNodesTest {
         assertEquals("0.0", timerGauge(other));
         String health = get(other, "/health");
         assertTrue(health.contains("\"cluster\":{\"status\":\"UP\",\"detail\":\"node " + partsOf(other).cluster().nodeId()
-                + "; the timers run on another node\"}"), health);
+                + "; the timers run on another node; live broker at "), health);
+        assertTrue(health.contains(":" + brokerPort + "\"}"), "the live broker's address is named: " + health);
         assertTrue(health.contains("\"status\":\"UP\",\"checks\""), "a node without the timers is healthy: " + health);
 
         Instant stopped = Instant.now();
