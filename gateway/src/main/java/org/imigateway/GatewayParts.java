@@ -22,12 +22,16 @@ import org.imigateway.backend.Backends;
 import org.imigateway.broker.Broker;
 import org.imigateway.broker.Brokers;
 import org.imigateway.broker.CamelJms;
+import org.imigateway.cluster.ClusterSettings;
+import org.imigateway.cluster.NodeRegistry;
+import org.imigateway.cluster.TimerLeadership;
 import org.imigateway.config.AdmissionConfig;
 import org.imigateway.config.ConfigException;
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.cooperation.CooperationHub;
 import org.imigateway.cooperation.Retention;
 import org.imigateway.cooperation.publicapi.PublicInterface;
+import org.imigateway.ops.ClusterState;
 import org.imigateway.pmode.ActivePModes;
 import org.imigateway.pmode.PModeException;
 import org.imigateway.pmode.PModeSet;
@@ -75,6 +79,7 @@ public final class GatewayParts {
     private final Optional<PublicInterface> publicInterface;
     private final As4Server as4;
     private final Operators operators;
+    private final ClusterState cluster;
 
     GatewayParts(GatewayConfig config, Function<InboundSteps.Parts, InboundSteps> inboundSteps, Lifecycle parts)
             throws ConfigException, PModeException, IOException {
@@ -89,14 +94,22 @@ public final class GatewayParts {
         this.sender = new As4Sender(pmodes, config.partyName(), keys.cryptos(),
                 new HttpTransport(keys.clientTls(), config.sendTimeout()), work);
 
+        ClusterSettings clustering = ClusterSettings.load(config);
+        // What another node must read lives in the shared folder; work folders stay on the node.
+        Path shared = clustering.sharedDir();
         Database database = Database.open(DatabaseSettings.load(config));
         parts.started("the database", database, database::close);
+        if (clustering.enabled()) {
+            // Before the payload store settles its staging folder, which belongs to this node id alone.
+            NodeRegistry node = NodeRegistry.join(database, clustering.nodeId());
+            parts.started("the cluster node registration", node, node::close);
+        }
         this.messageLog = new MessageLog(database);
-        PayloadStore payloads = new PayloadStore(database, data.resolve("payloads"));
+        PayloadStore payloads = new PayloadStore(database, shared.resolve("payloads"), clustering.nodeId());
         payloads.recover();
         this.sink = new DerbySink(messageLog, payloads);
         this.payloadAccess = new PayloadAccess(database, messageLog, sink, payloads, Clock.systemUTC());
-        this.inbox = new FolderInbox(data);
+        this.inbox = new FolderInbox(shared);
         this.broker = Brokers.open(config.home(), config.partyName(), data.resolve("artemis"));
         parts.started("the broker", broker, broker::stop);
         broker.ensureDeliveryQueue(GatewayRoutes.DEFAULT_BACKEND);
@@ -107,10 +120,10 @@ public final class GatewayParts {
         RouteSupervisor supervisor = RouteSupervisor.install(camel);
         Enqueuer enqueuer = new Enqueuer(camel.createProducerTemplate());
         this.submission = new OutboundSubmission(messageLog, sender, enqueuer,
-                Files.createDirectories(data.resolve("outbox")), pmodes.get().party(config.partyName()).orElseThrow());
+                Files.createDirectories(shared.resolve("outbox")), pmodes.get().party(config.partyName()).orElseThrow());
         Recovery recovery = new Recovery(messageLog, enqueuer);
         this.hub = HubParts.open(config, parts, database, pmodes, messageLog, payloads, payloadAccess, submission, inbox,
-                broker, enqueuer, data, serverTls, admission.publicInterface());
+                broker, enqueuer, shared, serverTls, admission.publicInterface());
         this.backends = Backends.create(config.home(), data, database, messageLog, payloadAccess, broker, submission,
                 serverTls);
         parts.started("the routes", camel, camel::stop);
@@ -125,6 +138,13 @@ public final class GatewayParts {
             for (RouteBuilder routes : hub.map(HubParts::routes).orElse(List.of())) {
                 camel.addRoutes(routes);
             }
+            if (clustering.enabled()) {
+                TimerLeadership timers = TimerLeadership.hold(database, clustering.nodeId(), camel, recovery::run);
+                supervisor.leaveStopped(timers::stoppedOnPurpose);
+                this.cluster = timers;
+            } else {
+                this.cluster = ClusterState.SINGLE;
+            }
             camel.start();
         } catch (ConfigException e) {
             throw e;
@@ -132,7 +152,13 @@ public final class GatewayParts {
             throw new IOException("the routes cannot start: " + e.getMessage(), e);
         }
         parts.started("the backend connectors", backends, backends::close);
-        recovery.run();
+        if (cluster instanceof TimerLeadership timers) {
+            // The node that takes the timers runs the first recovery pass, now or when another node dies.
+            parts.started("the timer leadership", timers, timers::close);
+            timers.start();
+        } else {
+            recovery.run();
+        }
         this.publicInterface = hub.flatMap(HubParts::publicInterface);
 
         InboundPipeline pipeline = new InboundPipeline(inboundSteps.apply(new InboundSteps.Parts(pmodes,
@@ -140,7 +166,7 @@ public final class GatewayParts {
                 pmodes);
         this.as4 = new As4Server(config, serverTls, admission.as4(), pipeline);
         this.operators = new Operators(config, keys, pmodes, messageLog, enqueuer, broker, supervisor, sendControl,
-                admission.admin(), data);
+                admission.admin(), data, cluster);
     }
 
     /** The parts behind a gateway: for tests and measurements that look inside, not for production code. */
@@ -218,6 +244,11 @@ public final class GatewayParts {
 
     public CamelContext camel() {
         return camel;
+    }
+
+    /** This node's id and whether it runs the once-only timers (a gateway on its own always does). */
+    public ClusterState cluster() {
+        return cluster;
     }
 
     public int httpPort() {

@@ -11,6 +11,7 @@ import org.imigateway.config.ConfigException;
 import org.imigateway.config.GatewayConfig;
 import org.imigateway.connectors.admission.AdmissionSettings;
 import org.imigateway.ops.CertificateExpiry;
+import org.imigateway.ops.ClusterState;
 import org.imigateway.ops.GatewayBean;
 import org.imigateway.ops.GatewayMetrics;
 import org.imigateway.ops.Health;
@@ -40,7 +41,8 @@ final class Operators {
     private final AdmissionSettings admission;
 
     Operators(GatewayConfig config, GatewayKeys keys, ActivePModes pmodes, MessageLog log, Enqueuer enqueuer,
-            Broker broker, RouteSupervisor routes, SendControl sendControl, AdmissionSettings admission, Path data)
+            Broker broker, RouteSupervisor routes, SendControl sendControl, AdmissionSettings admission, Path data,
+            ClusterState cluster)
             throws ConfigException {
         this.config = config;
         this.admission = admission;
@@ -50,9 +52,9 @@ final class Operators {
         Operations operations = new Operations(log, enqueuer, broker, sendControl, name -> pmodes.get().party(name),
                 pmodes::reload);
         this.metrics = new GatewayMetrics(config.partyName(), statistics, broker::messageCount, sendControl, expiry,
-                pmodes.get().parties().stream().map(Party::name).toList());
-        this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics);
-        this.health = new Health(broker::isStarted, routes::problems, log, data, expiry);
+                pmodes.get().parties().stream().map(Party::name).toList(), cluster);
+        this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics, cluster, broker::live);
+        this.health = new Health(broker::isStarted, routes::problems, log, data, expiry, cluster, broker::live);
     }
 
     OpsEndpoints open(TlsSettings serverTls) throws IOException {

@@ -43,6 +43,11 @@ public interface Broker extends AutoCloseable {
     /** Whether the broker can take messages now: started (embedded) or connected (external). */
     boolean isStarted();
 
+    /** Which broker answers now, for operators: of a live/backup pair, the one that is live. */
+    default String live() {
+        return "the embedded broker";
+    }
+
     /** Stops the broker or the connection to it. Calling it again does nothing. */
     void stop();
 

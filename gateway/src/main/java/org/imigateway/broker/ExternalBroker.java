@@ -184,6 +184,15 @@ public final class ExternalBroker implements Broker {
         return !stopped.get() && !sessions.isClosed();
     }
 
+    // The management connection reconnects to whichever broker of the pair is live: its peer is the live one.
+    @Override
+    public synchronized String live() {
+        if (stopped.get() || sessions.isClosed()) {
+            return "no broker of " + settings.url() + " answers";
+        }
+        return "live broker at " + sessions.getConnection().getRemoteAddress();
+    }
+
     @Override
     public void stop() {
         if (!stopped.compareAndSet(false, true)) {

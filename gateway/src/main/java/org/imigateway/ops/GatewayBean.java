@@ -27,10 +27,15 @@ public final class GatewayBean implements GatewayMXBean {
     private final SendControl control;
     private final Operations operations;
     private final GatewayMetrics metrics;
+    private final ClusterState cluster;
+    private final java.util.function.Supplier<String> brokerLive;
 
     public GatewayBean(MessageStatistics statistics, CertificateExpiry certificates, SendControl control,
-            Operations operations, GatewayMetrics metrics) {
+            Operations operations, GatewayMetrics metrics, ClusterState cluster,
+            java.util.function.Supplier<String> brokerLive) {
+        this.brokerLive = brokerLive;
         this.metrics = metrics;
+        this.cluster = cluster;
         this.statistics = statistics;
         this.certificates = certificates;
         this.control = control;
@@ -101,6 +106,21 @@ public final class GatewayBean implements GatewayMXBean {
     @Override
     public List<String> getPausedParties() {
         return operations.pausedParties();
+    }
+
+    @Override
+    public String getClusterNodeId() {
+        return cluster.nodeId();
+    }
+
+    @Override
+    public boolean isTimerHolder() {
+        return cluster.holdsTimers();
+    }
+
+    @Override
+    public String getBrokerLive() {
+        return brokerLive.get();
     }
 
     @Override

@@ -29,6 +29,15 @@ public interface GatewayMXBean {
 
     List<String> getPausedParties();
 
+    /** {@code cluster.nodeId} of this node; empty when the gateway is not clustered. */
+    String getClusterNodeId();
+
+    /** Whether the recovery, retention, overdue and public-recovery timers run on this node (always, when alone). */
+    boolean isTimerHolder();
+
+    /** Which broker answers: the embedded one, or of an external live/backup pair the address of the live one. */
+    String getBrokerLive();
+
     long getDeadLetterCount();
 
     /** SEND_FAILURE to SEND_ENQUEUED and queued again; false when the message was not in SEND_FAILURE. */

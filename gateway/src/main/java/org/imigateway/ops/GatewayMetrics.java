@@ -29,8 +29,12 @@ public final class GatewayMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     public GatewayMetrics(String party, MessageStatistics statistics, ToLongFunction<String> queueDepth,
-            SendControl control, CertificateExpiry certificates, Collection<String> partners) {
+            SendControl control, CertificateExpiry certificates, Collection<String> partners, ClusterState cluster) {
         registry.config().commonTags("gateway", party);
+        Gauge.builder("imi.cluster.timer.holder", cluster, c -> c.holdsTimers() ? 1 : 0)
+                .description("1 on the node that runs the once-only timers (recovery, retention, overdue,"
+                        + " public-recovery), 0 on the others; a gateway on its own is 1")
+                .tag("node", cluster.nodeId()).register(registry);
         for (MessageStatus status : MessageStatus.values()) {
             String key = status.direction() + "/" + status;
             Gauge.builder("imi.messages", statistics, s -> s.countsByStatus().getOrDefault(key, 0L))

@@ -54,18 +54,22 @@ public final class Health {
     private final MessageLog log;
     private final Path dataDir;
     private final CertificateExpiry certificates;
+    private final ClusterState cluster;
+    private final Supplier<String> brokerLive;
 
     /**
      * @param routeProblems one line per route that does not consume, naming it (route.RouteSupervisor);
      *                      empty when all consume
      */
     public Health(BooleanSupplier brokerStarted, Supplier<List<String>> routeProblems, MessageLog log, Path dataDir,
-            CertificateExpiry certificates) {
+            CertificateExpiry certificates, ClusterState cluster, Supplier<String> brokerLive) {
+        this.brokerLive = brokerLive;
         this.brokerStarted = brokerStarted;
         this.routeProblems = routeProblems;
         this.log = log;
         this.dataDir = dataDir;
         this.certificates = certificates;
+        this.cluster = cluster;
     }
 
     public Report check() {
@@ -76,6 +80,10 @@ public final class Health {
         checks.put("database", database());
         checks.put("disk", disk());
         checks.put("certificates", certificates());
+        if (cluster.clustered()) {
+            checks.put("cluster", new Check(State.UP, "node " + cluster.nodeId() + (cluster.holdsTimers()
+                    ? "; runs the timers" : "; the timers run on another node") + "; " + brokerLive.get()));
+        }
         State worst = checks.values().stream().map(Check::state).max(Enum::compareTo).orElse(State.UP);
         return new Report(worst, checks);
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -56,6 +57,7 @@ public final class RouteSupervisor extends ServiceSupport implements RoutePolicy
     /** Routes waiting for their restart, with the reason. */
     private final Map<String, String> restarting = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
+    private volatile Predicate<String> stoppedOnPurpose = routeId -> false;
 
     private RouteSupervisor(CamelContext camel) {
         this.camel = camel;
@@ -74,6 +76,14 @@ public final class RouteSupervisor extends ServiceSupport implements RoutePolicy
     }
 
     /**
+     * Routes left alone while the predicate holds for them: on a cluster node, the timers another
+     * node runs are stopped on purpose and must be neither restarted nor reported.
+     */
+    public void leaveStopped(Predicate<String> routeIds) {
+        this.stoppedOnPurpose = routeIds;
+    }
+
+    /**
      * What keeps a route from consuming right now, one line per route naming it; empty when every route
      * consumes.
      */
@@ -84,6 +94,9 @@ public final class RouteSupervisor extends ServiceSupport implements RoutePolicy
             return problems;
         }
         for (Route route : camel.getRoutes()) {
+            if (stoppedOnPurpose.test(route.getRouteId())) {
+                continue;
+            }
             String reason = restarting.get(route.getRouteId());
             Optional<String> problem = reason != null ? Optional.of(reason) : problem(route);
             problem.ifPresent(p -> problems.add("route " + route.getRouteId() + ": " + p));
@@ -140,6 +153,9 @@ public final class RouteSupervisor extends ServiceSupport implements RoutePolicy
             }
             for (Route route : camel.getRoutes()) {
                 String routeId = route.getRouteId();
+                if (stoppedOnPurpose.test(routeId)) {
+                    continue;
+                }
                 Optional<String> problem = problem(route);
                 if (problem.isPresent() && restarting.putIfAbsent(routeId, problem.get() + "; restarting") == null) {
                     LOG.error("route {} does not consume ({}); it restarts in {} s", routeId, problem.get(),
@@ -162,6 +178,10 @@ public final class RouteSupervisor extends ServiceSupport implements RoutePolicy
 
     private void start(String routeId) {
         if (!camel.isStarted() || !isRunAllowed()) {
+            return;
+        }
+        if (stoppedOnPurpose.test(routeId)) {
+            restarting.remove(routeId);  // the timers moved to another node meanwhile
             return;
         }
         try {

@@ -189,6 +189,30 @@ public final class Database implements Transactions, AutoCloseable {
         return settings.dialect();
     }
 
+    /** Whether this is a PostgreSQL server, which several gateway nodes can share (embedded Derby admits one process). */
+    public boolean isShared() {
+        return settings.dialect() == Dialect.POSTGRESQL;
+    }
+
+    /**
+     * A connection of its own, outside the pool and in auto-commit, for a session that must live
+     * as long as its holder does (a PostgreSQL advisory lock ends with its session); the caller
+     * closes it.
+     */
+    public Connection openSession() throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("the database at " + settings.where() + " is closed");
+        }
+        java.util.Properties login = new java.util.Properties();
+        if (!settings.user().isEmpty()) {
+            login.setProperty("user", settings.user());
+            login.setProperty("password", settings.password());
+        }
+        // Keep-alive probes let the server notice a peer whose machine vanished, and end its session.
+        login.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(settings.url(), login);
+    }
+
     @Override
     public <T> T inTransaction(String what, Work<T> work) {
         try {

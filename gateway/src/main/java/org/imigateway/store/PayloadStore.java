@@ -47,8 +47,18 @@ public final class PayloadStore {
     private final Path files;
 
     public PayloadStore(Database database, Path root) throws IOException {
+        this(database, root, "");
+    }
+
+    /**
+     * A store in a folder several cluster nodes share: each node stages in {@code incoming/<node>/},
+     * because {@link #recover} deletes what it finds uncommitted there, and another node's staged
+     * file is uncommitted only until that node's commit.
+     */
+    public PayloadStore(Database database, Path root, String node) throws IOException {
         this.database = database;
-        this.incoming = Files.createDirectories(root.resolve("incoming"));
+        this.incoming = Files.createDirectories(node.isEmpty() ? root.resolve("incoming")
+                : root.resolve("incoming").resolve(node));
         this.files = Files.createDirectories(root.resolve("files"));
     }
 

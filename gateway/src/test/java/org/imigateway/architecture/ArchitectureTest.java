@@ -35,10 +35,10 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    /** The access point: AS4, PModes, routes, store, broker, backends, operations, configuration. */
+    /** The access point: AS4, PModes, routes, store, broker, backends, operations, configuration, cluster nodes. */
     static final String[] ACCESS_POINT = {"org.imigateway.as4..", "org.imigateway.pmode..", "org.imigateway.route..",
         "org.imigateway.store..", "org.imigateway.broker..", "org.imigateway.backend..", "org.imigateway.ops..",
-        "org.imigateway.config.."};
+        "org.imigateway.config..", "org.imigateway.cluster.."};
     /** The IMI hub on top of it. */
     static final String[] HUB = {"org.imigateway.cooperation..", "org.imigateway.directory..",
         "org.imigateway.procedure.."};

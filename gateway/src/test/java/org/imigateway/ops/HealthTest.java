@@ -74,7 +74,7 @@ class HealthTest {
     void aRouteThatDoesNotConsumeIsDownAndNamed() {
         CertificateExpiry expiry = new CertificateExpiry(Map.of("signing", certificate(400)),
                 () -> new PModeSet(List.of(), List.of()));
-        Health health = new Health(() -> true, () -> List.of("route deliver-default: the route is Stopped"), log, dir, expiry);
+        Health health = new Health(() -> true, () -> List.of("route deliver-default: the route is Stopped"), log, dir, expiry, ClusterState.SINGLE, () -> "the embedded broker");
         Health.Report report = health.check();
         assertEquals(Health.State.DOWN, report.state(), report.toJson());
         assertEquals(Health.State.DOWN, report.checks().get("routes").state());
@@ -84,7 +84,7 @@ class HealthTest {
     private static Health health(boolean brokerStarted, X509Certificate signing) {
         CertificateExpiry expiry = new CertificateExpiry(Map.of("signing", signing),
                 () -> new PModeSet(List.of(), List.of()));
-        return new Health(() -> brokerStarted, List::of, log, dir, expiry);
+        return new Health(() -> brokerStarted, List::of, log, dir, expiry, ClusterState.SINGLE, () -> "the embedded broker");
     }
 
     /** A signing certificate whose last day is {@code days} from now (plus an hour, so whole days count right). */

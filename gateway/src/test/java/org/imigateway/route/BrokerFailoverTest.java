@@ -23,6 +23,7 @@ import org.imigateway.Gateway;
 import org.imigateway.broker.ArtemisProcess;
 import org.imigateway.broker.ExternalBroker;
 import org.imigateway.connectors.Payload;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.connectors.Submission;
 import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.demo.DemoNetwork;

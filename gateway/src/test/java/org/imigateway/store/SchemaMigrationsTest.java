@@ -36,6 +36,9 @@ class SchemaMigrationsTest {
     private static final List<String> TABLES = List.of("message", "message_property", "status_history", "receipt",
             "payload", "payload_property");
 
+    /** The last script the code before Liquibase ran; later ones only ever ran through Liquibase. */
+    private static final int LEGACY_LAST = 6;
+
     @Parameter
     TestStore store;
 
@@ -128,10 +131,11 @@ class SchemaMigrationsTest {
 
     @Test
     void aDerbyHomeFromBeforeLiquibaseWithANewerVersionIsRefused() throws Exception {
+        int newer = SchemaMigrations.latest() + 1;
         Path folder = legacyDerbyHome("INSERT INTO schema_version (version, description, applied_at)"
-                + " VALUES (7, 'from_the_future', CURRENT_TIMESTAMP)");
+                + " VALUES (" + newer + ", 'from_the_future', CURRENT_TIMESTAMP)");
         StoreException refused = assertThrows(StoreException.class, () -> Database.open(folder));
-        assertTrue(refused.getMessage().contains("schema version 7"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("schema version " + newer), refused.getMessage());
         assertTrue(refused.getMessage().contains("up to " + SchemaMigrations.latest()), refused.getMessage());
     }
 
@@ -146,6 +150,7 @@ class SchemaMigrationsTest {
         List<String> scripts = new ArrayList<>();
         try (Stream<Path> list = Files.list(changelogFolder())) {
             list.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".sql"))
+                    .filter(name -> version(name) <= LEGACY_LAST)
                     .sorted((a, b) -> version(a) - version(b)).forEach(name -> scripts.add("/db/changelog/" + name));
         }
         scripts.add("/store/legacy-schema-version.sql");

@@ -1,0 +1,81 @@
+package org.imigateway.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+import org.imigateway.config.ConfigException;
+import org.imigateway.store.Database;
+import org.imigateway.store.PostgresServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The node registry on a real PostgreSQL database: one live node per id, a dead node's id free after its heartbeats stop. */
+class NodeRegistryTest {
+
+    private Database database;
+
+    @BeforeEach
+    void open() throws Exception {
+        database = Database.open(PostgresServer.get().newDatabase());
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void aSecondNodeUnderALiveNodesIdIsRefusedNamingTheKey() throws Exception {
+        try (NodeRegistry first = NodeRegistry.join(database, "node-1");
+             NodeRegistry other = NodeRegistry.join(database, "node-2")) {
+            ConfigException refused = assertThrows(ConfigException.class, () -> NodeRegistry.join(database, "node-1"));
+            assertTrue(refused.getMessage().startsWith("cluster.nodeId=node-1 is in use by a live node on "),
+                    refused.getMessage());
+            assertEquals(2, rows());
+        }
+    }
+
+    @Test
+    void aCleanStopFreesTheIdAtOnce() throws Exception {
+        NodeRegistry.join(database, "node-1").close();
+        assertEquals(0, rows());
+        NodeRegistry.join(database, "node-1").close();
+    }
+
+    @Test
+    void theIdOfANodeWhoseHeartbeatStoppedIsTakenOver() throws Exception {
+        // The row a node that died left: written directly, as no heartbeat will refresh it.
+        database.inTransaction(c -> {
+            try (PreparedStatement dead = c.prepareStatement("INSERT INTO cluster_node (node_id, instance, host, started,"
+                    + " heartbeat) VALUES ('node-1', 'dead', 'elsewhere', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+                return dead.executeUpdate();
+            }
+        });
+        ConfigException refused = assertThrows(ConfigException.class, () -> NodeRegistry.join(database, "node-1"));
+        assertTrue(refused.getMessage().contains("live node on elsewhere (heartbeat"), refused.getMessage());
+        database.inTransaction(c -> {
+            try (PreparedStatement age = c.prepareStatement("UPDATE cluster_node SET heartbeat = CURRENT_TIMESTAMP"
+                    + " - INTERVAL '" + (NodeRegistry.STALE.toSeconds() + 1) + " seconds'")) {
+                return age.executeUpdate();
+            }
+        });
+        try (NodeRegistry restarted = NodeRegistry.join(database, "node-1")) {
+            assertEquals(1, rows());
+        }
+    }
+
+    private int rows() throws Exception {
+        return database.inTransaction(c -> {
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM cluster_node");
+                 ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        });
+    }
+}
