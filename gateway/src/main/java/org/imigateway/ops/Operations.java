@@ -96,7 +96,11 @@ public final class Operations {
         }
         // The log first: should the queue entry be consumed meanwhile, the send route skips a failed message.
         log.fail(messageId, "EBMS:0004", "moved to the dead-letter queue by an operator");
-        broker.moveMessages(Queues.OUTBOUND, messageId, Queues.DEAD_LETTER);
+        if (broker.moveMessages(Queues.OUTBOUND, messageId, Queues.DEAD_LETTER) == 0) {
+            // The entry was in flight (the send route held it, e.g. to look at a pause again) and is
+            // skipped once it comes back: the dead-letter queue gets the MessageId all the same.
+            enqueuer.enqueue(Queues.DEAD_LETTER, messageId, "dlq:" + messageId, 0);
+        }
         return true;
     }
 

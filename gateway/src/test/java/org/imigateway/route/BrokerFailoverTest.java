@@ -24,6 +24,7 @@ import org.imigateway.broker.ArtemisProcess;
 import org.imigateway.broker.ExternalBroker;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.store.Direction;
 import org.imigateway.store.MessageLog;
@@ -84,7 +85,7 @@ class BrokerFailoverTest {
                 MessageLog received = partsOf(receiver).messageLog();
                 Set<String> inbox = new HashSet<>();
                 for (Path folder : receiver.inbox().messages()) {
-                    String id = FolderInbox.read(folder).getProperty("messageId");
+                    String id = FolderInbox.read(folder).messageId();
                     assertTrue(inbox.add(id), "delivered twice: " + id);
                 }
                 for (int i = 0; i < MESSAGES; i++) {
