@@ -122,7 +122,7 @@ public final class SubmitEndpoint extends Handler.Abstract {
             refuseUnread(response, callback, HttpStatus.BAD_REQUEST_400, e.getMessage());
         } catch (SubmissionException e) {
             LOG.info("submission by operator {} refused: {} {}", operator, e.errorCode(), Untrusted.inLog(e.getMessage()));
-            answer(response, callback, HttpStatus.UNPROCESSABLE_ENTITY_422, "refused: " + e.errorCode() + " "
+            answer(response, callback, HttpStatus.UNPROCESSABLE_ENTITY_422, e.errorCode() + " "
                     + oneLine(e.getMessage()) + "\n");
         } finally {
             WorkFolders.deleteQuietly(folder);
