@@ -20,7 +20,7 @@ import org.imigateway.text.Untrusted;
  *   status: ACKNOWLEDGED
  *   attempts: 1
  *   error: EBMS:0301 …                      (while one is current)
- *   change: 2026-12-04T00:31:35Z - SEND_ENQUEUED submitted     (the history, oldest first)
+ *   change: 2026-12-04T00:31:35Z - SEND_ENQUEUED registered for sending   (the history, oldest first)
  * </pre>
  */
 public record MessageReport(String messageId, String direction, String status, int attempts, Optional<String> error,
