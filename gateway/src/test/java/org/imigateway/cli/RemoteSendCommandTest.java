@@ -55,7 +55,7 @@ class RemoteSendCommandTest {
 
     @BeforeAll
     static void start() throws Exception {
-        network = TestNetwork.create(dir.resolve("net"), "gw-a", "gw-b");
+        network = TestNetwork.create(dir.resolve("net"), "gw-a", "gw-b", "gw-c");
         home = network.plan().home("gw-a");
         tokenFile = dir.resolve("alice.token");
         CommandRun token = CommandRun.run("token", "--operator", "alice", "--out", tokenFile.toString());
@@ -92,6 +92,21 @@ class RemoteSendCommandTest {
         assertTrue(status.out().startsWith("OUTBOUND " + id + ": ACKNOWLEDGED after 1 attempt(s)"), status.out());
         assertTrue(status.out().contains("- SEND_ENQUEUED"), "the history starts with the submission: " + status.out());
         assertTrue(status.out().contains("SEND_ENQUEUED ACKNOWLEDGED"), "and ends with the receipt: " + status.out());
+    }
+
+    @Test
+    void aStoppedHomeStillSendsAndReportsAMessageItself() throws Exception {
+        Path stopped = network.plan().home("gw-c");
+        String id = "local-" + UUID.randomUUID() + "@gw-c";
+        CommandRun send = CommandRun.run("send", "--home", stopped.toString(), "--to", "gw-b", "--file", payload.toString(),
+                "--message-id", id, "--wait", "60");
+        assertEquals(0, send.exit(), send.out() + send.err());
+        assertTrue(send.out().contains("ACKNOWLEDGED " + id + " after 1 attempt(s)"), send.out());
+        CommandRun status = CommandRun.run("status", "--home", stopped.toString(), id);
+        assertEquals(0, status.exit(), status.err());
+        assertTrue(status.out().startsWith("OUTBOUND " + id + ": ACKNOWLEDGED"), status.out());
+        assertTrue(status.out().contains("SEND_ENQUEUED ACKNOWLEDGED acknowledged by the receiver"), status.out());
+        assertEquals(2, CommandRun.run("status", "--home", stopped.toString(), "no-such@gw-c").exit());
     }
 
     @Test
