@@ -116,7 +116,7 @@ final class RemoteGateway {
             throw new RemoteException("interrupted while talking to " + messages);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new RemoteException("nothing answers at " + origin() + " (is the gateway running, with submit.port"
-                    + " in its gateway.properties?): " + e);
+                    + " in its gateway.properties?)" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (SSLHandshakeException e) {
             throw new RemoteException("refused to talk to " + origin() + ", nothing was sent: " + rootMessage(e));
         } catch (IOException e) {
