@@ -170,6 +170,11 @@ public final class Gateway implements AutoCloseable {
         return ops == null ? -1 : ops.adminPort();
     }
 
+    /** The port of the submission endpoint, or -1 when off or not listening. */
+    public int submitPort() {
+        return ops == null ? -1 : ops.submitPort();
+    }
+
     public GatewayConfig config() {
         return config;
     }

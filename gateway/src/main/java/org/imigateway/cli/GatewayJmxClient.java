@@ -64,7 +64,8 @@ final class GatewayJmxClient implements AutoCloseable {
         connector.close();
     }
 
-    private static X509Certificate gatewayCertificate(GatewayConfig config) throws ConfigException {
+    /** The gateway's own TLS certificate, from its home's key store: what the commands pin. */
+    static X509Certificate gatewayCertificate(GatewayConfig config) throws ConfigException {
         KeyStore keys = Stores.read(config.keyStore(), config.keyStorePassword());
         try {
             if (keys.getCertificate(TLS_SERVER_ALIAS) instanceof X509Certificate certificate) {
@@ -74,6 +75,6 @@ final class GatewayJmxClient implements AutoCloseable {
             throw new ConfigException(config.keyStore() + ": cannot be read: " + e.getMessage(), e);
         }
         throw new ConfigException(config.keyStore() + " has no '" + TLS_SERVER_ALIAS
-                + "' certificate: remote JMX (jmx.port) trusts only the gateway's own TLS certificate");
+                + "' certificate: the commands trust only the gateway's own TLS certificate");
     }
 }

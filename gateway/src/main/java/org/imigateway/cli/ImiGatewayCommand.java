@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         version = "IMI Gateway 0.1.0",
         description = "eDelivery AS4 access point and administrative cooperation hub.",
         subcommands = {DemoCommand.class, InitCommand.class, ServeCommand.class, SendCommand.class, StatusCommand.class, ResendCommand.class,
-                DirectoryCommand.class, AuditCommand.class, PayloadCommand.class, CertsCommand.class})
+                TokenCommand.class, DirectoryCommand.class, AuditCommand.class, PayloadCommand.class, CertsCommand.class})
 public final class ImiGatewayCommand implements Runnable {
 
     @CommandLine.Spec
@@ -49,8 +49,9 @@ public final class ImiGatewayCommand implements Runnable {
             // The embedded database and broker admit one process per home: the usual cause is a
             // gateway of this home that is already running.
             if (e instanceof org.imigateway.store.StoreException || e instanceof org.imigateway.broker.BrokerException) {
-                cmd.getErr().println(e.getMessage() + "\n(is the gateway of this home already running? "
-                        + "`imi-gateway status` reaches a running gateway over JMX)");
+                cmd.getErr().println(e.getMessage() + "\n(is the gateway of this home already running? Then reach it:"
+                        + " `imi-gateway send --gateway HOME ...` and `status --gateway HOME MESSAGE_ID` through its"
+                        + " submission endpoint (submit.port), `imi-gateway status --home HOME` over remote JMX)");
                 return 1;
             }
             throw e;

@@ -3,8 +3,10 @@ package org.imigateway.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.imigateway.Gateway;
@@ -13,19 +15,32 @@ import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
 import org.imigateway.connectors.SubmissionException;
+import org.imigateway.ops.MessageReport;
 import org.imigateway.store.MessageRecord;
 import org.imigateway.store.MessageStatus;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code send}: sends files from the gateway of a home to a party, and reports the receipt or the error. */
-@Command(name = "send", mixinStandardHelpOptions = true, description = "Send files as one AS4 message to a party through the gateway of a home (which must not be running),"
-                + " and wait for the receipt. Exit 0 ACKNOWLEDGED, 3 refused or SEND_FAILURE, 4 still pending.")
+/**
+ * {@code send}: sends files as one message to a party, and reports the receipt or the error:
+ * through a running gateway's submission endpoint ({@code --url} or {@code --gateway}), or by
+ * running a stopped home's gateway just long enough ({@code --home}).
+ */
+@Command(name = "send", mixinStandardHelpOptions = true, description = "Send files as one AS4 message to a party, and wait"
+        + " for the receipt: through a running gateway or cluster (--url or --gateway, with an operator token), or through"
+        + " the gateway of a stopped home (--home). Exit 0 ACKNOWLEDGED, 3 refused or SEND_FAILURE, 4 still pending.")
 public final class SendCommand implements Callable<Integer> {
 
-    @Option(names = "--home", defaultValue = "./imi-home", description = "Home of the sending gateway.")
+    private static final Duration POLL = Duration.ofSeconds(1);
+
+    @Option(names = "--home", defaultValue = "./imi-home", description = "Home of a stopped sending gateway (default:"
+            + " ${DEFAULT-VALUE}); not with --url or --gateway.")
     Path home;
+
+    @Mixin
+    RemoteOptions remote;
 
     @Option(names = "--to", required = true, description = "Receiving party name (as in the PModes).")
     String to;
@@ -48,6 +63,10 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "--conversation-id", description = "ConversationId (generated when absent).")
     String conversationId;
 
+    @Option(names = "--message-id", description = "MessageId (generated when absent); a MessageId already sent is"
+            + " not sent again.")
+    String messageId;
+
     @Option(names = "--property", description = "Message property name=value (repeatable), e.g. finalRecipient=urn:x.")
     List<String> properties = new ArrayList<>();
 
@@ -56,27 +75,76 @@ public final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (String property : properties) {
+            if (property.indexOf('=') <= 0) {
+                System.err.println("--property '" + property + "' is not name=value");
+                return 1;
+            }
+        }
+        List<Payload> payloads = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                System.err.println("--file " + file + (Files.exists(file) ? " is not a readable file" : " does not exist"));
+                return 1;
+            }
+            String type = i < mimeTypes.size() ? mimeTypes.get(i) : guess(file);
+            if (type.isBlank() || type.indexOf('/') <= 0) {
+                System.err.println("--mime-type '" + type + "' of --file " + file + " is not a MIME type (type/subtype)");
+                return 1;
+            }
+            payloads.add(Payload.of(file, type));
+        }
+        return remote.remote() ? sendThroughRunning(payloads) : sendFromHome(payloads);
+    }
+
+    private int sendThroughRunning(List<Payload> payloads) throws Exception {
+        RemoteGateway gateway;
+        String id;
+        try {
+            gateway = remote.connect();
+            id = gateway.submit(new RemoteGateway.Fields(to, service, serviceType, action,
+                    Optional.ofNullable(conversationId), Optional.ofNullable(messageId), properties, payloads));
+        } catch (RemoteGateway.Refused e) {
+            System.err.println("REFUSED: " + e.getMessage());
+            return 3;
+        } catch (RemoteGateway.RemoteException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+        System.out.println("SEND_ENQUEUED " + id + "; waiting for the receipt (retries follow the PMode) ...");
+        Instant deadline = Instant.now().plusSeconds(waitSeconds);
+        MessageReport report = MessageReport.accepted(id);
+        try {
+            while (true) {
+                report = gateway.status(id).orElse(report);
+                if (isFinal(report.status()) || !Instant.now().isBefore(deadline)) {
+                    break;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        } catch (RemoteGateway.RemoteException e) {
+            System.err.println("the message " + id + " was accepted; its outcome cannot be read: " + e.getMessage());
+            return 4;
+        }
+        System.out.println(report.status() + " " + id + " after " + report.attempts() + " attempt(s)"
+                + report.error().map(e -> ": " + e).orElse(""));
+        return exit(report.status());
+    }
+
+    private int sendFromHome(List<Payload> payloads) throws Exception {
         Submission.Builder builder = Submission.to(to).service(service, serviceType).action(action);
         if (conversationId != null) {
             builder.conversationId(conversationId);
         }
+        if (messageId != null) {
+            builder.messageId(messageId);
+        }
         for (String property : properties) {
             int eq = property.indexOf('=');
-            if (eq <= 0) {
-                System.err.println("--property '" + property + "' is not name=value");
-                return 1;
-            }
             builder.property(MessageProperty.of(property.substring(0, eq), property.substring(eq + 1)));
         }
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            if (!Files.isRegularFile(file)) {
-                System.err.println("--file " + file + " does not exist");
-                return 1;
-            }
-            String type = i < mimeTypes.size() ? mimeTypes.get(i) : guess(file);
-            builder.payload(Payload.of(file, type));
-        }
+        payloads.forEach(builder::payload);
         try (Gateway gateway = Gateway.start(home)) {
             String id;
             try {
@@ -89,8 +157,16 @@ public final class SendCommand implements Callable<Integer> {
             MessageRecord record = gateway.awaitOutcome(id, Duration.ofSeconds(waitSeconds));
             String error = record.errorCode().map(c -> ": " + c + " " + record.errorDetail().orElse("")).orElse("");
             System.out.println(record.status() + " " + id + " after " + record.attempts() + " attempt(s)" + error);
-            return record.status() == MessageStatus.ACKNOWLEDGED ? 0 : record.status() == MessageStatus.SEND_FAILURE ? 3 : 4;
+            return exit(record.status().name());
         }
+    }
+
+    private static boolean isFinal(String status) {
+        return MessageStatus.ACKNOWLEDGED.name().equals(status) || MessageStatus.SEND_FAILURE.name().equals(status);
+    }
+
+    private static int exit(String status) {
+        return MessageStatus.ACKNOWLEDGED.name().equals(status) ? 0 : MessageStatus.SEND_FAILURE.name().equals(status) ? 3 : 4;
     }
 
     private static String guess(Path file) throws java.io.IOException {

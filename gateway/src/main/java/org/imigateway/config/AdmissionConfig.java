@@ -10,12 +10,13 @@ import org.imigateway.connectors.admission.AdmissionSettings;
 /**
  * The admission rules of every port the gateway listens on, from {@code gateway.properties}:
  * {@code admission.<port>.<rule>} with port one of {@code as4}, {@code public}, {@code admin},
- * {@code backend} (each web service backend), {@code translation} (the callback listener). Every
+ * {@code backend} (each web service backend), {@code translation} (the callback listener),
+ * {@code submit} (the operators' submission endpoint). Every
  * rule has a safe default (see {@link Port} and docs/hardening.md); a value can be changed,
  * never switched off.
  */
 public record AdmissionConfig(AdmissionSettings as4, AdmissionSettings publicInterface, AdmissionSettings admin,
-        AdmissionSettings backend, AdmissionSettings translation) {
+        AdmissionSettings backend, AdmissionSettings translation, AdmissionSettings submit) {
 
     private static final long GIB = 1024L * 1024 * 1024;
     private static final long MIB = 1024L * 1024;
@@ -26,7 +27,8 @@ public record AdmissionConfig(AdmissionSettings as4, AdmissionSettings publicInt
         PUBLIC(AdmissionSettings.of(32, 256, 16, 24, 8, 64 * MIB)),
         ADMIN(AdmissionSettings.of(8, 16, 8, 4, 4, MIB)),
         BACKEND(AdmissionSettings.of(16, 128, 32, 12, 12, 4 * GIB)),
-        TRANSLATION(AdmissionSettings.of(16, 64, 16, 12, 12, 16 * MIB));
+        TRANSLATION(AdmissionSettings.of(16, 64, 16, 12, 12, 16 * MIB)),
+        SUBMIT(AdmissionSettings.of(8, 32, 8, 4, 4, GIB));
 
         private final AdmissionSettings defaults;
 
@@ -45,14 +47,14 @@ public record AdmissionConfig(AdmissionSettings as4, AdmissionSettings publicInt
 
     public static AdmissionConfig defaults() {
         return new AdmissionConfig(Port.AS4.defaults(), Port.PUBLIC.defaults(), Port.ADMIN.defaults(),
-                Port.BACKEND.defaults(), Port.TRANSLATION.defaults());
+                Port.BACKEND.defaults(), Port.TRANSLATION.defaults(), Port.SUBMIT.defaults());
     }
 
     public static AdmissionConfig load(Path home) throws ConfigException {
         Properties p = GatewayConfig.properties(home);
         String file = home.resolve(GatewayConfig.FILE).toString();
         return new AdmissionConfig(port(p, Port.AS4, file), port(p, Port.PUBLIC, file), port(p, Port.ADMIN, file),
-                port(p, Port.BACKEND, file), port(p, Port.TRANSLATION, file));
+                port(p, Port.BACKEND, file), port(p, Port.TRANSLATION, file), port(p, Port.SUBMIT, file));
     }
 
     /** One port's rules: the defaults, with what the file changes. */

@@ -6,20 +6,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.rmi.server.RMIClientSocketFactory;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * The client side of remote JMX: TLS sockets that accept exactly one server certificate, the
@@ -37,11 +30,7 @@ public final class TlsClientSockets implements RMIClientSocketFactory, Serializa
     private final byte[] pinned;
 
     public TlsClientSockets(X509Certificate gatewayCertificate) {
-        try {
-            this.pinned = gatewayCertificate.getEncoded();
-        } catch (CertificateEncodingException e) {
-            throw new IllegalArgumentException("the gateway's TLS certificate cannot be encoded: " + e.getMessage(), e);
-        }
+        this.pinned = PinnedTrust.encoded(gatewayCertificate);
     }
 
     @Override
@@ -63,49 +52,11 @@ public final class TlsClientSockets implements RMIClientSocketFactory, Serializa
         }
     }
 
-    /** SHA-256 of a certificate, as operators compare them ({@code openssl x509 -fingerprint -sha256}). */
-    static String fingerprint(byte[] encoded) {
-        try {
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(encoded));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
     private SSLContext context() throws IOException {
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new PinnedTrust()}, new SecureRandom());
-            return context;
+            return new PinnedTrust(pinned, "the JMX server").context();
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS for JMX: " + e.getMessage(), e);
-        }
-    }
-
-    /** Trusts the one pinned certificate; the message says which certificate came instead. */
-    private final class PinnedTrust implements X509TrustManager {
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            if (chain == null || chain.length == 0) {
-                throw new CertificateException("the JMX server presented no certificate");
-            }
-            byte[] presented = chain[0].getEncoded();
-            if (!MessageDigest.isEqual(pinned, presented)) {
-                throw new CertificateException("the JMX server presented " + chain[0].getSubjectX500Principal()
-                        + " (SHA-256 " + fingerprint(presented) + "), not the gateway's own TLS certificate (SHA-256 "
-                        + fingerprint(pinned) + ")");
-            }
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("a JMX client socket does not accept clients");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 

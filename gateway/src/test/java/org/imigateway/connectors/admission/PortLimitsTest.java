@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The public interface and the admin port are built by HardenedServer and take their
- * {@code admission.public.*} and {@code admission.admin.*} settings from gateway.properties.
+ * The public interface, the admin port and the submission endpoint are built by HardenedServer
+ * and take their {@code admission.public.*}, {@code admission.admin.*} and
+ * {@code admission.submit.*} settings from gateway.properties.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class PortLimitsTest {
@@ -44,7 +45,10 @@ class PortLimitsTest {
                 "public.client.portal.apiKeySha256=" + "ab".repeat(32),
                 "admin.port=0",
                 "admission.public.maxConnectionsPerClient=3",
-                "admission.admin.maxConnectionsPerClient=3", ""),
+                "admission.admin.maxConnectionsPerClient=3",
+                "submit.port=0",
+                "submit.token.operator=" + "cd".repeat(32),
+                "admission.submit.maxConnectionsPerClient=3", ""),
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         hub = network.start("hub");
     }
@@ -71,6 +75,11 @@ class PortLimitsTest {
     @Test
     void theAdminPortClosesAClientsConnectionsOverItsShare() throws Exception {
         assertEquals(2, closedOfFive("127.0.0.1", hub.adminPort()));
+    }
+
+    @Test
+    void theSubmissionEndpointClosesAClientsConnectionsOverItsShare() throws Exception {
+        assertEquals(2, closedOfFive("127.0.0.10", hub.submitPort()));
     }
 
     /** Opens five connections from one address and counts those the port closes. */
