@@ -24,6 +24,7 @@ import org.imigateway.broker.ArtemisProcess;
 import org.imigateway.broker.ExternalBroker;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
+import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.store.Direction;
 import org.imigateway.store.MessageLog;
@@ -84,7 +85,7 @@ class BrokerFailoverTest {
                 MessageLog received = partsOf(receiver).messageLog();
                 Set<String> inbox = new HashSet<>();
                 for (Path folder : receiver.inbox().messages()) {
-                    String id = FolderInbox.read(folder).getProperty("messageId");
+                    String id = FolderInbox.read(folder).messageId();
                     assertTrue(inbox.add(id), "delivered twice: " + id);
                 }
                 for (int i = 0; i < MESSAGES; i++) {
@@ -124,7 +125,7 @@ class BrokerFailoverTest {
     }
 
     // A client fails over only to a backup the live broker has told it about.
-    private static void awaitBackupAnnounced(String url) throws Exception {
+    static void awaitBackupAnnounced(String url) throws Exception {
         try (ServerLocator locator = ActiveMQClient.createServerLocator(url);
              ClientSessionFactory factory = locator.createSessionFactory()) {
             await(Duration.ofSeconds(60), () -> locator.getTopology().getMembers().stream()
@@ -132,7 +133,7 @@ class BrokerFailoverTest {
         }
     }
 
-    private static void await(Duration patience, BooleanSupplier condition, String what) throws InterruptedException {
+    static void await(Duration patience, BooleanSupplier condition, String what) throws InterruptedException {
         Instant deadline = Instant.now().plus(patience);
         while (!condition.getAsBoolean()) {
             assertTrue(Instant.now().isBefore(deadline), "not reached after " + patience + ": " + what);
