@@ -204,29 +204,7 @@ start_haproxy() {
   command -v haproxy > /dev/null || die "haproxy is not installed: apt-get install haproxy"
   local cfg="$WORK/haproxy.cfg"
   {
-    cat <<EOF
-global
-  maxconn 2000
-defaults
-  mode http
-  timeout connect 5s
-  timeout client 180s
-  timeout server 180s
-  option redispatch
-  retries 2
-frontend as4
-  bind 127.0.0.1:$FRONT
-  default_backend nodes
-frontend stats
-  bind 127.0.0.1:$STATS
-  stats enable
-  stats uri /
-backend nodes
-  balance roundrobin
-  # A node is in when its admin port's /health says UP (HTTP 200), out after two failures.
-  option httpchk GET /health
-  default-server inter 1s fall 2 rise 2
-EOF
+    sed -e "s/@FRONT@/$FRONT/" -e "s/@STATS@/$STATS/" "$ROOT/deploy/cluster/haproxy.cfg"
     for i in $(seq "$NODES"); do
       echo "  server node-$i 127.0.0.1:$(node_port "$i") check port $(admin_port "$i")"
     done
@@ -291,6 +269,7 @@ status() {
       printf '  %-11s DEAD (pid file %s)\n' "$name" "$RUN/$name.pid"; code=1
     fi
   done
+  command -v curl > /dev/null || return $code
   for i in 1 2 3; do
     alive "node-$i" || continue
     printf '  node-%s health: %s\n' "$i" \

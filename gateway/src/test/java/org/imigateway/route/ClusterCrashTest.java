@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.imigateway.Gateway;
+import org.imigateway.broker.ArtemisPair;
 import org.imigateway.broker.ArtemisProcess;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
@@ -62,17 +63,12 @@ class ClusterCrashTest {
     @Test
     @Timeout(value = 40, unit = TimeUnit.MINUTES)
     void killedNodeAndKilledLiveBrokerLoseAndDoubleNothing() throws Exception {
-        int primaryPort = ArtemisProcess.freePort();
-        int backupPort = ArtemisProcess.freePort();
-        Path store = dir.resolve("broker-store");
-        String brokerUrl = ArtemisProcess.pairUrl(primaryPort, backupPort);
         DatabaseSettings database = PostgresServer.get().newDatabase();
-        ArtemisProcess primary = ArtemisProcess.primary(dir.resolve("broker-a"), store, primaryPort, backupPort);
-        ArtemisProcess backup = ArtemisProcess.backup(dir.resolve("broker-b"), store, backupPort, primaryPort);
-        ArtemisProcess again = null;
         List<CrashSafetyTest.Node> nodes = new ArrayList<>();
-        try {
-            BrokerFailoverTest.awaitBackupAnnounced(brokerUrl);
+        // Closed in reverse: the nodes stop while their brokers still run.
+        try (ArtemisPair brokers = ArtemisPair.start(dir.resolve("brokers"));
+             AutoCloseable stopNodes = () -> stopAll(nodes)) {
+            String brokerUrl = brokers.url();
             int front = FreePort.onLoopback();
             DemoNetwork network = CrashSafetyTest.senderAndReceiver(dir.resolve("net"), "cluster", SERVICE);
             GatewayHome.at(network.home("sender")).editPModes(
@@ -105,21 +101,22 @@ class ClusterCrashTest {
 
                 await(Duration.ofMinutes(3), () -> delivered(receivedLog) >= MESSAGES / 5, "a fifth delivered");
                 nodes.get(0).kill();
-                System.out.println("CLUSTER: node-1 killed with " + delivered(receivedLog) + " of " + MESSAGES
+                long deliveredAtNodeKill = delivered(receivedLog);
+                System.out.println("CLUSTER: node-1 killed with " + deliveredAtNodeKill + " of " + MESSAGES
                         + " delivered, after " + since(begin));
-                await(Duration.ofMinutes(3), () -> delivered(receivedLog) >= MESSAGES * 2 / 5,
-                        "two fifths delivered with node-1 down");
+                await(Duration.ofMinutes(3), () -> delivered(receivedLog) >= deliveredAtNodeKill + MESSAGES / 10,
+                        "node-2 delivering alone");
+                // Not "all submitted so far": what node-1 held when it died may wait for a node's start.
+                System.out.println("CLUSTER: receiving side with node-1 down: " + receivedLog.countByStatus());
                 nodes.get(0).start();
                 allowed.set(MESSAGES);
                 System.out.println("CLUSTER: node-1 back with " + delivered(receivedLog) + " delivered, after " + since(begin));
                 await(Duration.ofMinutes(3), () -> delivered(receivedLog) >= MESSAGES * 3 / 5, "three fifths delivered");
-                Instant killed = Instant.now();
-                primary.kill();
-                backup.await("LIVE", Duration.ofSeconds(60));
-                System.out.println("CLUSTER: live broker killed with " + delivered(receivedLog) + " delivered, after "
-                        + since(begin) + "; backup live " + Duration.between(killed, Instant.now()).toMillis() + " ms later");
-                // The old live comes back as the backup of the new live broker.
-                again = ArtemisProcess.backup(dir.resolve("broker-a-again"), store, primaryPort, backupPort);
+                long deliveredAtKill = delivered(receivedLog);
+                Duration failover = brokers.killLive();
+                System.out.println("CLUSTER: live broker killed with " + deliveredAtKill + " delivered, after "
+                        + since(begin) + "; backup live " + failover.toMillis() + " ms later");
+                brokers.restartKilledAsBackup();
 
                 stream.join(FINISH.toMillis());
                 await(FINISH, () -> acknowledged(sender) == MESSAGES && delivered(receivedLog) == MESSAGES,
@@ -141,13 +138,12 @@ class ClusterCrashTest {
                 }
                 assertEquals(MESSAGES, inbox.size(), "nothing but the messages sent is in the inbox");
             }
-        } finally {
-            for (CrashSafetyTest.Node node : nodes) {
-                node.stop();
-            }
-            for (ArtemisProcess broker : Stream.of(again, backup, primary).filter(b -> b != null).toList()) {
-                broker.close();
-            }
+        }
+    }
+
+    static void stopAll(List<CrashSafetyTest.Node> nodes) throws InterruptedException {
+        for (CrashSafetyTest.Node node : nodes) {
+            node.stop();
         }
     }
 

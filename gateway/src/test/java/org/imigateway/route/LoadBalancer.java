@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.imigateway.testsupport.FreePort;
+
 /**
  * HAProxy from Debian's package ({@code apt-get install haproxy}; {@code .ci/run} installs it) in
- * front of the AS4 ports of a cluster's nodes, round robin, each node checked with
- * {@code GET /health} on its admin port every second (out after two failures), as
- * {@code deploy/cluster/cluster.sh} configures it. Runs in the foreground as a child process.
+ * front of the AS4 ports of a cluster's nodes with the recipe's {@code deploy/cluster/haproxy.cfg}:
+ * round robin, each node checked with {@code GET /health} on its admin port every second. Runs in
+ * the foreground as a child process.
  */
 final class LoadBalancer implements AutoCloseable {
 
@@ -22,13 +24,13 @@ final class LoadBalancer implements AutoCloseable {
     }
 
     private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
+    /** The recipe's configuration, so that the tests run the balancer users run. */
+    private static final Path TEMPLATE = Path.of("../deploy/cluster/haproxy.cfg");
 
     private final Process process;
-    private final Path log;
 
-    private LoadBalancer(Process process, Path log) {
+    private LoadBalancer(Process process) {
         this.process = process;
-        this.log = log;
     }
 
     static LoadBalancer start(Path folder, int port, List<Backend> backends) throws Exception {
@@ -37,24 +39,8 @@ final class LoadBalancer implements AutoCloseable {
                     + " (apt-get install haproxy, as .ci/run does)");
         }
         Files.createDirectories(folder);
-        StringBuilder config = new StringBuilder("""
-                global
-                  maxconn 2000
-                defaults
-                  mode http
-                  timeout connect 5s
-                  timeout client 180s
-                  timeout server 180s
-                  option redispatch
-                  retries 2
-                frontend as4
-                  bind 127.0.0.1:%d
-                  default_backend nodes
-                backend nodes
-                  balance roundrobin
-                  option httpchk GET /health
-                  default-server inter 1s fall 2 rise 2
-                """.formatted(port));
+        StringBuilder config = new StringBuilder(Files.readString(TEMPLATE).replace("@FRONT@", Integer.toString(port))
+                .replace("@STATS@", Integer.toString(FreePort.onLoopback())));
         for (Backend backend : backends) {
             config.append("  server ").append(backend.name()).append(" 127.0.0.1:").append(backend.as4Port())
                     .append(" check port ").append(backend.adminPort()).append('\n');
@@ -63,7 +49,7 @@ final class LoadBalancer implements AutoCloseable {
         Path log = folder.resolve("haproxy.log");
         Process process = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", file.toString()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        LoadBalancer balancer = new LoadBalancer(process, log);
+        LoadBalancer balancer = new LoadBalancer(process);
         Instant deadline = Instant.now().plusSeconds(30);
         while (!listening(port)) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
@@ -81,10 +67,6 @@ final class LoadBalancer implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    String log() throws IOException {
-        return Files.readString(log);
     }
 
     @Override
