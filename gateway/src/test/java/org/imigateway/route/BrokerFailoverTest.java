@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 
 import org.imigateway.Gateway;
 import org.imigateway.broker.ArtemisPair;
@@ -79,15 +80,23 @@ class BrokerFailoverTest {
                     String id = FolderInbox.read(folder).messageId();
                     assertTrue(inbox.add(id), "delivered twice: " + id);
                 }
-                for (int i = 0; i < MESSAGES; i++) {
-                    String id = messageId(i);
-                    assertEquals(MessageStatus.ACKNOWLEDGED, sent.find(id, Direction.OUTBOUND).orElseThrow().status(), id);
-                    assertTrue(inbox.contains(id), "not in the receiver's inbox: " + id);
-                    List<StatusChange> history = received.history(id, Direction.INBOUND);
-                    assertEquals(1, history.stream().filter(c -> c.to() == MessageStatus.DELIVERED).count(),
-                            id + " " + history);
-                }
+                assertAcknowledgedAndDeliveredOnce(MESSAGES, BrokerFailoverTest::messageId, sent, inbox, received);
             }
+        }
+    }
+
+    /**
+     * Each of the {@code count} messages named by {@code messageId} is ACKNOWLEDGED at the sender, in
+     * the inbox (whose MessageIds were read once each) and DELIVERED once in the receiving side's history.
+     */
+    static void assertAcknowledgedAndDeliveredOnce(int count, IntFunction<String> messageId, MessageLog sent,
+            Set<String> inbox, MessageLog received) {
+        for (int i = 0; i < count; i++) {
+            String id = messageId.apply(i);
+            assertEquals(MessageStatus.ACKNOWLEDGED, sent.find(id, Direction.OUTBOUND).orElseThrow().status(), id);
+            assertTrue(inbox.contains(id), "not in the receiving side's inbox: " + id);
+            List<StatusChange> history = received.history(id, Direction.INBOUND);
+            assertEquals(1, history.stream().filter(c -> c.to() == MessageStatus.DELIVERED).count(), id + " " + history);
         }
     }
 

@@ -29,11 +29,9 @@ import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.store.Database;
 import org.imigateway.store.DatabaseSettings;
-import org.imigateway.store.Direction;
 import org.imigateway.store.MessageLog;
 import org.imigateway.store.MessageStatus;
 import org.imigateway.store.PostgresServer;
-import org.imigateway.store.StatusChange;
 import org.imigateway.testsupport.FreePort;
 import org.imigateway.testsupport.GatewayHome;
 import org.junit.jupiter.api.Test;
@@ -128,14 +126,8 @@ class ClusterCrashTest {
 
                 MessageLog sent = partsOf(sender).messageLog();
                 Set<String> inbox = deliveredIds(shared, nodes.size());
-                for (int i = 0; i < MESSAGES; i++) {
-                    String id = messageId(i);
-                    assertEquals(MessageStatus.ACKNOWLEDGED, sent.find(id, Direction.OUTBOUND).orElseThrow().status(), id);
-                    assertTrue(inbox.contains(id), "not in the receiving side's inbox: " + id);
-                    List<StatusChange> history = receivedLog.history(id, Direction.INBOUND);
-                    assertEquals(1, history.stream().filter(c -> c.to() == MessageStatus.DELIVERED).count(),
-                            id + " " + history);
-                }
+                BrokerFailoverTest.assertAcknowledgedAndDeliveredOnce(MESSAGES, ClusterCrashTest::messageId, sent, inbox,
+                        receivedLog);
                 assertEquals(MESSAGES, inbox.size(), "nothing but the messages sent is in the inbox");
             }
         }
