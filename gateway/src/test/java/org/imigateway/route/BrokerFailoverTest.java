@@ -15,11 +15,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 
-import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
-import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.imigateway.Gateway;
+import org.imigateway.broker.ArtemisPair;
 import org.imigateway.broker.ArtemisProcess;
 import org.imigateway.broker.ExternalBroker;
 import org.imigateway.connectors.Payload;
@@ -52,13 +51,8 @@ class BrokerFailoverTest {
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void liveBrokerKilledMidStreamLosesAndDoublesNothing() throws Exception {
-        int primaryPort = ArtemisProcess.freePort();
-        int backupPort = ArtemisProcess.freePort();
-        Path store = dir.resolve("store");
-        String url = ArtemisProcess.pairUrl(primaryPort, backupPort);
-        try (ArtemisProcess primary = ArtemisProcess.primary(dir.resolve("primary"), store, primaryPort, backupPort);
-             ArtemisProcess backup = ArtemisProcess.backup(dir.resolve("backup"), store, backupPort, primaryPort)) {
-            awaitBackupAnnounced(url);
+        try (ArtemisPair pair = ArtemisPair.start(dir.resolve("brokers"))) {
+            String url = pair.url();
             DemoNetwork network = CrashSafetyTest.senderAndReceiver(dir.resolve("net"), "failover", SERVICE);
             Files.writeString(network.home("receiver").resolve("config/gateway.properties"),
                     "\nbroker.url=" + url + "\nbroker.user=" + ArtemisProcess.USER + "\nbroker.password="
@@ -73,11 +67,9 @@ class BrokerFailoverTest {
                 stream.start();
                 await(Duration.ofMinutes(2), () -> delivered(receiver) >= MESSAGES / 4, "a quarter delivered");
                 long deliveredAtKill = delivered(receiver);
-                Instant killed = Instant.now();
-                primary.kill();
-                backup.await("LIVE", Duration.ofSeconds(60));
+                Duration failover = pair.killLive();
                 System.out.println("FAILOVER: live broker killed with " + deliveredAtKill + " of " + MESSAGES
-                        + " delivered; backup live after " + Duration.between(killed, Instant.now()).toMillis() + " ms");
+                        + " delivered; backup live after " + failover.toMillis() + " ms");
                 stream.join(Duration.ofMinutes(2).toMillis());
                 await(Duration.ofMinutes(3), () -> acknowledged(sender) == MESSAGES && delivered(receiver) == MESSAGES,
                         "every message acknowledged and delivered");
@@ -89,15 +81,23 @@ class BrokerFailoverTest {
                     String id = FolderInbox.read(folder).messageId();
                     assertTrue(inbox.add(id), "delivered twice: " + id);
                 }
-                for (int i = 0; i < MESSAGES; i++) {
-                    String id = messageId(i);
-                    assertEquals(MessageStatus.ACKNOWLEDGED, sent.find(id, Direction.OUTBOUND).orElseThrow().status(), id);
-                    assertTrue(inbox.contains(id), "not in the receiver's inbox: " + id);
-                    List<StatusChange> history = received.history(id, Direction.INBOUND);
-                    assertEquals(1, history.stream().filter(c -> c.to() == MessageStatus.DELIVERED).count(),
-                            id + " " + history);
-                }
+                assertAcknowledgedAndDeliveredOnce(MESSAGES, BrokerFailoverTest::messageId, sent, inbox, received);
             }
+        }
+    }
+
+    /**
+     * Each of the {@code count} messages named by {@code messageId} is ACKNOWLEDGED at the sender, in
+     * the inbox (whose MessageIds were read once each) and DELIVERED once in the receiving side's history.
+     */
+    static void assertAcknowledgedAndDeliveredOnce(int count, IntFunction<String> messageId, MessageLog sent,
+            Set<String> inbox, MessageLog received) {
+        for (int i = 0; i < count; i++) {
+            String id = messageId.apply(i);
+            assertEquals(MessageStatus.ACKNOWLEDGED, sent.find(id, Direction.OUTBOUND).orElseThrow().status(), id);
+            assertTrue(inbox.contains(id), "not in the receiving side's inbox: " + id);
+            List<StatusChange> history = received.history(id, Direction.INBOUND);
+            assertEquals(1, history.stream().filter(c -> c.to() == MessageStatus.DELIVERED).count(), id + " " + history);
         }
     }
 
@@ -125,16 +125,7 @@ class BrokerFailoverTest {
         return partsOf(sender).messageLog().countByStatus().getOrDefault(MessageStatus.ACKNOWLEDGED, 0L);
     }
 
-    // A client fails over only to a backup the live broker has told it about.
-    private static void awaitBackupAnnounced(String url) throws Exception {
-        try (ServerLocator locator = ActiveMQClient.createServerLocator(url);
-             ClientSessionFactory factory = locator.createSessionFactory()) {
-            await(Duration.ofSeconds(60), () -> locator.getTopology().getMembers().stream()
-                    .anyMatch(member -> member.getBackup() != null), "the backup announced to the live broker");
-        }
-    }
-
-    private static void await(Duration patience, BooleanSupplier condition, String what) throws InterruptedException {
+    static void await(Duration patience, BooleanSupplier condition, String what) throws InterruptedException {
         Instant deadline = Instant.now().plus(patience);
         while (!condition.getAsBoolean()) {
             assertTrue(Instant.now().isBefore(deadline), "not reached after " + patience + ": " + what);

@@ -149,7 +149,7 @@ class CrashSafetyTest {
     }
 
     /** One gateway JVM: started, killed with SIGKILL, restarted. */
-    private static final class Node {
+    static final class Node {
         private final Path home;
         private final List<String> args;
         private Process process;
