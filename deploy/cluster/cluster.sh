@@ -183,9 +183,6 @@ make_homes() {
     set_property "$props" cluster.enabled true
     set_property "$props" cluster.nodeId "node-$i"
     set_property "$props" cluster.sharedDir "$WORK/shared"
-    # Until the nodes keep payloads and prepared messages in cluster.sharedDir, they share their
-    # whole data folder: a message received by one node may be delivered by another.
-    set_property "$props" data.dir "$WORK/shared"
     chmod 600 "$props"
   done
   rm -rf "$WORK/init"

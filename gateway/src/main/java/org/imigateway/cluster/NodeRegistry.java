@@ -69,7 +69,7 @@ public final class NodeRegistry implements AutoCloseable {
                     try (ResultSet row = find.executeQuery()) {
                         if (row.next()) {
                             double age = row.getDouble(2);
-                            if (age < STALE.toSeconds()) {
+                            if (age < STALE.toSeconds() && !diedOnThisMachine(row.getString(1), host)) {
                                 return row.getString(1) + " (heartbeat " + Math.round(Math.max(age, 0)) + " s ago)";
                             }
                             update(c, "UPDATE cluster_node SET instance = ?, host = ?, started = CURRENT_TIMESTAMP,"
@@ -123,6 +123,25 @@ public final class NodeRegistry implements AutoCloseable {
             }
         } catch (Throwable e) {
             LOG.warn("cluster node {}: heartbeat failed: {}", nodeId, e.toString());
+        }
+    }
+
+    /**
+     * Whether the node that wrote {@code holder} ("host pid N") ran on this machine and its
+     * process is gone: a node restarted right after a crash (kill -9, systemd's restart) takes its
+     * id back at once instead of waiting for the heartbeat to age.
+     */
+    static boolean diedOnThisMachine(String holder, String self) {
+        int mark = holder.lastIndexOf(" pid ");
+        int ours = self.lastIndexOf(" pid ");
+        if (mark < 0 || ours < 0 || !holder.substring(0, mark).equals(self.substring(0, ours))) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(holder.substring(mark + 5).trim());
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

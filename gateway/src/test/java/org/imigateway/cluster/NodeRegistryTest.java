@@ -1,6 +1,7 @@
 package org.imigateway.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,29 @@ class NodeRegistryTest {
             try (PreparedStatement age = c.prepareStatement("UPDATE cluster_node SET heartbeat = CURRENT_TIMESTAMP"
                     + " - INTERVAL '" + (NodeRegistry.STALE.toSeconds() + 1) + " seconds'")) {
                 return age.executeUpdate();
+            }
+        });
+        try (NodeRegistry restarted = NodeRegistry.join(database, "node-1")) {
+            assertEquals(1, rows());
+        }
+    }
+
+    @Test
+    void aNodeRestartedRightAfterACrashOnTheSameMachineTakesItsIdBackAtOnce() throws Exception {
+        Process crashed = new ProcessBuilder("true").start();
+        crashed.waitFor();
+        String here = java.net.InetAddress.getLocalHost().getHostName();
+        long self = ProcessHandle.current().pid();
+        assertTrue(NodeRegistry.diedOnThisMachine(here + " pid " + crashed.pid(), here + " pid " + self));
+        assertFalse(NodeRegistry.diedOnThisMachine(here + " pid " + self, here + " pid " + self), "this very process");
+        assertFalse(NodeRegistry.diedOnThisMachine("elsewhere pid " + crashed.pid(), here + " pid " + self),
+                "another machine's process cannot be looked at");
+
+        database.inTransaction(c -> {
+            try (PreparedStatement dead = c.prepareStatement("INSERT INTO cluster_node (node_id, instance, host, started,"
+                    + " heartbeat) VALUES ('node-1', 'crashed', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+                dead.setString(1, here + " pid " + crashed.pid());
+                return dead.executeUpdate();
             }
         });
         try (NodeRegistry restarted = NodeRegistry.join(database, "node-1")) {

@@ -141,9 +141,9 @@ class ClusterCrashTest {
 
     /**
      * A node of the receiving party: a copy of its home on its own ports, on the shared database and
-     * broker pair, with the cluster settings. Until the nodes keep payloads and prepared messages in
-     * {@code cluster.sharedDir}, they also share their whole {@code data.dir}: a message one node
-     * received may be delivered by the other.
+     * broker pair, with the cluster settings: payloads, prepared messages and the inbox in the shared
+     * {@code cluster.sharedDir}, so a message one node received may be delivered or sent by the other;
+     * its own {@code data.dir} for work folders.
      */
     static Path clusterNode(Path partyHome, Path home, LoadBalancer.Backend ports, DatabaseSettings database,
             String brokerUrl, Path shared) throws IOException {
@@ -159,8 +159,7 @@ class ClusterCrashTest {
                 "broker.password=" + ArtemisProcess.PASSWORD,
                 "cluster.enabled=true",
                 "cluster.nodeId=" + ports.name(),
-                "cluster.sharedDir=" + shared,
-                "data.dir=" + shared);
+                "cluster.sharedDir=" + shared);
         return home;
     }
 
