@@ -28,7 +28,6 @@ import org.imigateway.broker.Broker;
 import org.imigateway.broker.JmsQueues;
 import org.imigateway.pmode.Party;
 import org.imigateway.port.Partners;
-import org.imigateway.port.Queues;
 import org.imigateway.route.Enqueuer;
 import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.route.OutboundSubmission;
@@ -54,7 +53,6 @@ record HubParts(CooperationHub hub, Retention retention, Optional<PublicInterfac
     /** Retention counts in months: an hourly run is punctual enough. */
     static final long RETENTION_PERIOD_MILLIS = 3_600_000;
 
-    private static final Queues QUEUES = JmsQueues.INSTANCE;
 
     /** The hub of this home, or none when this gateway is a national access point. */
     static Optional<HubParts> open(GatewayConfig config, Lifecycle parts, Database database, ActivePModes pmodes,
@@ -95,8 +93,8 @@ record HubParts(CooperationHub hub, Retention retention, Optional<PublicInterfac
     /** The hub's routes, and the public interface's when it is on. */
     List<RouteBuilder> routes() {
         List<RouteBuilder> routes = new ArrayList<>();
-        routes.add(new CooperationRoutes(QUEUES, hub, retention, Clock.systemUTC(), RECOVERY_PERIOD_MILLIS, RETENTION_PERIOD_MILLIS));
-        publicInterface.ifPresent(api -> routes.add(api.routes(QUEUES, RECOVERY_PERIOD_MILLIS)));
+        routes.add(new CooperationRoutes(JmsQueues.INSTANCE, hub, retention, Clock.systemUTC(), RECOVERY_PERIOD_MILLIS, RETENTION_PERIOD_MILLIS));
+        publicInterface.ifPresent(api -> routes.add(api.routes(JmsQueues.INSTANCE, RECOVERY_PERIOD_MILLIS)));
         return routes;
     }
 }

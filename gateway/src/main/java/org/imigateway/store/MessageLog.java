@@ -44,7 +44,10 @@ public final class MessageLog {
 
     private final Database database;
 
+    private final MessageQueries queries;
+
     public MessageLog(Database database) {
+        this.queries = new MessageQueries(database);
         this.database = database;
     }
 
@@ -347,7 +350,7 @@ public final class MessageLog {
 
     /** The counting queries operators and metrics ask of the message table. */
     public MessageQueries queries() {
-        return new MessageQueries(database);
+        return queries;
     }
 
     private List<MessageRecord> select(String what, String sql, Object... parameters) {

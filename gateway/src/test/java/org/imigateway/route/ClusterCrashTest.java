@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -165,16 +164,19 @@ class ClusterCrashTest {
 
     /** The MessageIds in every inbox folder of the receiving side; a MessageId found twice fails. */
     static Set<String> deliveredIds(Path shared, int nodes) throws IOException {
-        Set<Path> inboxes = new LinkedHashSet<>();
-        inboxes.add(shared.resolve("inbox"));
+        // Deliveries belong in the shared folder: a node writing its own inbox would hide them from the others.
         for (int i = 1; i <= nodes; i++) {
-            inboxes.add(shared.resolveSibling("node-" + i).resolve("data/inbox"));
+            Path local = shared.resolveSibling("node-" + i).resolve("data/inbox");
+            if (Files.isDirectory(local)) {
+                try (Stream<Path> folders = Files.list(local)) {
+                    assertTrue(folders.noneMatch(f -> !f.getFileName().toString().startsWith(".")),
+                            "node-" + i + " delivered into its own data folder: " + local);
+                }
+            }
         }
         Set<String> ids = new HashSet<>();
-        for (Path inbox : inboxes) {
-            if (!Files.isDirectory(inbox)) {
-                continue;
-            }
+        Path inbox = shared.resolve("inbox");
+        if (Files.isDirectory(inbox)) {
             try (Stream<Path> folders = Files.list(inbox)) {
                 for (Path folder : folders.filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
                     String id = FolderInbox.read(folder).messageId();
