@@ -85,7 +85,7 @@ final class RemoteGateway {
         HttpRequest request = authorized(HttpRequest.newBuilder(messages))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.concat(body.toArray(HttpRequest.BodyPublisher[]::new))).build();
-        HttpResponse<String> response = send(request);
+        HttpResponse<String> response = sendOrExplain(request);
         return switch (response.statusCode()) {
             case 202 -> MessageReport.parse(response.body()).messageId();
             case 422 -> throw new Refused(response.body().strip());
@@ -102,6 +102,30 @@ final class RemoteGateway {
             case 404 -> Optional.empty();
             default -> throw failure(response);
         };
+    }
+
+    /**
+     * The gateway answers a refused token or an announced size over its limit at once and closes the connection, so a
+     * client still streaming the payload sees a broken pipe instead of the answer (Java 17's client cannot wait for
+     * 100-continue). A cheap status request then tells which it was; nothing was stored either way.
+     */
+    private HttpResponse<String> sendOrExplain(HttpRequest submission) throws RemoteException {
+        try {
+            return send(submission);
+        } catch (RemoteException broken) {
+            URI probe = URI.create(messages + "?id=" + URLEncoder.encode("probe-" + UUID.randomUUID(), StandardCharsets.UTF_8));
+            HttpResponse<String> answer;
+            try {
+                answer = send(authorized(HttpRequest.newBuilder(probe)).GET().build());
+            } catch (RemoteException unreachable) {
+                throw broken;
+            }
+            if (answer.statusCode() == 401 || answer.statusCode() == 403) {
+                throw failure(answer);
+            }
+            throw new RemoteException(broken.getMessage() + " (the gateway closes the connection on a submission over its"
+                    + " submit.maxBytes; nothing was stored)");
+        }
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {

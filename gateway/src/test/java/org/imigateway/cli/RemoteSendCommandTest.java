@@ -129,8 +129,10 @@ class RemoteSendCommandTest {
             assertEquals(401, response.statusCode(), authorization + ": " + response.body());
         }
         Path wrong = Files.writeString(dir.resolve("wrong.token"), "guessed");
+        // far more than the socket buffers hold: the gateway refuses before the client has sent it all
+        Path large = Files.write(dir.resolve("large.bin"), new byte[32 * 1024 * 1024]);
         CommandRun send = CommandRun.run("send", "--gateway", home.toString(), "--token-file", wrong.toString(),
-                "--to", "gw-b", "--file", payload.toString(), "--message-id", id);
+                "--to", "gw-b", "--file", large.toString(), "--message-id", id);
         assertEquals(1, send.exit());
         assertTrue(send.err().contains("refused the operator token (401)"), send.err());
         assertTrue(log().find(id, Direction.OUTBOUND).isEmpty(), "nothing refused is stored");
