@@ -79,7 +79,7 @@ public final class ActivePModes implements Supplier<PModeSet> {
         Runnable takeKeys;
         try {
             takeKeys = keys.prepare(loaded, active.get(), self);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) { // a key store that does not fit, or cannot be read at all
             return refuse(e.getMessage());
         }
         active.set(loaded);
