@@ -23,6 +23,7 @@ import java.util.Optional;
 import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.KeyMaterial;
 import org.imigateway.as4.ProfileKeys;
+import org.imigateway.as4.RetiredKey;
 import org.imigateway.as4.TlsSettings;
 import org.imigateway.certificates.Stores;
 import org.imigateway.config.ConfigException;
@@ -38,7 +39,10 @@ import org.imigateway.pmode.SecurityProfile;
  * certificates are the ones our party has in the PModes (else partners would refuse us).
  */
 record GatewayKeys(GatewayConfig config, KeyStore keys, KeyMaterial material, Cryptos cryptos,
-        List<X509Certificate> anchors) {
+        List<X509Certificate> anchors, List<RetiredKey> retired) {
+
+    /** Key store aliases under which our earlier encryption keys are kept for decryption only. */
+    static final String RETIRED_PREFIX = "retired-";
 
     static GatewayKeys load(GatewayConfig config, PModeSet pmodes) throws ConfigException {
         Party self = pmodes.party(config.partyName()).orElseThrow(() -> new ConfigException(config.home()
@@ -67,11 +71,53 @@ record GatewayKeys(GatewayConfig config, KeyStore keys, KeyMaterial material, Cr
             throw new ConfigException("the signing certificate in " + config.keyStore() + " is not the one party '"
                     + self.name() + "' has in the PModes");
         }
+        List<RetiredKey> retired = retiredKeys(keys, config);
+        return new GatewayKeys(config, keys, material, new Cryptos(material, partners(pmodes), retired), anchors,
+                retired);
+    }
+
+    /**
+     * Reads the key and trust stores again and checks them against {@code pmodes}, the set about
+     * to be put in force; {@link #commit} then hands them to the running parts. So a rotated own
+     * key and a partner's new certificate are used without a restart, by the same reload.
+     *
+     * @throws IllegalArgumentException naming what does not fit; nothing is changed then
+     */
+    GatewayKeys reread(PModeSet pmodes) {
+        try {
+            GatewayKeys fresh = load(config, pmodes);
+            return new GatewayKeys(config, fresh.keys, fresh.material, cryptos, fresh.anchors, fresh.retired);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Puts keys read by {@link #reread} in force: the next signature, decryption and verification use them. */
+    void commit(PModeSet pmodes) {
+        cryptos.replaceWith(material, partners(pmodes), retired);
+    }
+
+    private static List<X509Certificate> partners(PModeSet pmodes) {
         List<X509Certificate> partners = new ArrayList<>();
         for (Party party : pmodes.parties()) {
             partners.addAll(party.allCertificates());
         }
-        return new GatewayKeys(config, keys, material, new Cryptos(material, partners), anchors);
+        return partners;
+    }
+
+    /** Every private key under an alias starting with {@value #RETIRED_PREFIX}. */
+    private static List<RetiredKey> retiredKeys(KeyStore keys, GatewayConfig config) throws ConfigException {
+        List<RetiredKey> retired = new ArrayList<>();
+        try {
+            for (String alias : Collections.list(keys.aliases())) {
+                if (alias.startsWith(RETIRED_PREFIX) && keys.isKeyEntry(alias)) {
+                    retired.add(new RetiredKey(alias, key(keys, alias, config), chain(keys, alias)));
+                }
+            }
+        } catch (KeyStoreException e) {
+            throw new ConfigException(config.keyStore() + ": cannot list its aliases: " + e.getMessage(), e);
+        }
+        return retired;
     }
 
     /** TLS as a client of partners: our client key when there is one, the trust anchors. */
@@ -84,11 +130,12 @@ record GatewayKeys(GatewayConfig config, KeyStore keys, KeyMaterial material, Cr
         return tls(TLS_SERVER_ALIAS);
     }
 
-    /** Our certificates by alias, for the expiry warnings. */
+    /** Our certificates by alias as they are in force now (after any reload), for the expiry warnings. */
     Map<String, X509Certificate> ownCertificates() {
         Map<String, X509Certificate> own = new LinkedHashMap<>();
-        own.put(SIGNING_ALIAS, material.signingCertificate());
-        own.put(ENCRYPTION_ALIAS, material.encryptionCertificate());
+        own.put(SIGNING_ALIAS, cryptos.keys().signingCertificate());
+        own.put(ENCRYPTION_ALIAS, cryptos.keys().encryptionCertificate());
+        cryptos.retired().forEach(key -> own.put(key.alias(), key.certificate()));
         for (String alias : List.of(TLS_SERVER_ALIAS, TLS_CLIENT_ALIAS)) {
             List<X509Certificate> chain = optionalChain(keys, alias);
             if (!chain.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.HttpTransport;
 import org.imigateway.as4.ParseLimits;
 import org.imigateway.as4.TlsSettings;
@@ -79,13 +80,20 @@ public final class GatewayParts {
     private final Optional<PublicInterface> publicInterface;
     private final As4Server as4;
     private final Operators operators;
+    private final Cryptos cryptos;
     private final ClusterState cluster;
 
     GatewayParts(GatewayConfig config, Function<InboundSteps.Parts, InboundSteps> inboundSteps, Lifecycle parts)
             throws ConfigException, PModeException, IOException {
         this.pmodes = ActivePModes.load(config.pmodes(), config.partyName());
         GatewayKeys keys = GatewayKeys.load(config, pmodes.get());
+        // a reload reads the key store again beside the PModes: rotation without a restart
+        pmodes.reloadKeysWith((candidate, active, self) -> {
+            GatewayKeys fresh = keys.reread(candidate);
+            return () -> fresh.commit(candidate);
+        });
         this.serverTls = keys.serverTls();
+        this.cryptos = keys.cryptos();
         AdmissionConfig admission = AdmissionConfig.load(config.home());
         ParseLimits parseLimits = ParseLimits.load(config.home(), config.maxMessageBytes());
         FreshnessSettings freshness = FreshnessSettings.load(config.home());
@@ -192,6 +200,11 @@ public final class GatewayParts {
 
     ActivePModes activePModes() {
         return pmodes;
+    }
+
+    /** The keys and partner certificates in force; a PMode reload replaces what they hold. */
+    public Cryptos cryptos() {
+        return cryptos;
     }
 
     public As4Sender sender() {

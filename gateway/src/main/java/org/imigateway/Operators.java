@@ -62,7 +62,7 @@ final class Operators {
         this.submission = submission;
         this.log = log;
         this.data = data;
-        CertificateExpiry expiry = new CertificateExpiry(keys.ownCertificates(), pmodes);
+        CertificateExpiry expiry = new CertificateExpiry(keys::ownCertificates, pmodes);
         MessageStatistics statistics = new MessageStatistics(log);
         Operations operations = new Operations(log, enqueuer, broker, sendControl, name -> pmodes.get().party(name),
                 pmodes::reload);

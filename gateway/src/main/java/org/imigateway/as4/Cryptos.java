@@ -6,6 +6,7 @@ import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
@@ -24,14 +25,37 @@ public final class Cryptos {
     public static final String SIGNING_ALIAS = SecurityProfile.EDELIVERY_1_15.signingAlias();
     public static final String ENCRYPTION_ALIAS = SecurityProfile.EDELIVERY_1_15.encryptionAlias();
 
-    private final KeyMaterial keys;
     private final char[] password;
-    private final Merlin own;
-    private final Merlin verification;
+    private volatile Built built;
+
+    /** What one reading of the keys and PModes gives; replaced whole, so a reader never sees half of two. */
+    private record Built(KeyMaterial keys, List<RetiredKey> retired, Merlin own, Merlin verification) {
+    }
 
     public Cryptos(KeyMaterial keys, Collection<X509Certificate> partnerCertificates) {
-        this.keys = keys;
+        this(keys, partnerCertificates, List.of());
+    }
+
+    /**
+     * @param retired our earlier encryption keys, kept so that messages a partner still encrypts
+     *        for the old certificate after a key rotation are decrypted; never used to sign or
+     *        to encrypt
+     */
+    public Cryptos(KeyMaterial keys, Collection<X509Certificate> partnerCertificates, List<RetiredKey> retired) {
         this.password = java.util.UUID.randomUUID().toString().toCharArray();
+        this.built = build(keys, partnerCertificates, retired, password);
+    }
+
+    /**
+     * Takes new keys and partner certificates (after a reload) without a restart: the next
+     * signature, encryption or verification uses them; one already running finishes with the old.
+     */
+    public void replaceWith(KeyMaterial keys, Collection<X509Certificate> partnerCertificates, List<RetiredKey> retired) {
+        this.built = build(keys, partnerCertificates, retired, password);
+    }
+
+    private static Built build(KeyMaterial keys, Collection<X509Certificate> partnerCertificates,
+            List<RetiredKey> retired, char[] password) {
         try {
             KeyStore ownStore = KeyStore.getInstance("PKCS12");
             ownStore.load(null, null);
@@ -44,6 +68,11 @@ public final class Cryptos {
                         pair.signingChain().toArray(X509Certificate[]::new)), protection);
                 ownStore.setEntry(entry.getKey().encryptionAlias(), new KeyStore.PrivateKeyEntry(pair.encryptionKey(),
                         pair.encryptionChain().toArray(X509Certificate[]::new)), protection);
+            }
+            int r = 0;
+            for (RetiredKey key : retired) {
+                ownStore.setEntry("retired-" + r++, new KeyStore.PrivateKeyEntry(key.privateKey(),
+                        key.chain().toArray(X509Certificate[]::new)), protection);
             }
 
             KeyStore anchors = KeyStore.getInstance("PKCS12");
@@ -62,15 +91,16 @@ public final class Cryptos {
             }
             CertStore crls = CertStore.getInstance("Collection", new CollectionCertStoreParameters(new ArrayList<>(keys.crls())));
 
-            own = new Merlin();
+            Merlin own = new Merlin();
             own.setKeyStore(ownStore);
             own.setTrustStore(anchors);
             own.setCRLCertStore(crls);
 
-            verification = new Merlin();
+            Merlin verification = new Merlin();
             verification.setKeyStore(partners);
             verification.setTrustStore(anchors);
             verification.setCRLCertStore(crls);
+            return new Built(keys, List.copyOf(retired), own, verification);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the in-memory key stores", e);
         }
@@ -92,12 +122,12 @@ public final class Cryptos {
 
     /** Signs with our signing key and decrypts with our encryption key. */
     public Merlin own() {
-        return own;
+        return built.own();
     }
 
     /** Verifies partners' signatures: anchors, CRLs and the partner certificates of the PModes. */
     public Merlin verification() {
-        return verification;
+        return built.verification();
     }
 
     public char[] password() {
@@ -105,7 +135,12 @@ public final class Cryptos {
     }
 
     public KeyMaterial keys() {
-        return keys;
+        return built.keys();
+    }
+
+    /** Our earlier encryption keys, kept for decryption only. */
+    public List<RetiredKey> retired() {
+        return built.retired();
     }
 
     /** Answers WSS4J's requests for the private key password. */

@@ -99,6 +99,11 @@ public final class GatewayBean implements GatewayMXBean {
     }
 
     @Override
+    public Map<String, String> getActiveCertificates() {
+        return certificates.active(Instant.now());
+    }
+
+    @Override
     public Map<String, Double> getMetrics() {
         return metrics.values();
     }

@@ -24,6 +24,12 @@ public interface GatewayMXBean {
     /** {@code own:<use>} or {@code <party>:<use>} to whole days before the certificate expires. */
     Map<String, Long> getCertificateDaysLeft();
 
+    /**
+     * {@code own:<use>} or {@code <party>:<use>} to the certificate in force (serial and validity):
+     * which one a rotation has made active; a partner's signing entry names both during the overlap.
+     */
+    Map<String, String> getActiveCertificates();
+
     /** The Micrometer meters, {@code name,tag=value} to current value: the same figures as {@code /metrics}. */
     Map<String, Double> getMetrics();
 

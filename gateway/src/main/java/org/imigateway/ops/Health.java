@@ -118,10 +118,13 @@ public final class Health {
     private Check certificates() {
         Instant now = Instant.now();
         List<String> soon = certificates.expiringSoon(now);
+        String active = "; in force: " + certificates.active(now).entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
         if (soon.isEmpty()) {
-            return new Check(State.UP, "every certificate has " + CertificateExpiry.WARNING_DAYS + " days or more left");
+            return new Check(State.UP, "every certificate has " + CertificateExpiry.WARNING_DAYS + " days or more left"
+                    + active);
         }
         State state = certificates.fewestDaysLeft(now) < 0 ? State.DOWN : State.WARN;
-        return new Check(state, "days left: " + String.join(", ", soon));
+        return new Check(state, "days left: " + String.join(", ", soon) + active);
     }
 }

@@ -1,7 +1,6 @@
 package org.imigateway.pmode;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -21,6 +20,17 @@ public final class ActivePModes implements Supplier<PModeSet> {
     private final Path folder;
     private final String self;
     private final AtomicReference<PModeSet> active;
+    private volatile KeyReload keys = ActivePModes::sameOwnSigningCertificate;
+
+    /**
+     * Reads the keys again for a set about to be put in force. {@link #prepare} refuses with an
+     * IllegalArgumentException naming what does not fit (the set is not taken then); the
+     * returned step is run once the set is active.
+     */
+    @FunctionalInterface
+    public interface KeyReload {
+        Runnable prepare(PModeSet candidate, PModeSet active, String self);
+    }
 
     private ActivePModes(Path folder, String self, PModeSet first) {
         this.folder = folder;
@@ -32,6 +42,15 @@ public final class ActivePModes implements Supplier<PModeSet> {
         return new ActivePModes(folder, self, new PModeLoader().load(folder));
     }
 
+    /**
+     * Makes every reload read the keys and the trust list of partner certificates again with the
+     * new set (the gateway's wiring does this once at start). Without it, a reload keeps the keys
+     * and refuses a set whose own signing certificate changed.
+     */
+    public void reloadKeysWith(KeyReload reload) {
+        this.keys = reload;
+    }
+
     @Override
     public PModeSet get() {
         return active.get();
@@ -39,8 +58,9 @@ public final class ActivePModes implements Supplier<PModeSet> {
 
     /**
      * Loads the folder again and makes it the active set, or refuses it and keeps the active one.
-     * Keys and the trust list of partner certificates are read at start-up only: a new partner's
-     * certificates are trusted after a restart.
+     * With {@link #reloadKeysWith} the keys and the partner certificates WSS4J looks references
+     * up in are read again too, so a partner's new certificate and our rotated key are used
+     * without a restart.
      *
      * @return a one-line summary of the new set
      * @throws IllegalArgumentException naming what is wrong with the files
@@ -53,17 +73,31 @@ public final class ActivePModes implements Supplier<PModeSet> {
             LOG.warn("PMode reload refused, the active set stays: {}", e.getMessage());
             throw new IllegalArgumentException("PModes not reloaded, the active set stays: " + e.getMessage());
         }
-        Optional<Party> party = loaded.party(self);
-        if (party.isEmpty() || !party.get().signingCertificate().equals(active.get().party(self)
-                .map(Party::signingCertificate).orElse(null))) {
-            String reason = party.isEmpty() ? "party '" + self + "' is missing"
-                    : "the signing certificate of party '" + self + "' is not this gateway's key";
-            LOG.warn("PMode reload refused, the active set stays: {}", reason);
-            throw new IllegalArgumentException("PModes not reloaded, the active set stays: " + reason);
+        if (loaded.party(self).isEmpty()) {
+            return refuse("party '" + self + "' is missing");
+        }
+        Runnable takeKeys;
+        try {
+            takeKeys = keys.prepare(loaded, active.get(), self);
+        } catch (RuntimeException e) { // a key store that does not fit, or cannot be read at all
+            return refuse(e.getMessage());
         }
         active.set(loaded);
+        takeKeys.run();
         String summary = loaded.parties().size() + " parties, " + loaded.legs().size() + " legs";
         LOG.info("PModes reloaded from {}: {}", folder, summary);
         return summary;
+    }
+
+    private static String refuse(String reason) {
+        LOG.warn("PMode reload refused, the active set stays: {}", reason);
+        throw new IllegalArgumentException("PModes not reloaded, the active set stays: " + reason);
+    }
+
+    private static Runnable sameOwnSigningCertificate(PModeSet candidate, PModeSet active, String self) {
+        if (!candidate.party(self).map(Party::signingCertificate).equals(active.party(self).map(Party::signingCertificate))) {
+            throw new IllegalArgumentException("the signing certificate of party '" + self + "' is not this gateway's key");
+        }
+        return () -> { };
     }
 }

@@ -199,22 +199,40 @@ public final class PModeLoader {
                 complete = false;
                 continue;
             }
-            Optional<X509Certificate> profileSigning = certificate(file, at + ": signingCertificate",
-                    pair.getSigningCertificate(), problems);
-            Optional<X509Certificate> profileEncryption = certificate(file, at + ": encryptionCertificate",
-                    pair.getEncryptionCertificate(), problems);
-            if (profileSigning.isEmpty() || profileEncryption.isEmpty()) {
+            Optional<ProfileCertificates> certificates = pair(file, at, pair, problems);
+            certificates.ifPresent(c -> profiles.put(profile, c));
+            complete &= certificates.isPresent();
+        }
+        Map<SecurityProfile, List<ProfileCertificates>> next = new java.util.EnumMap<>(SecurityProfile.class);
+        for (org.imigateway.schemas.pmode.ProfileCertificates pair : xml.getNextCertificates()) {
+            SecurityProfile profile = SecurityProfile.byId(pair.getProfile().value()).orElseThrow();
+            String at = where + ": nextCertificates '" + profile.id() + "'";
+            if (profile != SecurityProfile.EDELIVERY_1_15 && !profiles.containsKey(profile)) {
+                problems.add(at + ": a rotation needs the profile's first pair (profileCertificates) beside it");
                 complete = false;
-            } else {
-                profiles.put(profile, new ProfileCertificates(profileSigning.get(), profileEncryption.get()));
+                continue;
             }
+            Optional<ProfileCertificates> certificates = pair(file, at, pair, problems);
+            certificates.ifPresent(c -> next.computeIfAbsent(profile, p -> new ArrayList<>()).add(c));
+            complete &= certificates.isPresent();
         }
         if (!complete) {
             return Optional.empty();
         }
         String type = xml.getPartyId().getType() == null ? "" : xml.getPartyId().getType();
         return Optional.of(new Party(xml.getName(), new PartyId(xml.getPartyId().getValue().trim(), type), endpoint,
-                signing.get(), encryption.get(), profiles));
+                signing.get(), encryption.get(), profiles, next));
+    }
+
+    /** Both certificates of a pair, or empty with each problem listed. */
+    private static Optional<ProfileCertificates> pair(Path file, String at,
+            org.imigateway.schemas.pmode.ProfileCertificates xml, List<String> problems) {
+        Optional<X509Certificate> signing = certificate(file, at + ": signingCertificate", xml.getSigningCertificate(),
+                problems);
+        Optional<X509Certificate> encryption = certificate(file, at + ": encryptionCertificate",
+                xml.getEncryptionCertificate(), problems);
+        return signing.isPresent() && encryption.isPresent()
+                ? Optional.of(new ProfileCertificates(signing.get(), encryption.get())) : Optional.empty();
     }
 
     private static Optional<X509Certificate> certificate(Path file, String what, String relative, List<String> problems) {

@@ -111,6 +111,32 @@ class PModeLoaderTest {
         assertThrows(IllegalArgumentException.class, () -> RetryPolicy.parse("10;3;SOMETIMES"));
     }
 
+    @Test
+    void nextCertificatesAreLoadedBesideThePartysFirstPair() throws Exception {
+        Path folder = folder("next", withNextCertificates("certs/gw-b-signing.pem", "certs/gw-a-encryption.pem"));
+        Party gwB = new PModeLoader().load(folder).party("gw-b").orElseThrow();
+        assertEquals(2, gwB.allPairs(SecurityProfile.EDELIVERY_1_15).size());
+        assertTrue(gwB.allCertificates().size() > new PModeLoader().load(pmodes).party("gw-b").orElseThrow()
+                .allCertificates().size());
+    }
+
+    @Test
+    void missingNextCertificateFileIsNamed() throws Exception {
+        Path bad = folder("next-missing", withNextCertificates("certs/nowhere-next.pem", "certs/gw-b-encryption.pem"));
+        PModeException e = assertThrows(PModeException.class, () -> new PModeLoader().load(bad));
+        assertTrue(e.getMessage().contains("party 'gw-b': nextCertificates 'edelivery-1.15': signingCertificate")
+                && e.getMessage().contains("nowhere-next.pem"), e.getMessage());
+    }
+
+    /** The demo PModes with one nextCertificates pair added to gw-b, the last party. */
+    private static String withNextCertificates(String signing, String encryption) throws Exception {
+        String xml = Files.readString(pmodes.resolve("pmodes.xml"));
+        int end = xml.lastIndexOf("  </party>");
+        return xml.substring(0, end) + "    <nextCertificates profile=\"edelivery-1.15\">\n      <signingCertificate>"
+                + signing + "</signingCertificate>\n      <encryptionCertificate>" + encryption
+                + "</encryptionCertificate>\n    </nextCertificates>\n" + xml.substring(end);
+    }
+
     private static Path copyWith(String name, String from, String to) throws Exception {
         String xml = Files.readString(pmodes.resolve("pmodes.xml"));
         assertTrue(xml.contains(from), "test set-up: the demo PModes no longer contain " + from);

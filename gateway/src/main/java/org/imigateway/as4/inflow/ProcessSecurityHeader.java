@@ -35,7 +35,7 @@ public final class ProcessSecurityHeader implements InboundStep {
     public void process(InboundContext context) throws EbmsException {
         // Only the signing certificates of the leg's profile may sign: a 1.15 RSA certificate on a 2.0 leg is refused.
         List<X509Certificate> signers = pmodes.get().parties().stream()
-                .flatMap(party -> party.certificates(context.leg().securityProfile()).stream())
+                .flatMap(party -> party.allPairs(context.leg().securityProfile()).stream())
                 .map(ProfileCertificates::signing).toList();
         VerifiedSecurity security = processor.process(context.envelope(), context.leg().securityProfile(), cryptos,
                 signers, context.workDir(), freshness.window(context.leg()));

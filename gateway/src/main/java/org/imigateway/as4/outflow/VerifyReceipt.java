@@ -2,6 +2,7 @@ package org.imigateway.as4.outflow;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +75,15 @@ public final class VerifyReceipt {
         VerifiedSecurity verified;
         try {
             verified = security.process(envelope, leg.securityProfile(), cryptos,
-                    List.of(receiver.signingCertificate(leg.securityProfile())), workDir);
+                    receiver.signingCertificates(leg.securityProfile(), Instant.now()), workDir);
         } catch (EbmsException e) {
             return invalid(id, "the receipt's signature is not valid: " + e.error().detail());
         }
         if (!verified.signed()) {
             return invalid(id, "the receipt is not signed");
         }
-        if (!verified.signer().orElseThrow().equals(receiver.signingCertificate(leg.securityProfile()))) {
+        // during a rotation's overlap the partner may sign its receipt with the old or the new certificate
+        if (!receiver.signingCertificates(leg.securityProfile(), Instant.now()).contains(verified.signer().orElseThrow())) {
             return invalid(id, "the receipt is signed by '" + verified.signer().get().getSubjectX500Principal().getName()
                     + "', not by the signing certificate of party '" + receiver.name() + "'");
         }
