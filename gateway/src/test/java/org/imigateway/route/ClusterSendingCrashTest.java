@@ -72,6 +72,7 @@ class ClusterSendingCrashTest {
         int brokerPort = ArtemisProcess.freePort();
         List<CrashSafetyTest.Node> nodes = new ArrayList<>();
         List<Integer> adminPorts = new ArrayList<>();
+        Path go = dir.resolve("go");
         try (ArtemisProcess broker = ArtemisProcess.single(dir.resolve("broker"), brokerPort, xml -> xml);
              Gateway receiver = Gateway.start(network.home("receiver"));
              AutoCloseable stopNodes = () -> ClusterCrashTest.stopAll(nodes)) {
@@ -83,7 +84,7 @@ class ClusterSendingCrashTest {
                         database, brokerUrl, shared);
                 adminPorts.add(ports.adminPort());
                 nodes.add(new CrashSafetyTest.Node(home, i == 1
-                        ? List.of("receiver", String.valueOf(MESSAGES), payload.toString())
+                        ? List.of("receiver", String.valueOf(MESSAGES), payload.toString(), go.toString())
                         : List.of()));
             }
             // Node 1 first, so that it holds the timers when it is killed (Show 3 with SIGKILL).
@@ -96,6 +97,7 @@ class ClusterSendingCrashTest {
                 MessageLog sent = new MessageLog(senderDatabase);
                 MessageLog received = partsOf(receiver).messageLog();
                 Instant begin = Instant.now();
+                Files.createFile(go);
                 await(Duration.ofMinutes(3), () -> count(sent, MessageStatus.ACKNOWLEDGED) >= MESSAGES / 4,
                         "a quarter acknowledged");
                 nodes.get(0).kill();

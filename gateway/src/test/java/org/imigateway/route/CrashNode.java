@@ -15,7 +15,8 @@ import org.imigateway.store.MessageStatus;
 
 /**
  * A gateway in a JVM of its own, for {@link CrashSafetyTest} to kill with SIGKILL. Arguments:
- * home, then for a sender the receiving party, the message count and a payload file. A sender
+ * home, then for a sender the receiving party, the message count, a payload file and optionally a
+ * file to wait for before submitting. A sender
  * submits {@code crash-<i>} for every i its message log does not know yet, so a restart submits
  * only what the killed run did not. Every 200 ms it writes its counts by status to
  * {@code <home>/progress.properties} (atomically), which the test reads.
@@ -34,6 +35,13 @@ public final class CrashNode {
             String to = args[1];
             int count = Integer.parseInt(args[2]);
             Path payload = Path.of(args[3]);
+            if (args.length > 4) {
+                // A go signal: the test starts the other nodes first, so the stream begins with all of them up.
+                Path go = Path.of(args[4]);
+                while (!Files.exists(go)) {
+                    Thread.sleep(50);
+                }
+            }
             for (int i = 0; i < count; i++) {
                 String id = messageId(i);
                 // The submission is idempotent by MessageId, so this backend repeats it after any failure.
