@@ -47,6 +47,12 @@ public record ParticipantId(String scheme, String value) {
         return value.toLowerCase(Locale.ROOT);
     }
 
+    /** Whether an identifier as an SMP writes it names this participant (values case-insensitive). */
+    public boolean matches(String otherScheme, String otherValue) {
+        return scheme.equalsIgnoreCase(otherScheme == null ? "" : otherScheme.trim())
+                && otherValue != null && canonicalValue().equals(otherValue.trim().toLowerCase(Locale.ROOT));
+    }
+
     @Override
     public String toString() {
         return scheme.isEmpty() ? value : scheme + "::" + value;
