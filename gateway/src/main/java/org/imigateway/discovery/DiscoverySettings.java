@@ -22,13 +22,22 @@ public record DiscoverySettings(
         Optional<URI> fixedSmp,
         Optional<InetSocketAddress> dnsServer,
         Duration timeout,
-        Duration cacheMaxAge) {
+        Duration cacheMaxAge,
+        Optional<Path> smpTrustStore,
+        char[] smpTrustPassword,
+        List<String> transportProfiles) {
 
     public static final String SML_ZONE = "discovery.sml.zone";
     public static final String SMP_URL = "discovery.smp.url";
     public static final String DNS_SERVER = "discovery.dns.server";
     public static final String TIMEOUT = "discovery.timeoutSeconds";
     public static final String CACHE_MAX_AGE = "discovery.cache.maxAgeSeconds";
+    public static final String SMP_TRUSTSTORE = "discovery.smp.truststore";
+    public static final String SMP_TRUSTSTORE_PASSWORD = "discovery.smp.truststore.password";
+    public static final String TRANSPORT_PROFILES = "discovery.transportProfiles";
+
+    /** The eDelivery AS4 transport profile identifier an SMP publishes for AS4 endpoints. */
+    public static final List<String> DEFAULT_TRANSPORT_PROFILES = List.of("bdxr-transport-ebms3-as4-v1p0");
 
     /** Domibus keeps lookups an hour; so do we unless the SMP says less. */
     static final Duration DEFAULT_CACHE_MAX_AGE = Duration.ofHours(1);
@@ -60,11 +69,30 @@ public record DiscoverySettings(
         Optional<InetSocketAddress> dns = text(p, DNS_SERVER).flatMap(s -> hostPort(file, s, problems));
         Duration timeout = seconds(file, p, TIMEOUT, DEFAULT_TIMEOUT, problems);
         Duration maxAge = seconds(file, p, CACHE_MAX_AGE, DEFAULT_CACHE_MAX_AGE, problems);
+        Path home = file.toAbsolutePath().getParent().getParent();
+        Optional<Path> trustStore = text(p, SMP_TRUSTSTORE).map(home::resolve);
+        char[] trustPassword = text(p, SMP_TRUSTSTORE_PASSWORD).orElse("").toCharArray();
+        if ((zone.isPresent() || smp.isPresent()) && trustStore.isEmpty()) {
+            // An unsigned or unverified SMP answer would let whoever answers DNS pick our partner's key.
+            problems.add(file + ": discovery is on (" + (zone.isPresent() ? SML_ZONE : SMP_URL) + ") but " + SMP_TRUSTSTORE
+                    + " is not set: name the PKCS12 trust store holding the SMP's signing anchor");
+        }
+        trustStore.ifPresent(t -> {
+            if (!java.nio.file.Files.isRegularFile(t)) {
+                problems.add(file + ": " + SMP_TRUSTSTORE + "=" + t + " does not exist");
+            }
+        });
+        List<String> profiles = text(p, TRANSPORT_PROFILES)
+                .map(s -> java.util.Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList())
+                .orElse(DEFAULT_TRANSPORT_PROFILES);
+        if (profiles.isEmpty()) {
+            problems.add(file + ": " + TRANSPORT_PROFILES + " names no transport profile");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("\n", problems));
         }
         return new DiscoverySettings(zone.map(z -> z.endsWith(".") ? z.substring(0, z.length() - 1) : z), smp, dns,
-                timeout, maxAge);
+                timeout, maxAge, trustStore, trustPassword, profiles);
     }
 
     private static Optional<String> text(Properties p, String key) {

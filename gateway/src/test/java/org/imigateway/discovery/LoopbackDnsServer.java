@@ -25,26 +25,26 @@ import org.xbill.DNS.TextParseException;
  * their records by type, NOERROR with no answer for a known name asked another type, and NXDOMAIN
  * for any other name; a name marked {@link #silence(String) silent} gets no answer at all.
  */
-final class LoopbackDnsServer implements AutoCloseable {
+public final class LoopbackDnsServer implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final Map<Name, List<Record>> zone = new ConcurrentHashMap<>();
     private final List<Name> silent = new CopyOnWriteArrayList<>();
     private final Thread thread;
 
-    LoopbackDnsServer() throws SocketException {
+    public LoopbackDnsServer() throws SocketException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         thread = new Thread(this::serve, "loopback-dns");
         thread.setDaemon(true);
         thread.start();
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
     /** Adds a U-NAPTR record at {@code domain}: order, preference, flags, service, regexp. */
-    void naptr(String domain, int order, int preference, String flags, String service, String regexp) {
+    public void naptr(String domain, int order, int preference, String flags, String service, String regexp) {
         Name name = name(domain);
         zone.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>())
                 .add(new NAPTRRecord(name, org.xbill.DNS.DClass.IN, 60, order, preference, flags, service, regexp, Name.root));
@@ -59,7 +59,7 @@ final class LoopbackDnsServer implements AutoCloseable {
         silent.add(name(domain));
     }
 
-    void clear() {
+    public void clear() {
         zone.clear();
         silent.clear();
     }

@@ -31,9 +31,9 @@ import org.w3c.dom.Element;
  * test's SMP key the way an SMP signs them (enveloped, whole document), or as a test tells it to
  * serve them wrongly: unsigned, tampered after signing, slow, or not at all.
  */
-final class LoopbackSmp implements AutoCloseable {
+public final class LoopbackSmp implements AutoCloseable {
 
-    static final String AS4_PROFILE = "bdxr-transport-ebms3-as4-v1p0";
+    public static final String AS4_PROFILE = "bdxr-transport-ebms3-as4-v1p0";
 
     enum Fault { NONE, UNSIGNED, TAMPERED, SLOW, SERVER_ERROR }
 
@@ -47,7 +47,7 @@ final class LoopbackSmp implements AutoCloseable {
     private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
     private volatile Fault fault = Fault.NONE;
 
-    LoopbackSmp(PrivateKey smpKey, X509Certificate smpCertificate) throws Exception {
+    public LoopbackSmp(PrivateKey smpKey, X509Certificate smpCertificate) throws Exception {
         this.smpKey = smpKey;
         this.smpCertificate = smpCertificate;
         server = new Server();
@@ -64,7 +64,7 @@ final class LoopbackSmp implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/smp/");
     }
 
@@ -78,14 +78,14 @@ final class LoopbackSmp implements AutoCloseable {
     }
 
     /** One endpoint of one process for a participant and document type. */
-    record Published(String transportProfile, URI address, X509Certificate certificate, Optional<Instant> activation,
+    public record Published(String transportProfile, URI address, X509Certificate certificate, Optional<Instant> activation,
             Optional<Instant> expiration) {
-        static Published as4(URI address, X509Certificate certificate) {
+        public static Published as4(URI address, X509Certificate certificate) {
             return new Published(AS4_PROFILE, address, certificate, Optional.empty(), Optional.empty());
         }
     }
 
-    void publish(ParticipantId participant, Endpoint.DocumentType documentType, Endpoint.Process process, Published... endpoints)
+    public void publish(ParticipantId participant, Endpoint.DocumentType documentType, Endpoint.Process process, Published... endpoints)
             throws Exception {
         StringBuilder xml = new StringBuilder();
         xml.append("<SignedServiceMetadata xmlns=\"http://docs.oasis-open.org/bdxr/ns/SMP/2016/05\"><ServiceMetadata>")
