@@ -24,28 +24,37 @@ public record Endpoint(
     /** A document type identifier, {@code scheme::value} as the SMP publishes it. */
     public record DocumentType(String scheme, String value) {
         public static DocumentType parse(String text) {
-            int cut = text.indexOf("::");
-            return cut < 0 ? new DocumentType("", text.trim())
-                    : new DocumentType(text.substring(0, cut).trim(), text.substring(cut + 2).trim());
+            String[] parts = split(text);
+            return new DocumentType(parts[0], parts[1]);
         }
 
         @Override
         public String toString() {
-            return scheme.isEmpty() ? value : scheme + "::" + value;
+            return join(scheme, value);
         }
     }
 
     /** A process identifier, {@code scheme::value}. */
     public record Process(String scheme, String value) {
         public static Process parse(String text) {
-            int cut = text.indexOf("::");
-            return cut < 0 ? new Process("", text.trim())
-                    : new Process(text.substring(0, cut).trim(), text.substring(cut + 2).trim());
+            String[] parts = split(text);
+            return new Process(parts[0], parts[1]);
         }
 
         @Override
         public String toString() {
-            return scheme.isEmpty() ? value : scheme + "::" + value;
+            return join(scheme, value);
         }
+    }
+
+    /** SMP identifiers are written {@code scheme::value}; without {@code ::} the scheme is empty. */
+    private static String[] split(String text) {
+        int cut = text.indexOf("::");
+        return cut < 0 ? new String[] {"", text.trim()}
+                : new String[] {text.substring(0, cut).trim(), text.substring(cut + 2).trim()};
+    }
+
+    private static String join(String scheme, String value) {
+        return scheme.isEmpty() ? value : scheme + "::" + value;
     }
 }

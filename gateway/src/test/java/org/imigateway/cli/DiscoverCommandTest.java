@@ -11,7 +11,6 @@ import java.util.Map;
 import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.IssuedCertificate;
 import org.imigateway.certificates.Stores;
-import org.imigateway.demo.DemoNetwork;
 import org.imigateway.discovery.BdxlName;
 import org.imigateway.discovery.Endpoint;
 import org.imigateway.discovery.LoopbackDnsServer;
@@ -48,15 +47,16 @@ class DiscoverCommandTest {
         dns.naptr(BdxlName.of(B, "sml.imi.test"), 100, 10, "U", "Meta:SMP", "!.*!" + smp.url() + "!");
         smp.publish(B, Endpoint.DocumentType.parse(DOC), Endpoint.Process.parse(PROC),
                 LoopbackSmp.Published.as4(URI.create("http://127.0.0.1:9/as4"), apCa.issueSigning("gateway-b").certificate()));
-        DemoNetwork.createHome(home, "a");
         char[] pw = "discovery-test".toCharArray();
+        Files.createDirectories(home.resolve("config/pmodes"));
         Stores.write(Stores.trustStore(Map.of("smp-ca", smpCa.certificate())), home.resolve("config/smp-trust.p12"), pw);
         Stores.write(Stores.trustStore(Map.of("ap-ca", apCa.certificate())), home.resolve("config/ap-trust.p12"), pw);
         // the AP anchor is trust.store, with the revocation list of trust.crl: both of the test's AP CA
         Stores.writePem(home.resolve("config/ap-ca.crl"), java.util.List.of(apCa.crl()));
-        GatewayHome.at(home).editProperties(p -> p.replaceAll("(?m)^trust\\.store=.*$", "trust.store=config/ap-trust.p12")
-                .replaceAll("(?m)^trust\\.password=.*$", "trust.password=discovery-test")
-                .replaceAll("(?m)^trust\\.crl=.*$", "trust.crl=config/ap-ca.crl"));
+        // discover reads no key of ours: the home needs a keys.store that exists, not a real one
+        Files.writeString(home.resolve("config/gateway.properties"), String.join("\n", "gateway.party=a",
+                "keys.store=config/ap-trust.p12", "keys.password=discovery-test", "trust.store=config/ap-trust.p12",
+                "trust.password=discovery-test", "trust.crl=config/ap-ca.crl", ""));
     }
 
     @AfterAll
