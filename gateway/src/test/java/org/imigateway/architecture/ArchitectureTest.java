@@ -38,7 +38,7 @@ class ArchitectureTest {
     /** The access point: AS4, PModes, routes, store, broker, backends, operations, configuration, cluster nodes. */
     static final String[] ACCESS_POINT = {"org.imigateway.as4..", "org.imigateway.pmode..", "org.imigateway.route..",
         "org.imigateway.store..", "org.imigateway.broker..", "org.imigateway.backend..", "org.imigateway.ops..",
-        "org.imigateway.config..", "org.imigateway.cluster.."};
+        "org.imigateway.config..", "org.imigateway.cluster..", "org.imigateway.discovery.."};
     /** The IMI hub on top of it. */
     static final String[] HUB = {"org.imigateway.cooperation..", "org.imigateway.directory..",
         "org.imigateway.procedure.."};
@@ -57,7 +57,7 @@ class ArchitectureTest {
         "org.imigateway.route..", "org.imigateway.store..", "org.imigateway.broker..", "org.imigateway.backend..",
         "org.imigateway.ops..", "org.imigateway.config..", "org.imigateway.cli..", "org.imigateway.demo..",
         "org.imigateway.cooperation..", "org.imigateway.directory..", "org.imigateway.procedure..",
-        "org.imigateway.port..", "org.imigateway.xml.."};
+        "org.imigateway.port..", "org.imigateway.xml..", "org.imigateway.discovery.."};
 
     /** The shared test fixtures and the phase4 peer (gateway/test-support). */
     static final String TEST_SUPPORT = "org.imigateway.testsupport..";
