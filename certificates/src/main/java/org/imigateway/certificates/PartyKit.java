@@ -80,6 +80,28 @@ public final class PartyKit {
                 profileKeys);
     }
 
+    /**
+     * As {@link #issue(CertificateAuthority, String, List)}, every certificate valid from
+     * {@code notBefore} to {@code notAfter}: a kit that has expired, or is not yet valid, for
+     * testing that a receiver refuses it.
+     */
+    public static PartyKit issue(CertificateAuthority ca, String partyName, List<String> tlsHostNames,
+            java.time.Instant notBefore, java.time.Instant notAfter) {
+        requireFileSafe(partyName);
+        java.util.function.Function<CertificatePurpose, CertificateRequest> request =
+                purpose -> CertificateRequest.of(partyName, purpose).validity(notBefore, notAfter);
+        Map<String, IssuedCertificate> profileKeys = new LinkedHashMap<>();
+        PROFILE_ALIASES.forEach((alias, algorithm) -> profileKeys.put(alias, ca.issue(request.apply(
+                alias.startsWith(SIGNING_ALIAS) ? CertificatePurpose.SIGNING : CertificatePurpose.ENCRYPTION)
+                .keyAlgorithm(algorithm))));
+        return new PartyKit(partyName,
+                ca.issue(request.apply(CertificatePurpose.SIGNING)),
+                ca.issue(request.apply(CertificatePurpose.ENCRYPTION)),
+                ca.issue(request.apply(CertificatePurpose.TLS_SERVER).hostNames(tlsHostNames)),
+                ca.issue(request.apply(CertificatePurpose.TLS_CLIENT)),
+                profileKeys);
+    }
+
     /** Reads back the key store that {@link #writeTo} wrote for this party. */
     public static PartyKit read(Path dir, String partyName, char[] password) {
         requireFileSafe(partyName);

@@ -22,9 +22,10 @@ record CaseOutcomes(Map<String, String> statuses, Map<String, String> messages) 
             String id = testcase.getAttribute("name");
             Element failure = (Element) testcase.getElementsByTagName("failure").item(0);
             Element skipped = (Element) testcase.getElementsByTagName("skipped").item(0);
-            statuses.put(id, failure != null ? "FAIL" : skipped != null ? "SKIP" : "PASS");
-            messages.put(id, failure != null ? failure.getAttribute("message")
-                    : skipped != null ? skipped.getAttribute("message") : testcase.getTextContent().trim());
+            Element error = (Element) testcase.getElementsByTagName("error").item(0);
+            statuses.put(id, failure != null ? "FAIL" : skipped != null ? "SKIP" : error != null ? "ERROR" : "PASS");
+            Element reason = failure != null ? failure : skipped != null ? skipped : error;
+            messages.put(id, reason != null ? reason.getAttribute("message") : testcase.getTextContent().trim());
         }
         return new CaseOutcomes(statuses, messages);
     }

@@ -1,29 +1,28 @@
 package org.imigateway.conformance;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.imigateway.certificates.CertificateAuthority;
-import org.imigateway.certificates.CertificatePurpose;
-import org.imigateway.certificates.CertificateRequest;
-import org.imigateway.certificates.IssuedCertificate;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.PkiLayout;
-import org.imigateway.certificates.Stores;
+import org.imigateway.conformance.cli.ImiConformanceCommand;
 import org.imigateway.testsupport.FreePort;
 import org.imigateway.testsupport.Folders;
 import org.imigateway.testsupport.GatewayHome;
 
+import picocli.CommandLine;
+
 /**
  * Two parties made by {@code imi-gateway init}: {@code target}, our gateway under test, and
- * {@code conformance}, whose keys the suite uses. Also the expired and revoked signing keys the
- * certificate cases need, issued by the same demo CA (the revocation goes into the target's CRL).
+ * {@code conformance}, whose keys the suite uses; then {@code imi-conformance prepare} as the
+ * integrator runs it (the expired and revoked signers, the CRL the target is given, the run command).
  */
 final class ConformanceNetwork {
 
@@ -38,6 +37,7 @@ final class ConformanceNetwork {
     private static ConformanceNetwork shared;
 
     final Path dir;
+    private List<String> prepared;
 
     private ConformanceNetwork(Path dir) {
         this.dir = dir;
@@ -61,8 +61,8 @@ final class ConformanceNetwork {
         GatewayProcess.run(dir.resolve("init.log"), java.time.Duration.ofMinutes(8),
                 "init", "--dir", dir.resolve("net").toString(), "--party", SUITE, "--party", TARGET);
         ConformanceNetwork network = new ConformanceNetwork(dir);
-        network.issueBadSigningKeys();
         network.addHttpsToTarget();
+        network.prepare();
         return network;
     }
 
@@ -99,37 +99,45 @@ final class ConformanceNetwork {
         return Integer.parseInt(m.group(1));
     }
 
-    /** The arguments of {@code imi-conformance run} against the target, as an integrator would write them. */
+    /**
+     * The arguments of {@code imi-conformance run} against the target: the command {@code prepare}
+     * printed, with the password, the cases and the report folder filled in.
+     */
     List<String> runArguments(String cases, Path reportDir) throws IOException {
-        return new ArrayList<>(List.of("run",
-                "--target-url", targetUrl(),
-                "--tls-url", targetTlsUrl(),
-                "--target-cert", PartyKit.signingCertificateFile(pki(), TARGET).toString(),
-                "--target-encryption-cert", PartyKit.encryptionCertificateFile(pki(), TARGET).toString(),
-                "--trust-anchor", PkiLayout.caCertificate(pki()).toString(),
-                "--keystore", PartyKit.keyStoreFile(pki(), SUITE).toString(),
-                "--keystore-password", PASSWORD,
-                "--party", SUITE, "--target-party", TARGET,
-                "--service", SERVICE, "--service-type", SERVICE_TYPE, "--action", ACTION, "--agreement", AGREEMENT,
-                "--delivery-dir", targetHome().resolve("data/inbox").toString(),
-                "--delivery-wait", "20",
-                "--expired-keystore", dir.resolve("expired.p12").toString(),
-                "--revoked-keystore", dir.resolve("revoked.p12").toString(),
-                "--cases", cases,
-                "--report-dir", reportDir.toString()));
+        List<String> args = new ArrayList<>(prepared);
+        args.set(args.indexOf("$PW"), PASSWORD);
+        args.set(args.indexOf("--cases") + 1, cases);
+        args.set(args.indexOf("--report-dir") + 1, reportDir.toString());
+        args.addAll(List.of("--delivery-wait", "20"));
+        return args;
     }
 
-    /** Keys with the suite party's name from the target's own CA: one expired, one revoked (in the target's CRL). */
-    private void issueBadSigningKeys() throws IOException {
-        char[] password = PASSWORD.toCharArray();
-        CertificateAuthority ca = CertificateAuthority.load(PkiLayout.caKeyStore(pki()), password);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        IssuedCertificate expired = ca.issue(CertificateRequest.of(SUITE, CertificatePurpose.SIGNING)
-                .validity(now.minus(30, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
-        IssuedCertificate revoked = ca.issueSigning(SUITE);
-        ca.revoke(revoked.certificate());
-        Stores.write(Stores.keyStore(Map.of(PartyKit.SIGNING_ALIAS, expired), password), dir.resolve("expired.p12"), password);
-        Stores.write(Stores.keyStore(Map.of(PartyKit.SIGNING_ALIAS, revoked), password), dir.resolve("revoked.p12"), password);
-        Stores.writePem(targetHome().resolve("keystores/ca-crl.pem"), List.of(ca.crl()));
+    /**
+     * The integrator's documented steps: {@code imi-conformance prepare} against the target (our
+     * keys, the expired and revoked signers, the files for the target), then the target's CRL
+     * replaced by the one prepared (an IMI Gateway reads {@code trust.crl}, keystores/ca-crl.pem).
+     */
+    private void prepare() throws IOException {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int code;
+        try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            code = new CommandLine(new ImiConformanceCommand()).execute("prepare", "--pki", pki().toString(),
+                    "--password", PASSWORD, "--party", SUITE, "--out", dir.resolve("suite").toString(),
+                    "--target-party", TARGET, "--target-url", targetUrl(), "--tls-url", targetTlsUrl(),
+                    "--service", SERVICE, "--service-type", SERVICE_TYPE, "--action", ACTION, "--agreement", AGREEMENT,
+                    "--eddsa-action", ACTION + "EdDSA", "--ecdsa-action", ACTION + "ECDSA",
+                    "--delivery-dir", targetHome().resolve("data/inbox").toString());
+        } finally {
+            System.setOut(original);
+        }
+        String output = printed.toString(StandardCharsets.UTF_8);
+        if (code != 0) {
+            throw new IllegalStateException("imi-conformance prepare exited " + code + ":\n" + output);
+        }
+        Files.copy(dir.resolve("suite").resolve("for-the-target").resolve(PkiLayout.CRL_FILE),
+                targetHome().resolve("keystores/ca-crl.pem"), StandardCopyOption.REPLACE_EXISTING);
+        prepared = PreparedRun.arguments(output);
     }
 }

@@ -1,13 +1,17 @@
 package org.imigateway.conformance;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 import org.imigateway.Gateway;
+import org.imigateway.as4.AlgorithmPolicy;
 import org.imigateway.as4.Dom;
 import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.Namespaces;
@@ -23,13 +27,14 @@ import org.imigateway.as4.inflow.ProcessSecurityHeader;
 import org.imigateway.as4.inflow.StoreMessage;
 import org.imigateway.connectors.Delivery;
 import org.imigateway.pmode.ProfileCertificates;
+import org.imigateway.pmode.SecurityProfile;
 import org.w3c.dom.Element;
 
 /**
  * Our gateway with one inbound step broken on purpose, for the suite's self-test
  * ({@link FaultyGatewayIsCaughtTest}): the shipped jar's classes, assembled by this test code.
  * The product has no switch for any of this. Arguments: the home, then one of
- * {@code skipSignatureCheck}, {@code unsignedReceipts}, {@code deliverDuplicates}.
+ * {@code skipSignatureCheck}, {@code unsignedReceipts}, {@code deliverDuplicates}, {@code anyProfile}.
  */
 public final class FaultyGateway {
 
@@ -43,6 +48,7 @@ public final class FaultyGateway {
             case "skipSignatureCheck" -> FaultyGateway::ignoringSignatures;
             case "unsignedReceipts" -> FaultyGateway::withUnsignedReceipts;
             case "deliverDuplicates" -> FaultyGateway::deliveringDuplicates;
+            case "anyProfile" -> FaultyGateway::takingTheProfileFromTheMessage;
             default -> throw new IllegalArgumentException("no such fault: " + fault);
         };
         Gateway gateway = Gateway.open(home, assembly).listen();
@@ -119,5 +125,48 @@ public final class FaultyGateway {
         };
         return new InboundSteps(standard.checks(), context -> { }, standard.afterDuplicateCheck().stream()
                 .map(step -> step instanceof StoreMessage ? deliverAgain : step).toList());
+    }
+
+    /**
+     * Does not hold a message to its leg's security profile, the way a receiver that accepts AS4
+     * 1.15 and 2.0 alike on every leg behaves: every xenc:AgreementMethod is read as the leg's (the
+     * key agreement then follows the receiver's key, whatever the sender named), and the message is
+     * verified under whichever profile its algorithms fit, its signer judged by that profile too.
+     */
+    static InboundSteps takingTheProfileFromTheMessage(InboundSteps.Parts parts) {
+        InboundSteps standard = InboundSteps.standard(parts);
+        SecurityHeaderProcessor processor = new SecurityHeaderProcessor();
+        InboundStep anyProfile = context -> {
+            Element header = context.envelope().header();
+            Optional<Element> security = header == null ? Optional.empty() : Dom.child(header, Namespaces.WSSE, "Security");
+            SecurityProfile profile = context.leg().securityProfile();
+            Optional<String> legAgreement = profile.keyAgreementAlgorithm();
+            if (security.isPresent() && legAgreement.isPresent()) {
+                Dom.descendants(security.get(), Namespaces.XENC, "AgreementMethod")
+                        .forEach(method -> method.setAttribute("Algorithm", legAgreement.get()));
+            }
+            for (SecurityProfile candidate : SecurityProfile.values()) {
+                if (security.isPresent() && fits(candidate, security.get())) {
+                    profile = candidate;
+                    break;
+                }
+            }
+            List<X509Certificate> signers = parts.pmodes().get().parties().stream()
+                    .flatMap(p -> Arrays.stream(SecurityProfile.values()).flatMap(each -> p.certificates(each).stream()))
+                    .map(ProfileCertificates::signing).toList();
+            context.security(processor.process(context.envelope(), profile, parts.cryptos(), signers, context.workDir()));
+        };
+        return new InboundSteps(standard.checks().stream().filter(step -> !(step instanceof AuthorizeSender))
+                .map(step -> step instanceof ProcessSecurityHeader ? anyProfile : step).toList(),
+                standard.detectDuplicate(), standard.afterDuplicateCheck());
+    }
+
+    private static boolean fits(SecurityProfile profile, Element security) {
+        try {
+            new AlgorithmPolicy(profile).check(security);
+            return true;
+        } catch (EbmsException e) {
+            return false;
+        }
     }
 }

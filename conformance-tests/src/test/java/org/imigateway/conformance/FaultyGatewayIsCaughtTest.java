@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+
+import org.imigateway.certificates.PartyKit;
+import org.imigateway.certificates.Stores;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +64,47 @@ class FaultyGatewayIsCaughtTest {
         assertTrue(outcomes.message("duplicate-delivered-once").contains("sent twice and delivered 2 times"),
                 outcomes.message("duplicate-delivered-once"));
         assertEquals("PASS", outcomes.status("ping-not-delivered"), outcomes.message("ping-not-delivered"));
+    }
+
+    @Test
+    void aGatewayThatDoesNotHoldMessagesToTheLegsProfileFailsTheAs4TwoRefusalCases() throws Exception {
+        CaseOutcomes outcomes = runAgainstFaultyTarget("anyProfile", "as4-2.0-eddsa-1.15-refused,as4-2.0-ecdsa-1.15-refused,"
+                + "as4-2.0-eddsa-wrong-key-agreement,as4-2.0-ecdsa-wrong-key-agreement,as4-2.0-eddsa-exchange");
+
+        for (String id : new String[] {"as4-2.0-eddsa-1.15-refused", "as4-2.0-ecdsa-1.15-refused"}) {
+            assertEquals("FAIL", outcomes.status(id), id + ": " + outcomes.message(id));
+            assertTrue(outcomes.message(id).contains("accepting a message it must refuse because the leg's profile is AS4 2.0"),
+                    outcomes.message(id));
+        }
+        for (String id : new String[] {"as4-2.0-eddsa-wrong-key-agreement", "as4-2.0-ecdsa-wrong-key-agreement"}) {
+            assertEquals("FAIL", outcomes.status(id), id + ": " + outcomes.message(id));
+            assertTrue(outcomes.message(id).contains("accepting a message it must refuse because the leg requires"),
+                    outcomes.message(id));
+        }
+        assertEquals("PASS", outcomes.status("as4-2.0-eddsa-exchange"), outcomes.message("as4-2.0-eddsa-exchange"));
+    }
+
+    @Test
+    void anEndpointWithoutACipherSuiteAllowListFailsTheWeakSuitesCase() throws Exception {
+        Path reports = work.resolve("report-weak-tls");
+        char[] password = ConformanceNetwork.PASSWORD.toCharArray();
+        KeyStore targetKeys = KeyStore.getInstance("PKCS12");
+        targetKeys.load(null, null);
+        KeyStore kit = Stores.read(PartyKit.keyStoreFile(network.pki(), ConformanceNetwork.TARGET), password);
+        targetKeys.setKeyEntry("tls", kit.getKey(PartyKit.TLS_SERVER_ALIAS, password), password,
+                kit.getCertificateChain(PartyKit.TLS_SERVER_ALIAS));
+        try (WeakTlsEndpoint weak = new WeakTlsEndpoint(targetKeys, password)) {
+            List<String> args = network.runArguments("tls-weak-suites-refused,tls-recommended-suites-accepted", reports);
+            args.set(args.indexOf("--tls-url") + 1, weak.url());
+            SuiteRun run = SuiteRun.of(args);
+            assertEquals(1, run.exitCode(), run.output());
+        }
+        CaseOutcomes outcomes = CaseOutcomes.read(reports.resolve("junit.xml"));
+        assertEquals("FAIL", outcomes.status("tls-weak-suites-refused"), outcomes.message("tls-weak-suites-refused"));
+        assertTrue(outcomes.message("tls-weak-suites-refused").contains("accepted a TLS 1.2 handshake offering only"),
+                outcomes.message("tls-weak-suites-refused"));
+        assertEquals("PASS", outcomes.status("tls-recommended-suites-accepted"),
+                outcomes.message("tls-recommended-suites-accepted"));
     }
 
     /** Starts the target with exactly one fault on, runs the cases, stops it. */

@@ -109,6 +109,34 @@ class CertsCommandTest {
     }
 
     @Test
+    @Order(5)
+    void issueWithPastDatesWritesAnExpiredKit() {
+        Run issue = certs("issue", "--ca", pki.toString(), "--password", "pw", "--party", "expired-green",
+                "--not-before", "2020-01-01", "--not-after", "2020-06-30T12:00:00Z");
+
+        assertEquals(0, issue.exitCode, issue.err);
+        PartyKit kit = PartyKit.read(pki, "expired-green", "pw".toCharArray());
+        for (X509Certificate certificate : List.of(kit.signing().certificate(), kit.encryption().certificate(),
+                kit.profileKey(PartyKit.SIGNING_EDDSA_ALIAS).orElseThrow().certificate())) {
+            assertEquals(java.time.Instant.parse("2020-01-01T00:00:00Z"), certificate.getNotBefore().toInstant());
+            assertEquals(java.time.Instant.parse("2020-06-30T12:00:00Z"), certificate.getNotAfter().toInstant());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void issueRefusesAnUnreadableOrBackwardsValidityNamingTheOption() {
+        Run unreadable = certs("issue", "--ca", pki.toString(), "--password", "pw", "--party", "x", "--not-after", "soon");
+        Run backwards = certs("issue", "--ca", pki.toString(), "--password", "pw", "--party", "x",
+                "--not-before", "2026-02-01", "--not-after", "2026-01-01");
+
+        assertEquals(1, unreadable.exitCode);
+        assertTrue(unreadable.err.contains("--not-after 'soon' is neither a date"), unreadable.err);
+        assertEquals(1, backwards.exitCode);
+        assertTrue(backwards.err.contains("--not-after 2026-01-01T00:00:00Z is not after --not-before"), backwards.err);
+    }
+
+    @Test
     @Order(6)
     void showDescribesEachCertificateInTheFile() {
         X509Certificate server = Stores.readCertificate(pki.resolve("red-tls.pem"));

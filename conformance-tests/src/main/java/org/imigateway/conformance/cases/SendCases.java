@@ -152,6 +152,12 @@ public final class SendCases {
                 new Case("tls-legacy-refused", "SSL, TLS 1.0 and TLS 1.1 are refused",
                         "Handshakes offering only TLS 1.1, then only TLS 1.0", Role.SEND, Scope.CORE, Set.of(Need.HTTPS),
                         TlsProbes::legacyRefused),
+                new Case("tls-recommended-suites-accepted", "TLS 1.2 with the recommended cipher suites (ECDHE, AES-GCM)",
+                        "A TLS 1.2 handshake offering only ECDHE with AES-128/256-GCM", Role.SEND, Scope.CORE,
+                        Set.of(Need.HTTPS), TlsProbes::recommendedSuitesAccepted),
+                new Case("tls-weak-suites-refused", "Cipher suites outside the allow-list are refused (BSI TR-02102-2)",
+                        "TLS 1.2 handshakes offering only RSA key exchange, then only CBC with SHA-1", Role.SEND,
+                        Scope.CORE, Set.of(Need.HTTPS), TlsProbes::weakSuitesRefused),
                 security("xxe-doctype", "A DOCTYPE with an external entity is refused and never resolved",
                         "The SOAP envelope declares an external entity pointing at a local file", Tampering::xxe));
     }

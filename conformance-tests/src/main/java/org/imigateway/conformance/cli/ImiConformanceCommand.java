@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code imi-conformance}: the eDelivery AS4 conformance suite an integrator points at any access point. */
 @Command(name = "imi-conformance", mixinStandardHelpOptions = true, version = "imi-conformance 0.1.0",
         description = "Black-box eDelivery AS4 conformance tests against any access point.",
-        subcommands = {RunCommand.class, ListCommand.class})
+        subcommands = {RunCommand.class, PrepareCommand.class, ListCommand.class})
 public final class ImiConformanceCommand implements Runnable {
 
     @Override

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -14,10 +16,12 @@ import org.imigateway.conformance.cases.CaseRegistry;
 import org.imigateway.conformance.report.HtmlReport;
 import org.imigateway.conformance.report.JUnitXmlReport;
 import org.imigateway.conformance.report.SummaryTable;
+import org.imigateway.conformance.run.As4TwoLeg;
 import org.imigateway.conformance.run.CaseResult;
 import org.imigateway.conformance.run.ImiAuthorities;
 import org.imigateway.conformance.run.Settings;
 import org.imigateway.conformance.run.SuiteRunner;
+import org.imigateway.conformance.wire.As4TwoProfile;
 import org.imigateway.conformance.wire.Identity;
 
 import picocli.CommandLine.Command;
@@ -25,7 +29,8 @@ import picocli.CommandLine.Option;
 
 /** {@code run}: runs the chosen cases against a target and writes the reports. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run conformance cases against a target access point; exit 0 when none failed, 1 otherwise, 2 on bad options.")
+        description = "Run conformance cases against a target access point; exit 0 when none failed, 1 when one did, 2 on bad"
+                + " options, 3 when none failed but the suite could not run a case (ERROR).")
 public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--target-url", required = true, description = "The target's AS4 endpoint, http(s)://host:port/path.")
@@ -83,6 +88,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "all, send, listen, core, cooperation, or case ids (comma-separated; see 'imi-conformance list').")
     List<String> cases;
 
+    @Option(names = "--hub", description = "The target is an IMI Gateway hub: 'all' and 'send' include the cooperation"
+            + " cases (without it they run only when named, or with --cases cooperation).")
+    boolean hub;
+
     @Option(names = "--report-dir", defaultValue = "conformance-report",
             description = "Where report.html and junit.xml go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
@@ -126,13 +135,41 @@ public final class RunCommand implements Callable<Integer> {
             + " repository procedure, whose country is outside the repository's access group.")
     String outsiderAuthority;
 
+    @Option(names = "--eddsa-action", description = "AS4 2.0: eb:Action of the target's EdDSA/X25519 leg for --service"
+            + " (enables the as4-2.0-eddsa cases; needs --target-eddsa-cert and --target-x25519-cert).")
+    String eddsaAction;
+
+    @Option(names = "--target-eddsa-cert", description = "PEM with the target's Ed25519 signing certificate.")
+    Path targetEddsaCert;
+
+    @Option(names = "--target-x25519-cert", description = "PEM with the target's X25519 encryption certificate.")
+    Path targetX25519Cert;
+
+    @Option(names = "--eddsa-alias", defaultValue = "signing-eddsa",
+            description = "Alias of our Ed25519 signing key in --keystore (default: ${DEFAULT-VALUE}).")
+    String eddsaAlias;
+
+    @Option(names = "--ecdsa-action", description = "AS4 2.0: eb:Action of the target's ECDSA/ECDH-ES leg for --service"
+            + " (enables the as4-2.0-ecdsa cases; needs --target-ecdsa-cert and --target-ecdh-cert).")
+    String ecdsaAction;
+
+    @Option(names = "--target-ecdsa-cert", description = "PEM with the target's ECDSA P-256 signing certificate.")
+    Path targetEcdsaCert;
+
+    @Option(names = "--target-ecdh-cert", description = "PEM with the target's P-256 (ECDH-ES) encryption certificate.")
+    Path targetEcdhCert;
+
+    @Option(names = "--ecdsa-alias", defaultValue = "signing-ecdsa",
+            description = "Alias of our ECDSA P-256 signing key in --keystore (default: ${DEFAULT-VALUE}).")
+    String ecdsaAlias;
+
     @Override
     public Integer call() throws Exception {
         LegacyTls.allowOffering();
         List<Case> selected;
         Settings settings;
         try {
-            selected = CaseRegistry.select(cases);
+            selected = CaseRegistry.select(cases, hub);
             settings = settings();
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -172,6 +209,33 @@ public final class RunCommand implements Callable<Integer> {
                         signingAlias)),
                 listenHost, listenPort, Duration.ofSeconds(listenWaitSeconds), Duration.ofSeconds(deliveryWaitSeconds),
                 new ImiAuthorities(Optional.ofNullable(authority), Optional.ofNullable(peerAuthority),
-                        Optional.ofNullable(outsiderAuthority)));
+                        Optional.ofNullable(outsiderAuthority)), as4Two());
+    }
+
+    private Map<As4TwoProfile, As4TwoLeg> as4Two() {
+        Map<As4TwoProfile, As4TwoLeg> legs = new EnumMap<>(As4TwoProfile.class);
+        leg(As4TwoProfile.EDDSA, eddsaAction, "--eddsa-action", "--target-eddsa-cert", targetEddsaCert,
+                "--target-x25519-cert", targetX25519Cert, "--eddsa-alias", eddsaAlias).ifPresent(l -> legs.put(l.profile(), l));
+        leg(As4TwoProfile.ECDSA, ecdsaAction, "--ecdsa-action", "--target-ecdsa-cert", targetEcdsaCert,
+                "--target-ecdh-cert", targetEcdhCert, "--ecdsa-alias", ecdsaAlias).ifPresent(l -> legs.put(l.profile(), l));
+        return legs;
+    }
+
+    private Optional<As4TwoLeg> leg(As4TwoProfile profile, String action, String actionOption, String signingOption,
+            Path signing, String encryptionOption, Path encryption, String aliasOption, String alias) {
+        if (action == null) {
+            if (signing != null || encryption != null) {
+                throw new IllegalArgumentException(actionOption + " is missing: " + signingOption + " and "
+                        + encryptionOption + " describe the target's " + profile.title() + " leg, which needs its action");
+            }
+            return Optional.empty();
+        }
+        if (signing == null || encryption == null) {
+            throw new IllegalArgumentException(actionOption + " " + action + " needs " + signingOption + " and "
+                    + encryptionOption + " (the target's " + profile.title() + " certificates)");
+        }
+        return Optional.of(new As4TwoLeg(profile, action, KeyFiles.certificates(signingOption, signing).get(0),
+                KeyFiles.certificates(encryptionOption, encryption).get(0),
+                KeyFiles.identity(aliasOption, keystore, keystorePassword, alias)));
     }
 }

@@ -23,6 +23,8 @@ public final class HtmlReport {
             body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}
             td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
             .PASS{color:#126b12;font-weight:bold}.FAIL{color:#b00;font-weight:bold}.SKIP{color:#888;font-weight:bold}
+            .ERROR{color:#a65c00;font-weight:bold}.tg{color:#14568a}.ns{color:#6a6a6a}.at{color:#8a4b00}
+            section:target{background:#fffbe6}td.reason{font-size:90%;max-width:48em}
             pre{background:#f6f6f6;padding:8px;overflow-x:auto;white-space:pre-wrap;word-break:break-all;font-size:12px}
             section{border-top:2px solid #ddd;margin-top:1.5em}details{margin:.5em 0}""";
 
@@ -36,19 +38,26 @@ public final class HtmlReport {
                 .append("</code><br>Run: ").append(Instant.now()).append("<br>")
                 .append(SummaryTable.count(results, Verdict.Status.PASS)).append(" passed, ")
                 .append(SummaryTable.count(results, Verdict.Status.FAIL)).append(" failed, ")
-                .append(SummaryTable.count(results, Verdict.Status.SKIP)).append(" skipped</p>")
-                .append("<table><tr><th>case</th><th>role</th><th>scope</th><th>assertion</th><th>result</th></tr>");
+                .append(SummaryTable.count(results, Verdict.Status.SKIP)).append(" skipped")
+                .append(esc(SummaryTable.suiteErrors(results))).append("</p>")
+                .append("<table><tr><th>case</th><th>role</th><th>scope</th><th>assertion</th><th>result</th>")
+                .append("<th>reason</th></tr>");
         for (CaseResult r : results) {
             html.append("<tr><td><a href=\"#").append(esc(r.testCase().id())).append("\">").append(esc(r.testCase().id()))
                     .append("</a></td><td>").append(r.testCase().role()).append("</td><td>")
                     .append(esc(r.testCase().scope().label())).append("</td><td>").append(esc(r.testCase().assertion()))
                     .append("</td><td class=\"").append(r.verdict().status()).append("\">").append(r.verdict().status())
-                    .append("</td></tr>");
+                    .append("</td><td class=\"reason\" title=\"").append(esc(r.verdict().message())).append("\">")
+                    .append(esc(SummaryTable.oneLine(r.verdict().message(), 160))).append("</td></tr>");
         }
         html.append("</table>");
         for (CaseResult r : results) {
             section(html, r);
         }
+        // a link to a case (#its-id, stable across runs) opens that case's exchanges
+        html.append("<script>function openCase(){var s=document.getElementById(decodeURIComponent(location.hash.slice(1)));")
+                .append("if(s){s.querySelectorAll('details').forEach(function(d){d.open=true;});}}")
+                .append("window.addEventListener('hashchange',openCase);openCase();</script>");
         html.append("</body></html>\n");
         Files.createDirectories(file.toAbsolutePath().getParent());
         return Files.writeString(file, html, StandardCharsets.UTF_8);
@@ -65,14 +74,18 @@ public final class HtmlReport {
             html.append("<h3>").append(esc(t.title())).append("</h3><details><summary>Sent: HTTP headers, SOAP envelope, ")
                     .append(t.attachments().size()).append(" attachment(s)</summary><pre>");
             t.requestHeaders().forEach((k, v) -> html.append(esc(k)).append(": ").append(esc(v)).append('\n'));
-            html.append("</pre><pre>").append(esc(t.requestSoap())).append("</pre><pre>");
-            t.attachments().forEach(a -> html.append(esc(a)).append('\n'));
-            html.append("</pre></details><p><b>Came back:</b> ").append(esc(t.responseStatus())).append(" — ")
+            html.append("</pre><pre>").append(Pretty.xml(t.requestSoap())).append("</pre>");
+            if (!t.attachments().isEmpty()) {
+                html.append("<pre>");
+                t.attachments().forEach(a -> html.append(esc(a)).append('\n'));
+                html.append("</pre>");
+            }
+            html.append("</details><p><b>Came back:</b> ").append(esc(t.responseStatus())).append(" — ")
                     .append(esc(t.reading())).append("</p><details><summary>Response headers and body</summary><pre>");
             for (Map.Entry<String, List<String>> h : t.responseHeaders().entrySet()) {
                 html.append(esc(h.getKey())).append(": ").append(esc(String.join(", ", h.getValue()))).append('\n');
             }
-            html.append("</pre><pre>").append(esc(t.responseBody())).append("</pre></details>");
+            html.append("</pre><pre>").append(Pretty.xml(t.responseBody())).append("</pre></details>");
         }
         html.append("</section>");
     }

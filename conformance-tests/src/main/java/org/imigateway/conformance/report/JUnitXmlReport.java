@@ -26,7 +26,7 @@ public final class JUnitXmlReport {
         suite.setAttribute("tests", String.valueOf(results.size()));
         suite.setAttribute("failures", String.valueOf(SummaryTable.count(results, Verdict.Status.FAIL)));
         suite.setAttribute("skipped", String.valueOf(SummaryTable.count(results, Verdict.Status.SKIP)));
-        suite.setAttribute("errors", "0");
+        suite.setAttribute("errors", String.valueOf(SummaryTable.count(results, Verdict.Status.ERROR)));
         suite.setAttribute("time", seconds(results.stream().mapToLong(r -> r.took().toMillis()).sum()));
         for (CaseResult r : results) {
             Element testcase = doc.createElement("testcase");
@@ -38,6 +38,12 @@ public final class JUnitXmlReport {
                 failure.setAttribute("message", r.verdict().message());
                 failure.setTextContent(r.testCase().assertion() + "\n" + r.verdict().message());
                 testcase.appendChild(failure);
+            } else if (r.verdict().status() == Verdict.Status.ERROR) {
+                Element error = doc.createElement("error");
+                error.setAttribute("message", r.verdict().message());
+                error.setTextContent("the suite could not run this case; it says nothing about the target\n"
+                        + r.verdict().message());
+                testcase.appendChild(error);
             } else if (r.verdict().status() == Verdict.Status.SKIP) {
                 Element skipped = doc.createElement("skipped");
                 skipped.setAttribute("message", r.verdict().message());

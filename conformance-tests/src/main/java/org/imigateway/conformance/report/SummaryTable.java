@@ -24,8 +24,14 @@ public final class SummaryTable {
             out.printf(format, r.testCase().id(), scope, r.verdict().status(), shorten(r.verdict().message()));
         }
         out.println("-".repeat(idWidth + 16 + REASON_WIDTH));
-        out.printf("%d cases: %d passed, %d failed, %d skipped%n", results.size(), count(results, Verdict.Status.PASS),
-                count(results, Verdict.Status.FAIL), count(results, Verdict.Status.SKIP));
+        out.printf("%d cases: %d passed, %d failed, %d skipped%s%n", results.size(), count(results, Verdict.Status.PASS),
+                count(results, Verdict.Status.FAIL), count(results, Verdict.Status.SKIP), suiteErrors(results));
+    }
+
+    /** Shown only when the suite could not run a case, so the usual line stays as it was. */
+    static String suiteErrors(List<CaseResult> results) {
+        long errors = count(results, Verdict.Status.ERROR);
+        return errors == 0 ? "" : ", " + errors + " not run (suite error)";
     }
 
     static long count(List<CaseResult> results, Verdict.Status status) {
@@ -33,6 +39,12 @@ public final class SummaryTable {
     }
 
     private static String shorten(String text) {
-        return text.length() <= REASON_WIDTH ? text : text.substring(0, REASON_WIDTH - 3) + "...";
+        return oneLine(text, REASON_WIDTH);
+    }
+
+    /** The reason on one line of at most {@code width} characters. */
+    static String oneLine(String text, int width) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= width ? line : line.substring(0, width - 3) + "...";
     }
 }

@@ -13,6 +13,7 @@ import org.imigateway.conformance.wire.Answer;
 import org.imigateway.conformance.wire.Composed;
 import org.imigateway.conformance.wire.Composer;
 import org.imigateway.conformance.wire.Draft;
+import org.imigateway.conformance.wire.Ns;
 import org.imigateway.conformance.wire.PayloadSpec;
 import org.imigateway.conformance.wire.Property;
 import org.imigateway.conformance.wire.ReceiptCheck;
@@ -80,6 +81,30 @@ public final class Session {
         draft.payloads.add(PayloadSpec.of(XML_PAYLOAD, "application/xml"));
         draft.signer = Optional.of(settings.ourSigning());
         return draft;
+    }
+
+    /**
+     * A message as {@link #draft()}, on the target's AS4 2.0 leg of {@code profile}: signed with our
+     * key of that profile, the content key wrapped with a key agreed with the target's key.
+     */
+    public Draft draft(As4TwoLeg leg) {
+        Draft draft = draft();
+        draft.action = leg.action();
+        draft.signer = Optional.of(leg.ourSigning());
+        draft.signatureAlgorithm = leg.profile().signatureAlgorithm();
+        draft.keyTransport = Ns.KW_AES128;
+        draft.keyAgreement = Optional.of(leg.profile().keyAgreement());
+        draft.receiverEncryption = Optional.of(leg.targetEncryption());
+        return draft;
+    }
+
+    /** A valid receipt of the AS4 2.0 leg for {@code sent}: signed by the target's key of that profile. */
+    public Optional<String> receiptProblem(Exchange exchange, As4TwoLeg leg) {
+        if (exchange.signal().isEmpty()) {
+            return Optional.of("expected a signed receipt, but " + exchange.reading());
+        }
+        return new ReceiptCheck(leg.targetSigning(), settings.trustAnchors(), leg.profile().signatureAlgorithm(),
+                leg.profile().signatureName()).problem(exchange.signal().get(), exchange.sent());
     }
 
     public Composed compose(Draft draft) {

@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.imigateway.conformance.wire.As4TwoProfile;
 import org.imigateway.conformance.wire.Identity;
 
 /**
@@ -19,6 +21,7 @@ import org.imigateway.conformance.wire.Identity;
  * @param deliveryDir where the target's backend writes delivered messages, the observable for
  *        "delivered once" and "ping not delivered"
  * @param imi the authorities the suite serves in the cooperation cases (IMI Gateway hubs)
+ * @param as4Two the target's AS4 2.0 legs, per profile, that the integrator named
  */
 public record Settings(
         URI targetUrl,
@@ -41,9 +44,11 @@ public record Settings(
         int listenPort,
         Duration listenWait,
         Duration deliveryWait,
-        ImiAuthorities imi) {
+        ImiAuthorities imi,
+        Map<As4TwoProfile, As4TwoLeg> as4Two) {
 
     public Settings {
         trustAnchors = List.copyOf(trustAnchors);
+        as4Two = Map.copyOf(as4Two);
     }
 }

@@ -15,7 +15,8 @@ import org.imigateway.conformance.wire.Inspector;
 /**
  * Runs cases one after the other, printing a progress line for each. A case whose needs the
  * settings do not meet is skipped with the option that would let it run; a probe that throws
- * fails its case with the exception, and the run goes on.
+ * is an ERROR of the suite (it could not run the case), never a FAIL of the target, and the run
+ * goes on.
  */
 public final class SuiteRunner {
 
@@ -34,7 +35,7 @@ public final class SuiteRunner {
         try {
             for (int i = 0; i < cases.size(); i++) {
                 Case c = cases.get(i);
-                progress.printf("[%" + width + "d/%d] %-28s ", i + 1, cases.size(), c.id());
+                progress.printf("[%" + width + "d/%d] %-34s ", i + 1, cases.size(), c.id());
                 progress.flush();
                 CaseResult result = runOne(c);
                 progress.printf("%s (%d ms) %s%n", result.verdict().status(), result.took().toMillis(),
@@ -79,16 +80,22 @@ public final class SuiteRunner {
             verdict = c.probe().run(session);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            verdict = Verdict.fail("interrupted");
+            verdict = Verdict.error("interrupted");
         } catch (Exception | AssertionError e) {
-            verdict = Verdict.fail("the case could not run: " + e);
+            verdict = Verdict.error("the suite could not run the case: " + e);
         }
         return new CaseResult(c, verdict, Duration.ofNanos(System.nanoTime() - start), session.transcripts());
     }
 
-    /** Exit status of a run: 0 when nothing failed (skips do not fail a run). */
+    /** Exit status of a run exiting after an ERROR (and no FAIL): the suite could not run some case. */
+    public static final int SUITE_ERROR = 3;
+
+    /** Exit status of a run: 1 when a case failed, else 3 when the suite could not run one, else 0 (skips do not count). */
     public static int exitCode(List<CaseResult> results) {
-        return results.stream().anyMatch(r -> r.verdict().status() == Verdict.Status.FAIL) ? 1 : 0;
+        if (results.stream().anyMatch(r -> r.verdict().status() == Verdict.Status.FAIL)) {
+            return 1;
+        }
+        return results.stream().anyMatch(r -> r.verdict().status() == Verdict.Status.ERROR) ? SUITE_ERROR : 0;
     }
 
 }

@@ -52,7 +52,8 @@ public final class Composer {
                 compressLate(packet);
             }
             if (draft.encrypt) {
-                Encryptor.encrypt(packet, receiverEncryption, draft.contentEncryption, draft.keyTransport);
+                Encryptor.encrypt(packet, draft.receiverEncryption.orElse(receiverEncryption), draft.contentEncryption,
+                        draft.keyTransport, draft.keyAgreement);
             }
             if (draft.order == Order.ENCRYPT_THEN_COMPRESS) {
                 compressLate(packet);
@@ -63,11 +64,27 @@ public final class Composer {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Content-Type", mime.contentType());
             headers.put("MIME-Version", "1.0");
-            List<String> attachments = packet.parts().stream()
-                    .map(p -> "<" + p.contentId() + "> " + p.contentType() + ", " + p.bytes().length + " bytes").toList();
+            Map<String, String> declared = new LinkedHashMap<>();
+            for (int i = 0; i < draft.payloads.size(); i++) {
+                declared.put(contentIds.get(i), draft.payloads.get(i).mimeType());
+            }
+            List<String> attachments = packet.parts().stream().map(p -> summary(p, declared.get(p.contentId()))).toList();
             return new Composed(draft.messageId, headers, mime.body(), soapText, attachments, references);
         } catch (WSSecurityException e) {
             throw new IllegalStateException("the suite could not secure message " + draft.messageId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One line per attachment for the report: Content-ID, MIME type (and the payload's own), size and SHA-256 digest. */
+    static String summary(Part part, String payloadType) {
+        String type = payloadType == null || payloadType.equals(part.contentType()) ? part.contentType()
+                : part.contentType() + " (payload " + payloadType + ")";
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(part.bytes());
+            return "<" + part.contentId() + "> " + type + ", " + part.bytes().length + " bytes, SHA-256 "
+                    + java.util.Base64.getEncoder().encodeToString(digest) + " (as sent)";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.imigateway.conformance.wire;
 
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,10 @@ public final class Draft {
     public boolean encrypt = true;
     public String contentEncryption = Ns.AES128_GCM;
     public String keyTransport = Ns.RSA_OAEP;
+    /** AS4 2.0: the key agreement (X25519 or ECDH-ES) the key-encryption key comes from; empty for key transport. */
+    public Optional<String> keyAgreement = Optional.empty();
+    /** The certificate to encrypt for, when not the target's 1.15 encryption certificate. */
+    public Optional<X509Certificate> receiverEncryption = Optional.empty();
     public Order order = Order.COMPRESS_SIGN_ENCRYPT;
 
     /** Edits of the envelope and attachments after signing and encryption: what they change breaks the security. */

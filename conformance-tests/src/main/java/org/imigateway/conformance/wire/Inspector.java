@@ -35,7 +35,7 @@ public final class Inspector {
     private static final String XENC = "http://www.w3.org/2001/04/xmlenc#";
 
     static {
-        WSSConfig.init();
+        WssSetup.ensure();
     }
 
     private final Identity decryption;

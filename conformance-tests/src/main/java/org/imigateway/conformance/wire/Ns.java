@@ -28,6 +28,14 @@ public final class Ns {
     public static final String MGF1_SHA256 = "http://www.w3.org/2009/xmlenc11#mgf1sha256";
     public static final String C14N_EXCLUSIVE = "http://www.w3.org/2001/10/xml-exc-c14n#";
 
+    /** eDelivery AS4 2.0 algorithms: the EdDSA/X25519 common profile and the ECDSA/ECDH-ES alternative. */
+    public static final String ED25519 = "http://www.w3.org/2021/04/xmldsig-more#eddsa-ed25519";
+    public static final String ECDSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256";
+    public static final String X25519 = "http://www.w3.org/2021/04/xmldsig-more#x25519";
+    public static final String ECDH_ES = "http://www.w3.org/2009/xmlenc11#ECDH-ES";
+    public static final String KW_AES128 = "http://www.w3.org/2001/04/xmlenc#kw-aes128";
+    public static final String HMAC_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#hmac-sha256";
+
     public static final String GZIP = "application/gzip";
 
     private Ns() {

@@ -26,14 +26,24 @@ import org.w3c.dom.Element;
 public final class ReceiptCheck {
 
     static {
-        WSSConfig.init();
+        WssSetup.ensure();
     }
 
     private final X509Certificate targetSigning;
+    private final String signatureAlgorithm;
+    private final String algorithmName;
     private final Merlin verification;
 
     public ReceiptCheck(X509Certificate targetSigning, List<X509Certificate> anchors) {
+        this(targetSigning, anchors, Ns.RSA_SHA256, "RSA-SHA256");
+    }
+
+    /** A check for receipts of a leg whose profile signs with {@code signatureAlgorithm} (AS4 2.0: Ed25519 or ECDSA). */
+    public ReceiptCheck(X509Certificate targetSigning, List<X509Certificate> anchors, String signatureAlgorithm,
+            String algorithmName) {
         this.targetSigning = targetSigning;
+        this.signatureAlgorithm = signatureAlgorithm;
+        this.algorithmName = algorithmName;
         this.verification = TargetTrust.verification(targetSigning, anchors);
     }
 
@@ -53,8 +63,8 @@ public final class ReceiptCheck {
         }
         Optional<Element> signatureMethod = Xml.descendants(security.get(), Ns.DS, "SignatureMethod").stream().findFirst();
         String algorithm = signatureMethod.map(e -> e.getAttribute("Algorithm")).orElse("");
-        if (!Ns.RSA_SHA256.equals(algorithm)) {
-            return Optional.of("the receipt is signed with '" + algorithm + "', not RSA-SHA256");
+        if (!signatureAlgorithm.equals(algorithm)) {
+            return Optional.of("the receipt is signed with '" + algorithm + "', not " + algorithmName);
         }
         WSHandlerResult results;
         try {

@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.wss4j.common.WSEncryptionPart;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.apache.wss4j.dom.WSConstants;
-import org.apache.wss4j.dom.engine.WSSConfig;
 import org.apache.wss4j.dom.message.WSSecHeader;
 import org.apache.wss4j.dom.message.WSSecSignature;
 import org.w3c.dom.Element;
@@ -19,7 +18,7 @@ import org.w3c.dom.Element;
 public final class Signer {
 
     static {
-        WSSConfig.init();
+        WssSetup.ensure();
     }
 
     private Signer() {

@@ -8,6 +8,7 @@ import java.security.KeyStore;
 import java.security.cert.X509CRL;
 import java.util.UUID;
 
+import org.imigateway.testsupport.phase4.Edelivery20Profiles;
 import org.imigateway.testsupport.phase4.Phase4Keys;
 import org.imigateway.testsupport.phase4.Phase4Party;
 import org.imigateway.testsupport.phase4.Phase4Received;
@@ -30,11 +31,23 @@ public final class Phase4Target implements AutoCloseable {
 
     public Phase4Target(KeyStore keys, char[] password, KeyStore trust, X509CRL crl, String self, String partner,
             String agreement, Path deliveries) throws IOException {
+        this(keys, password, trust, crl, self, partner, agreement, deliveries, Edelivery20Profiles.Phase4Profile.EDELIVERY_1_15,
+                "signing");
+    }
+
+    /**
+     * A receiver of one security profile (an AS4 2.0 one: it accepts messages of that profile only
+     * and signs its receipts with {@code signingAlias}).
+     */
+    public Phase4Target(KeyStore keys, char[] password, KeyStore trust, X509CRL crl, String self, String partner,
+            String agreement, Path deliveries, Edelivery20Profiles.Phase4Profile profile, String signingAlias)
+            throws IOException {
         this.deliveries = Files.createDirectories(deliveries);
-        // Signs with alias "signing"; decrypts with whichever key the sender referenced (alias
+        // Signs with the profile's signing alias; decrypts with whichever key the sender referenced (alias
         // "encryption"): both share the store's password. The parties carry no PartyId type.
         this.receiver = Phase4Receiver.builder()
-                .keys(new Phase4Keys(keys, "signing", password, trust))
+                .keys(new Phase4Keys(keys, signingAlias, password, trust))
+                .profile(profile)
                 .self(new Phase4Party(self, ""))
                 .partner(new Phase4Party(partner, ""))
                 .agreement(agreement)
