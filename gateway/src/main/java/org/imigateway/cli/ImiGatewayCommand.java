@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
         version = "IMI Gateway 0.1.0",
         description = "eDelivery AS4 access point and administrative cooperation hub.",
         subcommands = {DemoCommand.class, InitCommand.class, ServeCommand.class, SendCommand.class, StatusCommand.class, ResendCommand.class,
-                TokenCommand.class, DirectoryCommand.class, AuditCommand.class, PayloadCommand.class, CertsCommand.class,
-                DiscoverCommand.class})
+                TokenCommand.class, PartnerCommand.class, DirectoryCommand.class, AuditCommand.class, PayloadCommand.class,
+                CertsCommand.class, DiscoverCommand.class})
 public final class ImiGatewayCommand implements Runnable {
 
     @CommandLine.Spec

@@ -24,18 +24,41 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--https", description = "Use HTTPS endpoints (TLS 1.2/1.3) instead of HTTP.")
     boolean https;
 
+    @Option(names = "--host", paramLabel = "HOST", description = "Host name or address the gateways listen on and"
+            + " name in their endpoints (default 127.0.0.1, localhost with --https); it is added to the TLS certificates.")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port of the first party; each further party takes"
+            + " the next one (default: a free port each).")
+    Integer port;
+
     @Override
     public Integer call() throws Exception {
+        DemoNetwork.Listen listen;
+        try {
+            listen = new DemoNetwork.Listen(java.util.Optional.ofNullable(host), java.util.Optional.ofNullable(port));
+            if (port != null && port + parties.size() - 1 > 65535) {
+                throw new IllegalArgumentException("--port " + port + " leaves no room for " + parties.size()
+                        + " parties (one port each, counting up)");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return ExitCodes.USAGE;
+        }
         if (Files.exists(dir) && Files.list(dir).findAny().isPresent()) {
             System.err.println(dir + " exists and is not empty; choose a new folder");
-            return 1;
+            return ExitCodes.REFUSED;
         }
         System.out.println("Generating a demo CA and RSA 3072 keys for " + parties.size() + " parties ...");
-        DemoNetwork network = DemoNetwork.create(dir, parties, https);
+        DemoNetwork network = DemoNetwork.create(dir, parties, https, listen);
         for (String party : parties) {
             System.out.printf("  %-10s home %s, endpoint %s%n", party, network.home(party), network.endpoint(party));
         }
+        System.out.println("Every store's password is " + DemoNetwork.DEMO_PASSWORD + " (a demo set-up: replace the keys"
+                + " and passwords before production).");
         System.out.println("Start one with: imi-gateway serve --home " + network.home(parties.get(0)));
+        System.out.println("Add a partner of another operator with: imi-gateway partner add --home "
+                + network.home(parties.get(0)) + " ...");
         return 0;
     }
 }
