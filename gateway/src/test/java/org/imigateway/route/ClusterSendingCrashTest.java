@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 16, Show 2, the sending side: the sending party runs as two gateway nodes, each in a JVM of
  * its own, on one PostgreSQL database and one Artemis broker (in its own JVM). Node 1 takes the
  * submissions; both nodes consume the shared send queue. Mid-stream node 1 is killed with SIGKILL
- * and not started again: what it had accepted, queued or was sending, node 2 sends. In the end every
+ * and not started again: what it had accepted, queued, scheduled for a retry or was sending, node 2 sends. In the end every
  * message node 1 accepted is ACKNOWLEDGED in PostgreSQL and DELIVERED exactly once at the receiver.
  * Node 1 held the timers (Show 3): node 2 takes them after the kill, and the test prints how soon.
  *
@@ -73,8 +73,9 @@ class ClusterSendingCrashTest {
         List<CrashSafetyTest.Node> nodes = new ArrayList<>();
         List<Integer> adminPorts = new ArrayList<>();
         Path go = dir.resolve("go");
+        List<Gateway> receiverHolder = new ArrayList<>();
         try (ArtemisProcess broker = ArtemisProcess.single(dir.resolve("broker"), brokerPort, xml -> xml);
-             Gateway receiver = Gateway.start(network.home("receiver"));
+             AutoCloseable closeReceiver = () -> receiverHolder.forEach(Gateway::close);
              AutoCloseable stopNodes = () -> ClusterCrashTest.stopAll(nodes)) {
             String brokerUrl = "tcp://127.0.0.1:" + brokerPort + BROKER_OPTIONS;
             for (int i = 1; i <= 2; i++) {
@@ -95,24 +96,28 @@ class ClusterSendingCrashTest {
 
             try (Database senderDatabase = Database.open(database)) {
                 MessageLog sent = new MessageLog(senderDatabase);
-                MessageLog received = partsOf(receiver).messageLog();
                 Instant begin = Instant.now();
                 Files.createFile(go);
-                await(Duration.ofMinutes(3), () -> count(sent, MessageStatus.ACKNOWLEDGED) >= MESSAGES / 4,
-                        "a quarter acknowledged");
+                // The receiver comes up only once a quarter is accepted: until then every attempt fails and waits
+                // for its retry, so node 1 holds a backlog (queued, scheduled, in flight) when it is killed.
+                await(Duration.ofMinutes(3), () -> total(sent) >= MESSAGES / 4, "a quarter accepted");
+                Gateway receiver = Gateway.start(network.home("receiver"));
+                receiverHolder.add(receiver);
+                MessageLog received = partsOf(receiver).messageLog();
+                await(Duration.ofMinutes(3), () -> count(sent, MessageStatus.ACKNOWLEDGED) >= MESSAGES / 8,
+                        "an eighth acknowledged");
                 nodes.get(0).kill();
                 Instant killed = Instant.now();
-                System.out.println("CLUSTER-SEND: node-1 killed after " + since(begin) + " with " + sent.countByStatus());
-                await(Duration.ofSeconds(60), () -> timerGauge(adminPorts.get(1)).equals("1.0"), "node-2 taking the timers");
-                System.out.println("CLUSTER-SEND: node-2 holds the timers " + Duration.between(killed, Instant.now()).toMillis()
-                        + " ms after node-1 was killed");
-
                 List<String> accepted = accepted(sent);
                 // Node 2 is the only one alive: whatever of these reaches ACKNOWLEDGED, it sent.
                 List<String> leftByNode1 = accepted.stream()
                         .filter(id -> status(sent, id) != MessageStatus.ACKNOWLEDGED).toList();
-                System.out.println("CLUSTER-SEND: node-1 accepted " + accepted.size() + ", left " + leftByNode1.size()
-                        + " unacknowledged");
+                System.out.println("CLUSTER-SEND: node-1 killed after " + since(begin) + " with " + sent.countByStatus()
+                        + "; it accepted " + accepted.size() + ", left " + leftByNode1.size() + " unacknowledged");
+                await(Duration.ofSeconds(60), () -> timerGauge(adminPorts.get(1)).equals("1.0"), "node-2 taking the timers");
+                System.out.println("CLUSTER-SEND: node-2 holds the timers " + Duration.between(killed, Instant.now()).toMillis()
+                        + " ms after node-1 was killed");
+
                 assertTrue(accepted.size() >= MESSAGES / 4, "node-1 accepted " + accepted.size());
                 assertTrue(!leftByNode1.isEmpty(), "the kill fell mid-stream: node-1 left messages to send");
                 await(FINISH, () -> accepted.stream().allMatch(id -> status(sent, id) == MessageStatus.ACKNOWLEDGED),
@@ -147,6 +152,10 @@ class ClusterSendingCrashTest {
     private static MessageStatus status(MessageLog log, String id) {
         Optional<MessageRecord> record = log.find(id, Direction.OUTBOUND);
         return record.map(MessageRecord::status).orElse(null);
+    }
+
+    private static long total(MessageLog log) {
+        return log.countByStatus().values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static long count(MessageLog log, MessageStatus status) {
