@@ -230,6 +230,12 @@ public final class GatewayParts {
         return inbox;
     }
 
+    /** Where received messages go: the backends, then the default destination if any message is left for it. */
+    public String destinations() {
+        return backends.destinations(hub.isPresent()
+                ? "the cooperation hub (what is not IMI business: " + inbox.folder() + ")" : inbox.folder().toString());
+    }
+
     public Backends backends() {
         return backends;
     }
