@@ -46,6 +46,7 @@ import org.imigateway.route.Recovery;
 import org.imigateway.route.RouteSupervisor;
 import org.imigateway.route.SendControl;
 import org.imigateway.route.TransmitMessage;
+import org.imigateway.store.BackendLedger;
 import org.imigateway.store.Database;
 import org.imigateway.store.DatabaseSettings;
 import org.imigateway.store.DerbySink;
@@ -166,7 +167,7 @@ public final class GatewayParts {
                 pmodes);
         this.as4 = new As4Server(config, serverTls, admission.as4(), pipeline);
         this.operators = new Operators(config, keys, pmodes, messageLog, enqueuer, broker, supervisor, sendControl,
-                admission, data, submission, cluster);
+                admission, data, submission, cluster, new BackendLedger(database)::renotify);
     }
 
     /** The parts behind a gateway: for tests and measurements that look inside, not for production code. */
