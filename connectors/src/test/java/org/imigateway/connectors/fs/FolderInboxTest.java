@@ -63,6 +63,11 @@ class FolderInboxTest {
                 "urn:s", Optional.empty(), "Deliver", List.of(), List.of(Payload.of(payload, "text/plain")));
     }
 
+    private static Delivery carrying(String messageId, List<Payload> payloads) {
+        return new Delivery(messageId, "conv", Optional.empty(), Instant.parse("2026-12-03T10:15:30Z"), "gw-a", "gw-b",
+                "urn:s", Optional.empty(), "Deliver", List.of(), payloads);
+    }
+
     private static Payload named(Path file, String fileName) {
         return new Payload(file, "text/plain", Optional.empty(), List.of(MessageProperty.of("FileName", fileName)));
     }
@@ -70,10 +75,8 @@ class FolderInboxTest {
     @Test
     void aPayloadIsDeliveredUnderItsSanitisedFileNameWithNonAsciiLettersKept() throws IOException {
         FolderInbox inbox = new FolderInbox(dir.resolve("root"));
-        Delivery message = new Delivery("named@gw-a", "conv", Optional.empty(), Instant.parse("2026-12-03T10:15:30Z"),
-                "gw-a", "gw-b", "urn:s", Optional.empty(), "Deliver", List.of(),
-                List.of(named(file("one", "1"), "../../reports/Kaķis ž.xml"), named(file("two", "2"), "a\\b\r\nc.txt"),
-                        Payload.of(file("three", "3"), "text/plain")));
+        Delivery message = carrying("named@gw-a", List.of(named(file("one", "1"), "../../reports/Kaķis ž.xml"),
+                named(file("two", "2"), "a\\b\r\nc.txt"), Payload.of(file("three", "3"), "text/plain")));
 
         inbox.deliver(message);
 
@@ -88,10 +91,9 @@ class FolderInboxTest {
     @Test
     void aFileNameThatIsTakenOrIsTheMetadataFileFallsBackToThePayloadNumber() throws IOException {
         FolderInbox inbox = new FolderInbox(dir.resolve("root"));
-        Delivery message = new Delivery("clash@gw-a", "conv", Optional.empty(), Instant.parse("2026-12-03T10:15:30Z"),
-                "gw-a", "gw-b", "urn:s", Optional.empty(), "Deliver", List.of(),
-                List.of(named(file("one", "1"), "metadata.xml"), named(file("two", "2"), "same.txt"),
-                        named(file("three", "3"), "same.txt"), named(file("four", "4"), "payload-3")));
+        Delivery message = carrying("clash@gw-a", List.of(named(file("one", "1"), "metadata.xml"),
+                named(file("two", "2"), "same.txt"), named(file("three", "3"), "same.txt"),
+                named(file("four", "4"), "payload-3")));
 
         inbox.deliver(message);
 
