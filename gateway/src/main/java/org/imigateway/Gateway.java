@@ -132,6 +132,11 @@ public final class Gateway implements AutoCloseable {
         return parts.inbox();
     }
 
+    /** Where received messages go, in words: each backend and its authorities, and the default inbox if used. */
+    public String destinations() {
+        return parts.destinations();
+    }
+
     /** The public interface, when this gateway is a hub that runs one. */
     public Optional<PublicInterface> publicInterface() {
         return parts.publicInterface();

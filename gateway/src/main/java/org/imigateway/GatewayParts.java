@@ -47,6 +47,7 @@ import org.imigateway.route.Recovery;
 import org.imigateway.route.RouteSupervisor;
 import org.imigateway.route.SendControl;
 import org.imigateway.route.TransmitMessage;
+import org.imigateway.store.BackendLedger;
 import org.imigateway.store.Database;
 import org.imigateway.store.DatabaseSettings;
 import org.imigateway.store.DerbySink;
@@ -174,7 +175,7 @@ public final class GatewayParts {
                 pmodes);
         this.as4 = new As4Server(config, serverTls, admission.as4(), pipeline);
         this.operators = new Operators(config, keys, pmodes, messageLog, enqueuer, broker, supervisor, sendControl,
-                admission, data, submission, cluster);
+                admission, data, submission, cluster, new BackendLedger(database)::renotify);
     }
 
     /** The parts behind a gateway: for tests and measurements that look inside, not for production code. */
@@ -241,6 +242,12 @@ public final class GatewayParts {
 
     public FolderInbox inbox() {
         return inbox;
+    }
+
+    /** Where received messages go: the backends, then the default destination if any message is left for it. */
+    public String destinations() {
+        return backends.destinations(hub.isPresent()
+                ? "the cooperation hub (what is not IMI business: " + inbox.folder() + ")" : inbox.folder().toString());
     }
 
     public Backends backends() {

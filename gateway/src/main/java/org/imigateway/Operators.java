@@ -5,6 +5,7 @@ import static org.imigateway.certificates.PartyKit.TLS_SERVER_ALIAS;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.imigateway.as4.TlsSettings;
 import org.imigateway.broker.Broker;
@@ -53,7 +54,7 @@ final class Operators {
 
     Operators(GatewayConfig config, GatewayKeys keys, ActivePModes pmodes, MessageLog log, Enqueuer enqueuer,
             Broker broker, RouteSupervisor routes, SendControl sendControl, AdmissionConfig admission, Path data,
-            GatewayPort submission, ClusterState cluster) throws ConfigException {
+            GatewayPort submission, ClusterState cluster, Consumer<String> renotifyOutcome) throws ConfigException {
         this.config = config;
         this.admission = admission.admin();
         this.submitAdmission = admission.submit();
@@ -65,7 +66,7 @@ final class Operators {
         CertificateExpiry expiry = new CertificateExpiry(keys::ownCertificates, pmodes);
         MessageStatistics statistics = new MessageStatistics(log);
         Operations operations = new Operations(log, enqueuer, broker, sendControl, name -> pmodes.get().party(name),
-                pmodes::reload);
+                pmodes::reload, renotifyOutcome);
         this.metrics = new GatewayMetrics(config.partyName(), statistics, broker::messageCount, sendControl, expiry,
                 pmodes.get().parties().stream().map(Party::name).toList(), cluster);
         this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics, cluster, broker::live);

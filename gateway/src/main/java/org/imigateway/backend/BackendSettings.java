@@ -116,6 +116,31 @@ public record BackendSettings(String name, BackendType type, Set<String> authori
         }
     }
 
+    /** Where this backend's received messages end up, for people: its inbox folder, JMS queue or SOAP service. */
+    public String destination(Path dataDir) {
+        return switch (type) {
+            case FOLDER -> folder(dataDir).resolve("inbox").toString();
+            case JMS -> "JMS queue " + queue("out") + setting("brokerUrl").map(url -> " at " + url).orElse("");
+            case WS -> "the web service on " + setting("host").orElse("127.0.0.1") + ":" + setting("port").orElse("?");
+        };
+    }
+
+    /**
+     * One line saying where received messages go: each backend with its authorities, then the
+     * default destination for what no backend claims, left out when a backend serves every authority.
+     */
+    public static String destinations(List<BackendSettings> backends, Path dataDir, String defaultDestination) {
+        List<String> parts = new ArrayList<>();
+        for (BackendSettings backend : backends) {
+            parts.add((backend.servesAll() ? "every authority's" : "those for " + String.join(", ", new TreeSet<>(backend.authorities())))
+                    + " to backend " + backend.name() + " (" + backend.destination(dataDir) + ")");
+        }
+        if (backends.stream().noneMatch(BackendSettings::servesAll)) {
+            parts.add((backends.isEmpty() ? "all" : "the others") + " to " + defaultDestination);
+        }
+        return "received messages go: " + String.join("; ", parts);
+    }
+
     /** The JMS queue of this backend for one purpose: {@code imi.backend.<name>.in|out|reply|error}. */
     public String queue(String purpose) {
         return "imi.backend." + name + "." + purpose;

@@ -47,17 +47,19 @@ public final class Backends implements AutoCloseable {
     private final BackendLedger ledger;
     private final MessageLog log;
     private final PayloadAccess store;
+    private final Path dataDir;
 
-    private Backends(BackendLedger ledger, MessageLog log, PayloadAccess store) {
+    private Backends(BackendLedger ledger, MessageLog log, PayloadAccess store, Path dataDir) {
         this.ledger = ledger;
         this.log = log;
         this.store = store;
+        this.dataDir = dataDir;
     }
 
     /** Reads {@code backend.*} from the home's settings and builds each connector; none configured is fine. */
     public static Backends create(Path home, Path dataDir, Database database, MessageLog log, PayloadAccess store,
             Broker broker, GatewayPort outbound, TlsSettings serverTls) throws ConfigException, IOException {
-        Backends backends = new Backends(new BackendLedger(database), log, store);
+        Backends backends = new Backends(new BackendLedger(database), log, store, dataDir);
         AdmissionSettings admission = AdmissionConfig.load(home).backend();
         for (BackendSettings backend : BackendSettings.load(home)) {
             broker.ensureDeliveryQueue(backend.name());
@@ -94,6 +96,11 @@ public final class Backends implements AutoCloseable {
         Map<String, Set<String>> claims = new LinkedHashMap<>();
         settings.forEach((name, backend) -> claims.put(name, backend.authorities()));
         return claims;
+    }
+
+    /** Where received messages go, for the start-up line; {@code defaultDestination} takes what no backend claims. */
+    public String destinations(String defaultDestination) {
+        return BackendSettings.destinations(List.copyOf(settings.values()), dataDir, defaultDestination);
     }
 
     /** The {@code deliver-<name>} routes and the outcome notices. */

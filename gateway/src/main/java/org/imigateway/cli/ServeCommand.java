@@ -45,7 +45,7 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "shutdown"));
         System.out.println("gateway '" + gateway.partyName() + "' receiving at " + String.join(", ", gateway.endpoints())
-                + "; received messages go to " + gateway.inbox().folder());
+                + "; " + gateway.destinations());
         stopped.await();
         return 0;
     }

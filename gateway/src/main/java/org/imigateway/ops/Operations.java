@@ -2,6 +2,7 @@ package org.imigateway.ops;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.imigateway.broker.Broker;
 import org.imigateway.broker.Queues;
@@ -31,6 +32,7 @@ public final class Operations {
         String reload();
     }
 
+    private final Consumer<String> renotifyOutcome;
     private final MessageLog log;
     private final Enqueuer enqueuer;
     private final Broker broker;
@@ -45,7 +47,8 @@ public final class Operations {
     }
 
     public Operations(MessageLog log, Enqueuer enqueuer, Broker broker, SendControl control, Parties parties,
-            PModeReload reload) {
+            PModeReload reload, Consumer<String> renotifyOutcome) {
+        this.renotifyOutcome = renotifyOutcome;
         this.log = log;
         this.enqueuer = enqueuer;
         this.broker = broker;
@@ -65,6 +68,8 @@ public final class Operations {
         if (!log.transition(messageId, MessageStatus.SEND_FAILURE, MessageStatus.SEND_ENQUEUED, "resent by an operator")) {
             return false;
         }
+        // The backend that submitted it was told SEND_FAILURE; it is told the resend's outcome too.
+        renotifyOutcome.accept(messageId);
         // A fresh duplicate-detection id: the first hand-off's id is still in the broker's cache.
         enqueuer.enqueue(Queues.OUTBOUND, messageId, "out:" + messageId + ":resend:" + System.nanoTime(), 0);
         return true;

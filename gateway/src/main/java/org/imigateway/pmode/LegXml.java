@@ -9,6 +9,13 @@ import java.util.Optional;
 public record LegXml(String id, String serviceType, String service, String action, String agreement, String profile,
         long maxPayloadSize, Optional<String> payloadSchema) {
 
+    /**
+     * The made homes' retries: for 15 minutes after the first attempt, 224 retries evenly spaced
+     * (15 min / 225 = every 4 s), so a partner down for 10 minutes still gets the message and
+     * one that comes back is reached within seconds.
+     */
+    public static final String DEMO_RETRY = "15;224;CONSTANT";
+
     public String xml() {
         return """
                   <leg id="%s">
@@ -17,10 +24,10 @@ public record LegXml(String id, String serviceType, String service, String actio
                     <agreement>%s</agreement>
                     <security profile="%s"/>
                     <compression>true</compression>
-                    <receptionAwareness retry="0.5;9;CONSTANT" duplicateDetection="true"/>
+                    <receptionAwareness retry="%s" duplicateDetection="true"/>
                     <maxPayloadSize>%d</maxPayloadSize>
                 %s  </leg>
-                """.formatted(id, serviceType, service, action, agreement, profile, maxPayloadSize,
+                """.formatted(id, serviceType, service, action, agreement, profile, DEMO_RETRY, maxPayloadSize,
                 payloadSchema.map(schema -> "    <payloadSchema>" + schema + "</payloadSchema>\n").orElse(""));
     }
 }

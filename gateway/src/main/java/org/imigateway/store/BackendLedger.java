@@ -168,6 +168,15 @@ public final class BackendLedger {
         });
     }
 
+    /**
+     * Marks the outcome of a message as not yet told, so that its backend hears the new outcome of an
+     * operator's resend (ACKNOWLEDGED, or SEND_FAILURE again) as it heard the first.
+     */
+    public void renotify(String messageId) {
+        update("record that the outcome of message " + messageId + " is to be told again", "UPDATE backend_submission"
+                + " SET outcome_notified = FALSE WHERE message_id = ?", messageId);
+    }
+
     public void notified(String backend, String submissionId) {
         update("record the outcome of submission " + submissionId + " as told", "UPDATE backend_submission"
                 + " SET outcome_notified = TRUE WHERE backend = ? AND submission_id = ?", backend, submissionId);

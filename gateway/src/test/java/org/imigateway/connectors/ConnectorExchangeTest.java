@@ -1,5 +1,13 @@
 package org.imigateway.connectors;
 
+import org.imigateway.ops.GatewayMXBean;
+
+import org.imigateway.ops.GatewayBean;
+
+import javax.management.JMX;
+
+import java.lang.management.ManagementFactory;
+
 import static org.imigateway.GatewayParts.partsOf;
 
 import static org.imigateway.connectors.BackendClients.awaitFile;
@@ -365,6 +373,44 @@ class ConnectorExchangeTest {
             found.add(message.getString(prefix + i + ".name") + "=" + message.getString(prefix + i + ".value"));
         }
         return found;
+    }
+
+    @Test
+    void anOperatorsResendThatSucceedsIsToldToTheFolderAndJmsBackendsThatHeardOfTheFailure() throws Exception {
+        GatewayMXBean operator = JMX.newMXBeanProxy(ManagementFactory.getPlatformMBeanServer(),
+                GatewayBean.objectName("gw-b"), GatewayMXBean.class);
+        assertTrue(operator.pauseSending("gw-a"));
+        try {
+            FolderConnector folder = folder(gwB, "bfolder");
+            drop(folder.outbox(), "sub-resend-f", metadata("gw-a", DemoNetwork.ACTION, "urn:authority:a-folder", "r.bin"),
+                    Map.of("r.bin", random(100, 9)));
+            String folderMessage = messageIdOf(port(gwB, "bfolder"), "sub-resend-f");
+            submitByJms(gwB, "bjms", "sub-resend-j", "gw-a", DemoNetwork.ACTION, "urn:authority:a-folder",
+                    random(100, 10));
+            String jmsMessage = acceptedMessageId(gwB, "sub-resend-j");
+
+            assertTrue(operator.moveToDeadLetterQueue(folderMessage));
+            assertTrue(operator.moveToDeadLetterQueue(jmsMessage));
+            awaitFile(folder.failed().resolve("sub-resend-f.error"), WAIT);
+            assertEquals("SEND_FAILURE", BackendClients.receive(jms(gwB), "imi.backend.bjms.error",
+                    "submissionId = 'sub-resend-j'", WAIT).getString("status"));
+
+            assertTrue(operator.resumeSending("gw-a"));
+            assertTrue(operator.resend(folderMessage));
+            assertTrue(operator.resend(jmsMessage));
+
+            awaitFile(folder.sent().resolve("sub-resend-f.acknowledged"), WAIT);
+            assertEquals(folderMessage, Files.readString(folder.sent().resolve("sub-resend-f.acknowledged")).trim());
+            assertTrue(Files.isDirectory(folder.sent().resolve("sub-resend-f")));
+            assertFalse(Files.exists(folder.failed().resolve("sub-resend-f")), "left failed/");
+            assertFalse(Files.exists(folder.failed().resolve("sub-resend-f.error")), "its .error is gone");
+            MapMessage success = BackendClients.receive(jms(gwB), "imi.backend.bjms.reply",
+                    "submissionId = 'sub-resend-j'", WAIT); // its ACCEPTED was taken above
+            assertEquals("ACKNOWLEDGED", success.getString("status"));
+            assertEquals(jmsMessage, success.getString("messageId"));
+        } finally {
+            operator.resumeSending("gw-a");
+        }
     }
 
     static String acceptedMessageId(Gateway gateway, String submissionId) throws Exception {

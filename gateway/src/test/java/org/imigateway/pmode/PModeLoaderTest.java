@@ -34,7 +34,7 @@ class PModeLoaderTest {
         Leg leg = set.leg("demo-exchange").orElseThrow();
         assertEquals(SecurityProfile.EDELIVERY_1_15, leg.securityProfile());
         assertTrue(leg.sign() && leg.encrypt() && leg.compress());
-        assertEquals(Duration.ofSeconds(3), leg.retry().orElseThrow().delays().get(0));
+        assertEquals(Duration.ofSeconds(4), leg.retry().orElseThrow().delays().get(0));
         assertEquals("gw-b", set.partyById("gw-b", "").orElseThrow().name());
     }
 
@@ -57,7 +57,7 @@ class PModeLoaderTest {
 
     @Test
     void badRetrySpecificationIsNamed() throws Exception {
-        Path bad = copyWith("bad-retry", "retry=\"0.5;9;CONSTANT\"", "retry=\"2;0.5;0.5;PROGRESSIVE\"");
+        Path bad = copyWith("bad-retry", "retry=\"" + LegXml.DEMO_RETRY + "\"", "retry=\"2;0.5;0.5;PROGRESSIVE\"");
         PModeException e = assertThrows(PModeException.class, () -> new PModeLoader().load(bad));
         assertTrue(e.getMessage().contains("receptionAwareness") && e.getMessage().contains("factor"), e.getMessage());
     }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *   outbox/&lt;id&gt;/      metadata.xml + payload files + READY (written last): one submission; &lt;id&gt; is its submission id
  *   sent/&lt;id&gt;/        submitted; sent/&lt;id&gt;.acknowledged (its MessageId) once the receiver's receipt is in;
  *                    a folder dropped again under an id already sent goes to sent/.repeats/, unsent
- *   failed/&lt;id&gt;/      refused at submission or failed when sent, with failed/&lt;id&gt;.error beside it
+ *   failed/&lt;id&gt;/      refused at submission or failed when sent, with failed/&lt;id&gt;.error beside it;
+ *                    an operator's resend that succeeds moves it back to sent/ with its .acknowledged
  *   inbox/&lt;hash&gt;/     one folder per delivered message, as {@link FolderInbox} writes it
  * </pre>
  * A submission folder is picked up only once its {@code READY} marker exists, so a backend that is
@@ -109,8 +110,17 @@ public final class FolderConnector implements Connector {
 
     @Override
     public void sendSuccess(String messageId, Optional<String> submissionId) throws IOException {
-        if (submissionId.isPresent() && Files.isDirectory(sent.resolve(submissionId.get()))) {
-            DurableFiles.writeText(sent.resolve(submissionId.get() + ".acknowledged"), messageId + "\n");
+        if (submissionId.isEmpty()) {
+            return;
+        }
+        String id = submissionId.get();
+        // A failed message an operator resent: it leaves failed/ for sent/, as if it had never failed.
+        if (Files.isDirectory(failed.resolve(id)) && !Files.exists(sent.resolve(id))) {
+            DurableFiles.moveAtomically(failed.resolve(id), sent.resolve(id));
+        }
+        if (Files.isDirectory(sent.resolve(id))) {
+            Files.deleteIfExists(failed.resolve(id + ".error"));
+            DurableFiles.writeText(sent.resolve(id + ".acknowledged"), messageId + "\n");
         }
     }
 

@@ -15,13 +15,16 @@ import java.util.stream.Stream;
 
 import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.DeliveryListener;
+import org.imigateway.connectors.Payload;
+import org.imigateway.connectors.PayloadFileName;
 
 /**
  * Writes delivered messages into a folder, the one on-disk format of every folder delivery: the
  * gateway's default backend ({@code data/inbox/}) and a configured folder backend
  * ({@code <root>/inbox/}). Under {@code root}:
  * <pre>
- *   inbox/&lt;hash&gt;/       one folder per message: metadata.xml + payload-1, payload-2, ...
+ *   inbox/&lt;hash&gt;/       one folder per message: metadata.xml + one file per payload, named by its
+ *                          FileName part property (sanitised) or payload-1, payload-2, ...
  *   .inbox-staging/      messages being written; emptied when the inbox is opened
  * </pre>
  * {@code <hash>} is {@link #folderName}: a hash of the MessageId rather than the MessageId itself,
@@ -69,7 +72,7 @@ public final class FolderInbox implements DeliveryListener {
         try {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < message.payloads().size(); i++) {
-                String name = "payload-" + (i + 1);
+                String name = fileName(message.payloads().get(i), i + 1, names);
                 Files.copy(message.payloads().get(i).file(), temp.resolve(name));
                 DurableFiles.sync(temp.resolve(name));
                 names.add(name);
@@ -88,6 +91,22 @@ public final class FolderInbox implements DeliveryListener {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The payload's own file name (its {@link PayloadFileName} part property, sanitised) when it has
+     * one that is free, else {@code payload-<n>}; never metadata.xml.
+     */
+    static String fileName(Payload payload, int number, List<String> taken) {
+        String fallback = "payload-" + number;
+        String name = PayloadFileName.of(payload.properties()).orElse(fallback);
+        if (name.equalsIgnoreCase(METADATA) || taken.contains(name)) {
+            name = fallback;
+        }
+        for (int n = 2; taken.contains(name); n++) {
+            name = fallback + "-" + n;
+        }
+        return name;
     }
 
     /** The delivered messages, one folder each, in name order. */

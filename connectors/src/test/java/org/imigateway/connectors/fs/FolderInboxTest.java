@@ -63,6 +63,46 @@ class FolderInboxTest {
                 "urn:s", Optional.empty(), "Deliver", List.of(), List.of(Payload.of(payload, "text/plain")));
     }
 
+    private static Delivery carrying(String messageId, List<Payload> payloads) {
+        return new Delivery(messageId, "conv", Optional.empty(), Instant.parse("2026-12-03T10:15:30Z"), "gw-a", "gw-b",
+                "urn:s", Optional.empty(), "Deliver", List.of(), payloads);
+    }
+
+    private static Payload named(Path file, String fileName) {
+        return new Payload(file, "text/plain", Optional.empty(), List.of(MessageProperty.of("FileName", fileName)));
+    }
+
+    @Test
+    void aPayloadIsDeliveredUnderItsSanitisedFileNameWithNonAsciiLettersKept() throws IOException {
+        FolderInbox inbox = new FolderInbox(dir.resolve("root"));
+        Delivery message = carrying("named@gw-a", List.of(named(file("one", "1"), "../../reports/Kaķis ž.xml"),
+                named(file("two", "2"), "a\\b\r\nc.txt"), Payload.of(file("three", "3"), "text/plain")));
+
+        inbox.deliver(message);
+
+        Path folder = inbox.folderOf("named@gw-a");
+        assertEquals("1", Files.readString(folder.resolve("Kaķis ž.xml"), StandardCharsets.UTF_8));
+        assertEquals("2", Files.readString(folder.resolve("bc.txt"), StandardCharsets.UTF_8));
+        assertEquals("3", Files.readString(folder.resolve("payload-3"), StandardCharsets.UTF_8));
+        assertEquals(List.of(folder.resolve("Kaķis ž.xml"), folder.resolve("bc.txt"), folder.resolve("payload-3")),
+                FolderInbox.read(folder).payloads().stream().map(Payload::file).toList());
+    }
+
+    @Test
+    void aFileNameThatIsTakenOrIsTheMetadataFileFallsBackToThePayloadNumber() throws IOException {
+        FolderInbox inbox = new FolderInbox(dir.resolve("root"));
+        Delivery message = carrying("clash@gw-a", List.of(named(file("one", "1"), "metadata.xml"),
+                named(file("two", "2"), "same.txt"), named(file("three", "3"), "same.txt"),
+                named(file("four", "4"), "payload-3")));
+
+        inbox.deliver(message);
+
+        Path folder = inbox.folderOf("clash@gw-a");
+        assertEquals(List.of("payload-1", "same.txt", "payload-3", "payload-4"),
+                FolderInbox.read(folder).payloads().stream().map(p -> p.file().getFileName().toString()).toList());
+        assertEquals("4", Files.readString(folder.resolve("payload-4"), StandardCharsets.UTF_8));
+    }
+
     private static List<Path> list(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.sorted().toList();

@@ -17,6 +17,7 @@ import org.imigateway.as4.EbmsErrorCode;
 import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.Namespaces;
 import org.imigateway.connectors.MessageProperty;
+import org.imigateway.connectors.PayloadFileName;
 import org.imigateway.schemas.ebms3.PartInfo;
 import org.imigateway.schemas.ebms3.Property;
 
@@ -24,7 +25,9 @@ import org.imigateway.schemas.ebms3.Property;
  * Undoes the AS4 compression feature: a part whose PartProperties say
  * {@code CompressionType=application/gzip} is gunzipped, and its MimeType part property gives
  * the real content type (required then, AS4 profile 2.1.3.3). Checks CharacterSet and the leg's
- * size limit on the uncompressed size, so a gzip bomb stops at the limit.
+ * size limit on the uncompressed size, so a gzip bomb stops at the limit. Once uncompressed, the part
+ * no longer carries CompressionType (MimeType stays: it is the content's type). The file name of
+ * the MIME part's Content-Disposition becomes the FileName part property, unless the sender set one.
  */
 public final class DecompressPayloads implements InboundStep {
 
@@ -57,8 +60,18 @@ public final class DecompressPayloads implements InboundStep {
                             + " is compressed but has no MimeType part property to tell its real content type");
                 }
                 content = gunzip(part, mimeType.get(), limit, context.workDir(), info.getHref());
+                // The backend gets the uncompressed bytes; a CompressionType left on them would say otherwise.
+                properties = properties.stream()
+                        .filter(p -> !p.name().equals(Namespaces.PART_PROPERTY_COMPRESSION_TYPE)).toList();
             } else {
                 checkSize(part, limit, info.getHref());
+            }
+            if (value(properties, PayloadFileName.PROPERTY).isEmpty()) {
+                Optional<String> fileName = PartFileName.of(part.headers());
+                if (fileName.isPresent()) {
+                    properties = new ArrayList<>(properties);
+                    properties.add(MessageProperty.of(PayloadFileName.PROPERTY, fileName.get()));
+                }
             }
             String effectiveType = mimeType.orElse(content.contentType());
             context.payloads().add(new ReceivedPayload(content, effectiveType, charset, properties));

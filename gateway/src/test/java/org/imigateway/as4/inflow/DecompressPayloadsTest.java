@@ -6,6 +6,8 @@ import static org.imigateway.as4.EbmsErrorCode.VALUE_INCONSISTENT;
 import static org.imigateway.as4.StepParties.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +53,18 @@ class DecompressPayloadsTest {
         assertEquals(Optional.of("UTF-8"), received.characterSet());
         assertEquals(Optional.of("note"), received.properties().stream().filter(p -> p.name().equals("kind"))
                 .map(MessageProperty::value).findFirst());
+    }
+
+    @Test
+    void aDecompressedPayloadNoLongerCarriesCompressionTypeButKeepsItsMimeType() throws Exception {
+        Payload payload = PARTIES.xmlPayload(NOTE);
+        InboundContext context = Received.before(DecompressPayloads.class, PARTIES.craft().payload(payload).build());
+
+        step.process(context);
+
+        List<String> names = context.payloads().get(0).properties().stream().map(MessageProperty::name).toList();
+        assertFalse(names.contains(Namespaces.PART_PROPERTY_COMPRESSION_TYPE), names.toString());
+        assertTrue(names.contains(Namespaces.PART_PROPERTY_MIME_TYPE), names.toString());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.imigateway.GatewayParts.partsOf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,20 +82,25 @@ class Phase4InteropTest {
         network.close();
     }
 
-    @Test
-    void phase4SendsToOurGatewayAndAcceptsOurReceipt() throws Exception {
-        byte[] xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><request xmlns=\"urn:imi:test\"><q>Kaķis</q></request>"
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] binary = new byte[1024 * 1024 + 3];
-        new Random(3).nextBytes(binary);
-        Phase4SendOutcome outcome = new Phase4Sender().send(Phase4Submission.builder()
+    /** phase4 to our gateway on the demo leg, signed with its keys and encrypted for ours. */
+    private static Phase4Submission.Builder toOurGateway() {
+        return Phase4Submission.builder()
                 .endpoint(java.net.URI.create(gateway.endpoints().get(0)))
                 .keys(phase4Keys)
                 .encryptFor(partsOf(gateway).pmodes().party("gw-a").orElseThrow().encryptionCertificate())
                 .from(PHASE4).to(GW_A)
                 .service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE)
                 .action(DemoNetwork.ACTION)
-                .agreementRef(DemoNetwork.AGREEMENT)
+                .agreementRef(DemoNetwork.AGREEMENT);
+    }
+
+    @Test
+    void phase4SendsToOurGatewayAndAcceptsOurReceipt() throws Exception {
+        byte[] xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><request xmlns=\"urn:imi:test\"><q>Kaķis</q></request>"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] binary = new byte[1024 * 1024 + 3];
+        new Random(3).nextBytes(binary);
+        Phase4SendOutcome outcome = new Phase4Sender().send(toOurGateway()
                 .conversationId("phase4-conversation")
                 .property(Phase4Property.ORIGINAL_SENDER, "urn:authority:phase4-backend", "urn:imi:party")
                 .property(Phase4Property.FINAL_RECIPIENT, "urn:authority:gw-a-backend")
@@ -114,6 +120,28 @@ class Phase4InteropTest {
         assertEquals("application/xml", meta.payloads().get(0).mimeType());
         assertArrayEquals(xml, Files.readAllBytes(folder.resolve("payload-1")));
         assertArrayEquals(binary, Files.readAllBytes(folder.resolve("payload-2")));
+    }
+
+    @Test
+    void phase4sFileNameIsKeptSanitisedAndTheDecompressedPartLosesItsCompressionType() throws Exception {
+        byte[] xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><request xmlns=\"urn:imi:test\"/>"
+                .getBytes(StandardCharsets.UTF_8);
+        Phase4SendOutcome outcome = new Phase4Sender().send(toOurGateway()
+                .conversationId("phase4-file-name")
+                .property(Phase4Property.ORIGINAL_SENDER, "urn:authority:phase4-backend", "urn:imi:party")
+                .property(Phase4Property.FINAL_RECIPIENT, "urn:authority:gw-a-backend")
+                .payload(Phase4Payload.of(xml, "application/xml").withFileName("../reports/Kaķis ž.xml"))
+                .build());
+
+        Phase4SendOutcome.ReceiptReceived receipt = assertInstanceOf(Phase4SendOutcome.ReceiptReceived.class, outcome,
+                outcome::toString);
+        Path folder = TestNetwork.awaitDelivered(gateway, receipt.messageId());
+        assertArrayEquals(xml, Files.readAllBytes(folder.resolve("Kaķis ž.xml")));
+        java.util.Map<String, String> properties = new java.util.HashMap<>();
+        FolderInbox.read(folder).payloads().get(0).properties().forEach(p -> properties.put(p.name(), p.value()));
+        assertEquals("Kaķis ž.xml", properties.get("FileName"), properties::toString);
+        assertEquals("application/xml", properties.get("MimeType"), properties::toString);
+        assertFalse(properties.containsKey("CompressionType"), properties::toString);
     }
 
     @Test

@@ -20,7 +20,8 @@ public record Phase4Payload(Optional<byte[]> bytes,
                             Optional<Charset> charset,
                             boolean compress,
                             Map<String, String> partProperties,
-                            Optional<String> contentId) {
+                            Optional<String> contentId,
+                            Optional<String> fileName) {
 
     public Phase4Payload {
         Objects.requireNonNull(bytes, "bytes");
@@ -28,6 +29,7 @@ public record Phase4Payload(Optional<byte[]> bytes,
         Objects.requireNonNull(mimeType, "mimeType");
         Objects.requireNonNull(charset, "charset");
         Objects.requireNonNull(contentId, "contentId");
+        Objects.requireNonNull(fileName, "fileName");
         if (bytes.isPresent() == file.isPresent()) {
             throw new IllegalArgumentException("A payload has either bytes or a file, not both nor neither");
         }
@@ -36,29 +38,34 @@ public record Phase4Payload(Optional<byte[]> bytes,
 
     public static Phase4Payload of(byte[] content, String mimeType) {
         return new Phase4Payload(Optional.of(content.clone()), Optional.empty(), mimeType,
-                Optional.empty(), true, Map.of(), Optional.empty());
+                Optional.empty(), true, Map.of(), Optional.empty(), Optional.empty());
     }
 
     public static Phase4Payload ofFile(Path file, String mimeType) {
         return new Phase4Payload(Optional.empty(), Optional.of(file), mimeType,
-                Optional.empty(), true, Map.of(), Optional.empty());
+                Optional.empty(), true, Map.of(), Optional.empty(), Optional.empty());
     }
 
     public Phase4Payload withCharset(Charset value) {
-        return new Phase4Payload(bytes, file, mimeType, Optional.of(value), compress, partProperties, contentId);
+        return new Phase4Payload(bytes, file, mimeType, Optional.of(value), compress, partProperties, contentId, fileName);
     }
 
     public Phase4Payload withCompression(boolean value) {
-        return new Phase4Payload(bytes, file, mimeType, charset, value, partProperties, contentId);
+        return new Phase4Payload(bytes, file, mimeType, charset, value, partProperties, contentId, fileName);
     }
 
     public Phase4Payload withContentId(String value) {
-        return new Phase4Payload(bytes, file, mimeType, charset, compress, partProperties, Optional.of(value));
+        return new Phase4Payload(bytes, file, mimeType, charset, compress, partProperties, Optional.of(value), fileName);
     }
 
     public Phase4Payload withPartProperty(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(partProperties);
         more.put(name, value);
-        return new Phase4Payload(bytes, file, mimeType, charset, compress, more, contentId);
+        return new Phase4Payload(bytes, file, mimeType, charset, compress, more, contentId, fileName);
+    }
+
+    /** phase4 sends it as the part's {@code Content-Disposition: attachment; filename="..."}. */
+    public Phase4Payload withFileName(String value) {
+        return new Phase4Payload(bytes, file, mimeType, charset, compress, partProperties, contentId, Optional.of(value));
     }
 }

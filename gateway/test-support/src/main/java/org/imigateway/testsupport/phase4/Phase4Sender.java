@@ -183,6 +183,7 @@ public final class Phase4Sender {
         payload.file().ifPresent(file -> attachment.data(file.toFile()));
         payload.contentId().ifPresentOrElse(attachment::contentID, attachment::reandomContentID);
         payload.charset().ifPresent(attachment::charset);
+        payload.fileName().ifPresent(attachment::filename);
         if (payload.compress()) {
             attachment.compressionGZIP();
         }
