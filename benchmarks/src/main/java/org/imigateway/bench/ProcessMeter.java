@@ -15,6 +15,7 @@ public final class ProcessMeter {
     private long cpuStartNanos;
     private double cpuSeconds = Double.NaN;
     private double peakHeapMb = Double.NaN;
+    private final MeasuredPhase phase = new MeasuredPhase();
 
     /** Resets the heap peaks and notes the CPU time used so far. */
     public void start() {
@@ -25,10 +26,12 @@ public final class ProcessMeter {
             }
         }
         cpuStartNanos = os.getProcessCpuTime();
+        phase.begin();
     }
 
     /** Ends the measured phase: what the driver reads afterwards (histories, reports) is not counted. */
     public void stop() {
+        phase.commit();
         cpuSeconds = (os.getProcessCpuTime() - cpuStartNanos) / 1e9;
         peakHeapMb = currentPeakHeapMb();
     }

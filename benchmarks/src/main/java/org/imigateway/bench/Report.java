@@ -31,6 +31,38 @@ final class Report {
                     r.cpuSecondsPerMessage() * 1000, r.peakHeapMb(), r.loadAverage().split(" ")[0]);
         }
         out.println("latencies in ms from submit; cpu ms = CPU time of the JVM per message; notes in the JSON file");
+        List<Ratio> ratios = ratios(results);
+        if (!ratios.isEmpty()) {
+            out.printf("%nours (gateway->gateway) / phase4->phase4, same run, as fast as the window allows:%n");
+            out.printf("%-20s %7s %8s %12s %12s%n", "profile", "size", "msg/s", "CPU ms/msg", "ack p99");
+            for (Ratio r : ratios) {
+                out.printf(java.util.Locale.ROOT, "%-20s %7s %8.2f %12.2f %12.2f%n", r.profile(),
+                        Payloads.label(r.payloadBytes()), r.perSecond(), r.cpuPerMessage(), r.ackP99());
+            }
+        }
+    }
+
+    /** Ours divided by phase4->phase4 for one profile and size: throughput, CPU per message, p99 to the receipt. */
+    record Ratio(String profile, long payloadBytes, double perSecond, double cpuPerMessage, double ackP99) {
+    }
+
+    /**
+     * The ratios of every profile and size for which this run has both a gateway->gateway and a
+     * phase4->phase4 result at full speed (a fixed-rate repetition is not comparable).
+     */
+    static List<Ratio> ratios(List<RunResult> results) {
+        List<Ratio> ratios = new java.util.ArrayList<>();
+        for (RunResult ours : results) {
+            if (!ours.scenario().equals("gateway->gateway") || ours.offeredRate().isPresent()) {
+                continue;
+            }
+            results.stream().filter(p -> p.scenario().equals("phase4->phase4") && p.offeredRate().isEmpty()
+                    && p.profile().equals(ours.profile()) && p.payloadBytes() == ours.payloadBytes()).findFirst()
+                    .ifPresent(phase4 -> ratios.add(new Ratio(ours.profile(), ours.payloadBytes(),
+                            ours.perSecond() / phase4.perSecond(), ours.cpuSecondsPerMessage() / phase4.cpuSecondsPerMessage(),
+                            ours.acknowledged().p99() / phase4.acknowledged().p99())));
+        }
+        return ratios;
     }
 
     static void json(Path file, Machine machine, String kind, Object results) throws IOException {
@@ -39,6 +71,11 @@ final class Report {
         document.put("machine", machine);
         document.put("loadAverageAtEnd", Machine.currentLoadAverage());
         document.put("results", results);
+        if (results instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof RunResult) {
+            @SuppressWarnings("unchecked")
+            List<RunResult> runs = (List<RunResult>) list;
+            document.put("oursOverPhase4", ratios(runs));
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, Json.write(document));
     }

@@ -2,11 +2,15 @@ package org.imigateway.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 import org.imigateway.pmode.SecurityProfile;
 
@@ -60,6 +64,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--scale-messages", description = "Fewer messages for large payloads: messages x 1MB / size, at least 10.")
     boolean scaleMessages;
 
+    @Option(names = "--jfr", paramLabel = "DIR", description = "Record each run with JFR (settings 'profile') into DIR and"
+            + " print its CPU breakdown by category (see the profile command).")
+    Path jfrDir;
+
     @Option(names = "--dir", defaultValue = "target/bench", description = "Work folder for homes and payloads.")
     Path dir;
 
@@ -82,11 +90,11 @@ public final class RunCommand implements Callable<Integer> {
                             size);
                     for (String name : scenarios) {
                         Which which = Which.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-                        RunResult result = runOrRecord(which.scenario, plan, network, payload);
+                        RunResult result = recorded(which.scenario, plan, network, payload);
                         print(result);
                         results.add(result);
                         if (halfRate && which == Which.GATEWAY && plan.rate().isEmpty() && result.perSecond() > 0) {
-                            RunResult half = runOrRecord(which.scenario, plan.atRate(result.perSecond() / 2), network,
+                            RunResult half = recorded(which.scenario, plan.atRate(result.perSecond() / 2), network,
                                     payload);
                             print(half);
                             results.add(half);
@@ -100,6 +108,28 @@ public final class RunCommand implements Callable<Integer> {
         Report.json(out, machine, "end-to-end", results);
         System.out.println("JSON: " + out.toAbsolutePath());
         return results.stream().anyMatch(r -> r.failed() > 0) ? 2 : 0;
+    }
+
+    /** One run, under a JFR recording of its own when {@code --jfr} asks for it (warm-up included, as in CPU ms/msg). */
+    private RunResult recorded(Scenario scenario, RunPlan plan, BenchNetwork network, Path payload) throws Exception {
+        if (jfrDir == null) {
+            return runOrRecord(scenario, plan, network, payload);
+        }
+        Files.createDirectories(jfrDir);
+        Path file = jfrDir.resolve((scenario.name() + "-" + plan.profile().id() + "-" + Payloads.label(plan.payloadBytes())
+                + plan.rate().stream().mapToObj(r -> String.format(Locale.ROOT, "-at-%.1f", r)).findFirst().orElse(""))
+                .replaceAll("[^A-Za-z0-9.-]+", "_") + ".jfr");
+        RunResult result;
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            // Every 10 ms (the profile default) gives a few hundred samples per run: too few to split nine ways.
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
+            recording.start();
+            result = runOrRecord(scenario, plan, network, payload);
+            recording.stop();
+            recording.dump(file);
+        }
+        CpuBreakdown.of(file).print(file.getFileName().toString(), result.cpuSecondsPerMessage() * 1000, System.out);
+        return result;
     }
 
     /**
