@@ -120,8 +120,9 @@ class ClusterSendingCrashTest {
 
                 assertTrue(accepted.size() >= MESSAGES / 4, "node-1 accepted " + accepted.size());
                 assertTrue(!leftByNode1.isEmpty(), "the kill fell mid-stream: node-1 left messages to send");
-                await(FINISH, () -> accepted.stream().allMatch(id -> status(sent, id) == MessageStatus.ACKNOWLEDGED),
-                        "every message node-1 accepted acknowledged by node-2");
+                await(FINISH, () -> accepted.stream().allMatch(id -> status(sent, id) == MessageStatus.ACKNOWLEDGED)
+                        && count(received, MessageStatus.DELIVERED) >= accepted.size(),
+                        "every message node-1 accepted acknowledged by node-2 and delivered");
                 System.out.println("CLUSTER-SEND: " + accepted.size() + " accepted by node-1, all acknowledged after "
                         + since(begin));
                 nodes.get(1).checkAlive();
