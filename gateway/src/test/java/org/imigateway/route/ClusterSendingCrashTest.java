@@ -46,11 +46,11 @@ import org.junit.jupiter.api.io.TempDir;
  * message node 1 accepted is ACKNOWLEDGED in PostgreSQL and DELIVERED exactly once at the receiver.
  * Node 1 held the timers (Show 3): node 2 takes them after the kill, and the test prints how soon.
  *
- * <p>{@code -Dcluster.messages} sets the count (200; the {@code cluster-long} profile sends 2,000).
+ * <p>{@code -Dcluster.messages} sets the count (100; the {@code cluster-long} profile sends 2,000).
  */
 class ClusterSendingCrashTest {
 
-    private static final int MESSAGES = Integer.getInteger("cluster.messages", 200);
+    private static final int MESSAGES = Integer.getInteger("cluster.messages", 100);
     private static final Duration FINISH = Duration.ofMinutes(Integer.getInteger("cluster.minutes", 5));
     /**
      * A dead node's unacknowledged queue messages go back to the queue when the broker gives up on its
