@@ -10,12 +10,14 @@ import java.util.stream.Collectors;
 import jakarta.jms.ConnectionFactory;
 
 import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientRequestor;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.activemq.artemis.api.core.client.TopologyMember;
 import org.apache.activemq.artemis.api.core.management.ManagementHelper;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -190,7 +192,17 @@ public final class ExternalBroker implements Broker {
         if (stopped.get() || sessions.isClosed()) {
             return "no broker of " + settings.url() + " answers";
         }
-        return "live broker at " + sessions.getConnection().getRemoteAddress();
+        return "live broker at " + sessions.getConnection().getRemoteAddress() + ", " + backup();
+    }
+
+    /** The backup the live broker announced in the cluster topology it sends its clients, if any. */
+    private String backup() {
+        TopologyMember member = locator.getTopology().getMember(sessions.getConnection());
+        TransportConfiguration backup = member == null ? null : member.getBackup();
+        if (backup == null) {
+            return "no backup announced";
+        }
+        return "backup announced at " + backup.getParams().get("host") + ":" + backup.getParams().get("port");
     }
 
     @Override

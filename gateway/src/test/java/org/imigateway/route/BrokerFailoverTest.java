@@ -63,6 +63,8 @@ class BrokerFailoverTest {
             try (Gateway receiver = Gateway.start(network.home("receiver"));
                  Gateway sender = Gateway.start(network.home("sender"))) {
                 assertTrue(partsOf(receiver).broker() instanceof ExternalBroker, "the receiver uses the pair");
+                await(Duration.ofSeconds(30), () -> partsOf(receiver).broker().live().contains("backup announced at"),
+                        "the backup seen: " + partsOf(receiver).broker().live());
                 Thread stream = new Thread(() -> submitAll(sender, payload), "failover-stream");
                 stream.start();
                 await(Duration.ofMinutes(2), () -> delivered(receiver) >= MESSAGES / 4, "a quarter delivered");
@@ -70,6 +72,12 @@ class BrokerFailoverTest {
                 Duration failover = pair.killLive();
                 System.out.println("FAILOVER: live broker killed with " + deliveredAtKill + " of " + MESSAGES
                         + " delivered; backup live after " + failover.toMillis() + " ms");
+                // The old backup is live now and nobody backs it up until the killed one comes back.
+                await(Duration.ofSeconds(60), () -> partsOf(receiver).broker().live().endsWith("no backup announced"),
+                        "the lost backup seen: " + partsOf(receiver).broker().live());
+                pair.restartKilledAsBackup();
+                await(Duration.ofSeconds(60), () -> partsOf(receiver).broker().live().contains("backup announced at"),
+                        "the killed broker seen back as the backup: " + partsOf(receiver).broker().live());
                 stream.join(Duration.ofMinutes(2).toMillis());
                 await(Duration.ofMinutes(3), () -> acknowledged(sender) == MESSAGES && delivered(receiver) == MESSAGES,
                         "every message acknowledged and delivered");
