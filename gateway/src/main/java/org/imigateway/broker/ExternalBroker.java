@@ -202,7 +202,14 @@ public final class ExternalBroker implements Broker {
         if (backup == null) {
             return "no backup announced";
         }
-        return "backup announced at " + backup.getParams().get("host") + ":" + backup.getParams().get("port");
+        String host = String.valueOf(backup.getParams().get("host"));
+        String port = String.valueOf(backup.getParams().get("port"));
+        // After a failover the topology still names the old backup, which is the broker answering now.
+        String answering = sessions.getConnection().getRemoteAddress();
+        if (answering.endsWith(":" + port) && answering.contains(host)) {
+            return "no backup announced (the backup took over)";
+        }
+        return "backup announced at " + host + ":" + port;
     }
 
     @Override
