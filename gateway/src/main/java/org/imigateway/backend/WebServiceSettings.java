@@ -12,7 +12,9 @@ import org.imigateway.config.ConfigException;
 import org.imigateway.connectors.admission.AdmissionSettings;
 import org.imigateway.connectors.ws.BackendAuthentication;
 import org.imigateway.connectors.ws.BasicCredentials;
+import org.imigateway.connectors.Connector;
 import org.imigateway.connectors.ws.WebServiceConnector;
+import org.imigateway.connectors.ws.WebServicePushConnector;
 
 /**
  * A web service backend's settings:
@@ -22,6 +24,7 @@ import org.imigateway.connectors.ws.WebServiceConnector;
  *   backend.&lt;name&gt;.user=..., .password=...   HTTP basic credentials of this backend
  *   backend.&lt;name&gt;.clientCertSubject=CN=..., O=...   or/and: the subject of its TLS client certificate
  *   backend.&lt;name&gt;.tls=true            HTTPS with the gateway's TLS server key (default); false for loopback tests only
+ *   backend.&lt;name&gt;.pushUrl=https://...  push mode: the backend's own service (see {@link PushSettings})
  * </pre>
  */
 record WebServiceSettings(String name, InetSocketAddress address, BackendAuthentication authentication, boolean tls) {
@@ -100,5 +103,13 @@ record WebServiceSettings(String name, InetSocketAddress address, BackendAuthent
         }
         return new WebServiceConnector(name, address, authentication, ssl,
                 dataDir.resolve("work").resolve("ws-" + name), admission);
+    }
+
+    /** The pull connector, wrapped in the push connector when {@code pushUrl} is set. */
+    Connector connector(BackendSettings backend, Path dataDir, TlsSettings serverTls, AdmissionSettings admission)
+            throws ConfigException {
+        WebServiceConnector pull = connector(dataDir, serverTls, admission);
+        Optional<WebServicePushConnector.Target> push = PushSettings.target(backend, serverTls);
+        return push.isPresent() ? new WebServicePushConnector(name, pull, push.get()) : pull;
     }
 }
