@@ -22,6 +22,7 @@ import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.connectors.fs.FolderConnector;
+import org.imigateway.connectors.ws.BackendPushService;
 import org.imigateway.connectors.ws.PushBackendServer;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.store.Direction;
@@ -194,5 +195,25 @@ class WebServicePushTest {
         assertEquals("EBMS:0301", failure.getErrorCode());
         assertEquals("push-fail", failure.getSubmissionId());
         assertTrue(backend.successes.stream().noneMatch(s -> s.getMessageId().equals(messageId)));
+    }
+
+    @Test
+    void theShippedWsdlDeclaresExactlyTheOperationsTheGatewayCalls() throws Exception {
+        javax.wsdl.xml.WSDLReader reader = javax.wsdl.factory.WSDLFactory.newInstance().newWSDLReader();
+        reader.setFeature("javax.wsdl.verbose", false);
+        java.net.URL wsdl = WebServicePushTest.class.getResource("/wsdl/backend-push.wsdl");
+        assertTrue(wsdl != null, "schemas has no wsdl/backend-push.wsdl");
+        javax.wsdl.Definition definition = reader.readWSDL(wsdl.toString());
+        javax.wsdl.PortType portType = definition.getPortType(
+                new javax.xml.namespace.QName(BackendPushService.NS, "BackendPushService"));
+        java.util.Set<String> declared = new java.util.TreeSet<>();
+        for (Object operation : portType.getOperations()) {
+            declared.add(((javax.wsdl.Operation) operation).getName());
+        }
+        java.util.Set<String> called = new java.util.TreeSet<>();
+        for (java.lang.reflect.Method method : BackendPushService.class.getMethods()) {
+            called.add(method.getAnnotation(jakarta.jws.WebMethod.class).action());
+        }
+        assertEquals(called, declared);
     }
 }
