@@ -63,17 +63,7 @@ final class PushSettings {
             throw new ConfigException(key + "pushUrl=" + url.get() + ": plain http is allowed only to a loopback"
                     + " host; the messages and the password would travel in clear");
         }
-        Optional<BasicCredentials> credentials = Optional.empty();
-        Optional<String> user = backend.setting("pushUser");
-        if (user.isPresent()) {
-            String password = backend.setting("pushPassword").orElseThrow(() -> new ConfigException(key
-                    + "pushPassword is required for pushUser '" + user.get() + "'"));
-            try {
-                credentials = Optional.of(new BasicCredentials(user.get(), password));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(key + "pushUser: " + e.getMessage());
-            }
-        }
+        Optional<BasicCredentials> credentials = WebServiceSettings.credentials(backend, "pushUser", "pushPassword");
         Optional<SSLContext> tls = scheme.equals("https") ? Optional.of(tls(backend, key, serverTls)) : Optional.empty();
         return Optional.of(new WebServicePushConnector.Target(url.get(), credentials, tls,
                 millis(backend, key, "pushConnectMillis", 5_000), millis(backend, key, "pushReceiveMillis", 60_000)));

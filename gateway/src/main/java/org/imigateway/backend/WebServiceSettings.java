@@ -42,17 +42,7 @@ record WebServiceSettings(String name, InetSocketAddress address, BackendAuthent
         } catch (NumberFormatException e) {
             throw new ConfigException(key + "port=" + portText + " is not a port number 0..65535");
         }
-        Optional<BasicCredentials> basic = Optional.empty();
-        Optional<String> user = backend.setting("user");
-        if (user.isPresent()) {
-            String password = backend.setting("password").orElseThrow(() -> new ConfigException(key
-                    + "password is required for user '" + user.get() + "'"));
-            try {
-                basic = Optional.of(new BasicCredentials(user.get(), password));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(key + "user: " + e.getMessage());
-            }
-        }
+        Optional<BasicCredentials> basic = credentials(backend, "user", "password");
         Optional<X500Principal> subject = Optional.empty();
         Optional<String> subjectText = backend.setting("clientCertSubject");
         if (subjectText.isPresent()) {
@@ -82,6 +72,23 @@ record WebServiceSettings(String name, InetSocketAddress address, BackendAuthent
         }
         return new WebServiceSettings(backend.name(), address, new BackendAuthentication(basic, subject),
                 Boolean.parseBoolean(tls));
+    }
+
+    /** HTTP basic credentials from a user key and its password key; a user without a password is refused. */
+    static Optional<BasicCredentials> credentials(BackendSettings backend, String userKey, String passwordKey)
+            throws ConfigException {
+        String key = BackendSettings.PREFIX + backend.name() + ".";
+        Optional<String> user = backend.setting(userKey);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        String password = backend.setting(passwordKey).orElseThrow(() -> new ConfigException(key
+                + passwordKey + " is required for " + userKey + " '" + user.get() + "'"));
+        try {
+            return Optional.of(new BasicCredentials(user.get(), password));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + userKey + ": " + e.getMessage());
+        }
     }
 
     WebServiceConnector connector(Path dataDir, TlsSettings serverTls, AdmissionSettings admission) throws ConfigException {
