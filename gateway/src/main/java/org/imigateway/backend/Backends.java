@@ -66,7 +66,7 @@ public final class Backends implements AutoCloseable {
             Connector connector = switch (backend.type()) {
                 case FOLDER -> new FolderConnector(backend.name(), backend.folder(dataDir), backend.pollInterval());
                 case JMS -> jms(backend, dataDir, broker);
-                case WS -> WebServiceSettings.of(backend).connector(dataDir, serverTls, admission);
+                case WS -> WebServiceSettings.of(backend).connector(backend, dataDir, serverTls, admission);
             };
             backends.settings.put(backend.name(), backend);
             backends.connectors.put(backend.name(), connector);

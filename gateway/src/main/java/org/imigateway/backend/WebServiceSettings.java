@@ -12,7 +12,9 @@ import org.imigateway.config.ConfigException;
 import org.imigateway.connectors.admission.AdmissionSettings;
 import org.imigateway.connectors.ws.BackendAuthentication;
 import org.imigateway.connectors.ws.BasicCredentials;
+import org.imigateway.connectors.Connector;
 import org.imigateway.connectors.ws.WebServiceConnector;
+import org.imigateway.connectors.ws.WebServicePushConnector;
 
 /**
  * A web service backend's settings:
@@ -22,6 +24,7 @@ import org.imigateway.connectors.ws.WebServiceConnector;
  *   backend.&lt;name&gt;.user=..., .password=...   HTTP basic credentials of this backend
  *   backend.&lt;name&gt;.clientCertSubject=CN=..., O=...   or/and: the subject of its TLS client certificate
  *   backend.&lt;name&gt;.tls=true            HTTPS with the gateway's TLS server key (default); false for loopback tests only
+ *   backend.&lt;name&gt;.pushUrl=https://...  push mode: the backend's own service (see {@link PushSettings})
  * </pre>
  */
 record WebServiceSettings(String name, InetSocketAddress address, BackendAuthentication authentication, boolean tls) {
@@ -39,17 +42,7 @@ record WebServiceSettings(String name, InetSocketAddress address, BackendAuthent
         } catch (NumberFormatException e) {
             throw new ConfigException(key + "port=" + portText + " is not a port number 0..65535");
         }
-        Optional<BasicCredentials> basic = Optional.empty();
-        Optional<String> user = backend.setting("user");
-        if (user.isPresent()) {
-            String password = backend.setting("password").orElseThrow(() -> new ConfigException(key
-                    + "password is required for user '" + user.get() + "'"));
-            try {
-                basic = Optional.of(new BasicCredentials(user.get(), password));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(key + "user: " + e.getMessage());
-            }
-        }
+        Optional<BasicCredentials> basic = credentials(backend, "user", "password");
         Optional<X500Principal> subject = Optional.empty();
         Optional<String> subjectText = backend.setting("clientCertSubject");
         if (subjectText.isPresent()) {
@@ -81,6 +74,23 @@ record WebServiceSettings(String name, InetSocketAddress address, BackendAuthent
                 Boolean.parseBoolean(tls));
     }
 
+    /** HTTP basic credentials from a user key and its password key; a user without a password is refused. */
+    static Optional<BasicCredentials> credentials(BackendSettings backend, String userKey, String passwordKey)
+            throws ConfigException {
+        String key = BackendSettings.PREFIX + backend.name() + ".";
+        Optional<String> user = backend.setting(userKey);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        String password = backend.setting(passwordKey).orElseThrow(() -> new ConfigException(key
+                + passwordKey + " is required for " + userKey + " '" + user.get() + "'"));
+        try {
+            return Optional.of(new BasicCredentials(user.get(), password));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + userKey + ": " + e.getMessage());
+        }
+    }
+
     WebServiceConnector connector(Path dataDir, TlsSettings serverTls, AdmissionSettings admission) throws ConfigException {
         Optional<SslContextFactory.Server> ssl = Optional.empty();
         if (tls) {
@@ -100,5 +110,13 @@ record WebServiceSettings(String name, InetSocketAddress address, BackendAuthent
         }
         return new WebServiceConnector(name, address, authentication, ssl,
                 dataDir.resolve("work").resolve("ws-" + name), admission);
+    }
+
+    /** The pull connector, wrapped in the push connector when {@code pushUrl} is set. */
+    Connector connector(BackendSettings backend, Path dataDir, TlsSettings serverTls, AdmissionSettings admission)
+            throws ConfigException {
+        WebServiceConnector pull = connector(dataDir, serverTls, admission);
+        Optional<WebServicePushConnector.Target> push = PushSettings.target(backend, serverTls);
+        return push.isPresent() ? new WebServicePushConnector(name, pull, push.get()) : pull;
     }
 }
