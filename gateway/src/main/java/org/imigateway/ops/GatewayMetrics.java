@@ -68,6 +68,11 @@ public final class GatewayMetrics {
     }
 
     /** The Prometheus text exposition of every meter. */
+    /** For parts that count their own meters into the gateway's registry (discovery lookups). */
+    public io.micrometer.core.instrument.MeterRegistry registry() {
+        return registry;
+    }
+
     public String scrape() {
         return registry.scrape();
     }
