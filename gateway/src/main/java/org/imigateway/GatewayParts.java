@@ -189,6 +189,11 @@ public final class GatewayParts {
         discoveryMeters.add(operators.metrics().registry());
     }
 
+    /** The gateway's metrics registry, as {@code /metrics} shows it. */
+    public org.imigateway.ops.GatewayMetrics metrics() {
+        return operators.metrics();
+    }
+
     /** Dynamic discovery, when the home has {@code discovery.*} settings. */
     public Optional<Discovery> discovery() {
         return discovery;

@@ -67,12 +67,12 @@ public final class GatewayMetrics {
         new JvmThreadMetrics().bindTo(registry);
     }
 
-    /** The Prometheus text exposition of every meter. */
     /** For parts that count their own meters into the gateway's registry (discovery lookups). */
     public io.micrometer.core.instrument.MeterRegistry registry() {
         return registry;
     }
 
+    /** The Prometheus text exposition of every meter. */
     public String scrape() {
         return registry.scrape();
     }
