@@ -3,10 +3,6 @@ package org.imigateway.discovery;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
-
 import org.imigateway.as4.EbmsErrorCode;
 import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.outflow.DynamicReceivers;
@@ -68,16 +64,8 @@ public final class DiscoveredReceivers implements DynamicReceivers {
     }
 
     private static String commonName(Endpoint endpoint) throws EbmsException {
-        try {
-            for (Rdn rdn : new LdapName(endpoint.certificate().getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    return rdn.getValue().toString();
-                }
-            }
-        } catch (InvalidNameException e) {
-            // falls through to the refusal below
-        }
-        throw new EbmsException(EbmsErrorCode.PROCESSING_MODE_MISMATCH, "the endpoint certificate of "
-                + endpoint.participant() + " has no common name to address its access point by");
+        return PartyId.commonName(endpoint.certificate()).orElseThrow(() -> new EbmsException(
+                EbmsErrorCode.PROCESSING_MODE_MISMATCH, "the endpoint certificate of " + endpoint.participant()
+                        + " has no common name to address its access point by"));
     }
 }

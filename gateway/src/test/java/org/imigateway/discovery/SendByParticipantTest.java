@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Show 1 of issue 17: gateway A has no PMode party for B; it sends by B's participant id, finds
  * B's endpoint and certificate through a BDXL NAPTR on a loopback DNS server and a signed SMP 1.0
- * answer on a loopback SMP, and gets B's receipt verified. A participant the SML does not know is
+ * answer on a loopback SMP, and gets B's receipt verified; B, which has no PMode party for A
+ * either, accepts A on the dynamic leg by its signing certificate. A participant the SML does not know is
  * refused before anything is built.
  */
 class SendByParticipantTest {
@@ -66,6 +67,8 @@ class SendByParticipantTest {
         Path homeB = network.plan().home("gw-b");
         // A knows nothing of B: its address and certificate come from the SMP alone
         GatewayHome.at(homeA).editPModes(x -> x.replaceAll("(?s)\\s*<party name=\"gw-b\">.*?</party>", ""));
+        // nor B of A: on the dynamic leg A is known by its signing certificate, which chains to B's trust.store
+        GatewayHome.at(homeB).editPModes(x -> x.replaceAll("(?s)\\s*<party name=\"gw-a\">.*?</party>", ""));
 
         CertificateAuthority smpCa = CertificateAuthority.create("IMI test SMP CA");
         IssuedCertificate smpKey = smpCa.issueSigning("smp");
