@@ -42,6 +42,7 @@ class SendByParticipantTest {
     static final ParticipantId B = ParticipantId.parse("iso6523-actorid-upis::0088:imi-b");
     static final Endpoint.DocumentType DOC = Endpoint.DocumentType.parse("imi-doctype::urn:imi:request:1.0");
     static final Endpoint.Process PROC = Endpoint.Process.parse("imi-process::urn:imi:cooperation");
+    static final ParticipantId C = ParticipantId.parse("iso6523-actorid-upis::0088:imi-c");
     static final String ACTION = "DeliverByParticipant";
 
     @TempDir
@@ -80,6 +81,10 @@ class SendByParticipantTest {
         // one certificate, as an SMP publishes it: B signs its receipts with it and is encrypted for it
         X509Certificate certificateB = Stores.readCertificate(homeB.resolve("config/pmodes/certs/gw-b-signing.pem"));
         smp.publish(B, DOC, PROC, LoopbackSmp.Published.as4(URI.create(network.plan().endpoint("gw-b")), certificateB));
+        // C's SMP entry names a certificate of a CA outside the network's trust store
+        X509Certificate stranger = CertificateAuthority.create("Someone else's CA").issueSigning("gw-c").certificate();
+        dns.naptr(BdxlName.of(C, ZONE), 100, 10, "U", "Meta:SMP", "!.*!" + smp.url() + "!");
+        smp.publish(C, DOC, PROC, LoopbackSmp.Published.as4(URI.create(network.plan().endpoint("gw-b")), stranger));
         GatewayHome.at(homeA).appendProperties(
                 "discovery.sml.zone=" + ZONE,
                 "discovery.dns.server=" + dns.address().getHostString() + ":" + dns.address().getPort(),
@@ -128,6 +133,22 @@ class SendByParticipantTest {
         assertTrue(refused.getMessage().contains("NXDOMAIN"), refused.getMessage());
         // refused at the lookup, before a message was built or logged
         assertTrue(metric("nxdomain") >= 1, "the failed lookup is counted");
+    }
+
+    @Test
+    void endpointCertificateOutsideTheApTrustIsRefusedWithEbms0010() throws Exception {
+        SubmissionException refused = assertThrows(SubmissionException.class,
+                () -> a.submit(toParticipant(C.toString()).build()));
+        assertEquals("EBMS:0010", refused.errorCode());
+        assertTrue(refused.getMessage().contains("UNTRUSTED_CERTIFICATE"), refused.getMessage());
+    }
+
+    @Test
+    void participantOnALegNotMarkedDynamicIsRefused() throws Exception {
+        SubmissionException refused = assertThrows(SubmissionException.class,
+                () -> a.submit(toParticipant(B.toString()).action(DemoNetwork.ACTION).build()));
+        assertEquals("EBMS:0010", refused.errorCode());
+        assertTrue(refused.getMessage().contains("not marked dynamic"), refused.getMessage());
     }
 
     private static double metric(String outcome) {
