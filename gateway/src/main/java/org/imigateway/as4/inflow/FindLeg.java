@@ -38,6 +38,9 @@ public final class FindLeg implements InboundStep {
         PartyId to = single("To", user.getPartyInfo().getTo().getPartyIds());
 
         Optional<Party> known = set.partyById(from.getValue().trim(), from.getType());
+        if (known.isEmpty() && set.legs().stream().noneMatch(Leg::dynamic)) {
+            throw unknownSender(from);
+        }
         if (!local.partyId().value().equals(to.getValue().trim())
                 || to.getType() != null && !to.getType().isEmpty() && !to.getType().equals(local.partyId().type())) {
             throw new EbmsException(EbmsErrorCode.VALUE_INCONSISTENT, "To PartyId '" + to.getValue() + "'" + typeText(to)
@@ -59,9 +62,7 @@ public final class FindLeg implements InboundStep {
             context.leg(leg);
             return;
         }
-        Party sender = known.orElseThrow(() -> new EbmsException(
-                EbmsErrorCode.PROCESSING_MODE_MISMATCH, "From PartyId '" + from.getValue() + "'"
-                        + typeText(from) + " is not a party in this gateway's PModes"));
+        Party sender = known.orElseThrow(() -> unknownSender(from));
         if (!leg.allowsInitiator(sender.name())) {
             throw new EbmsException(EbmsErrorCode.PROCESSING_MODE_MISMATCH, "party '" + from.getValue()
                     + "' may not send on leg '" + leg.id() + "' (service '" + service + "', action '" + action + "')");
@@ -93,6 +94,11 @@ public final class FindLeg implements InboundStep {
         }
         throw new EbmsException(EbmsErrorCode.VALUE_INCONSISTENT, "AgreementRef '" + agreement + "' does not match"
                 + " the agreement of any leg for service '" + service + "' and action '" + action + "'");
+    }
+
+    private static EbmsException unknownSender(PartyId from) {
+        return new EbmsException(EbmsErrorCode.PROCESSING_MODE_MISMATCH, "From PartyId '" + from.getValue() + "'"
+                + typeText(from) + " is not a party in this gateway's PModes");
     }
 
     private static PartyId single(String role, List<PartyId> ids) throws EbmsException {
