@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -19,6 +20,10 @@ import org.imigateway.as4.inflow.FreshnessSettings;
 import org.imigateway.as4.inflow.InboundPipeline;
 import org.imigateway.as4.inflow.InboundSteps;
 import org.imigateway.as4.outflow.As4Sender;
+import org.imigateway.as4.outflow.DynamicReceivers;
+import org.imigateway.discovery.DiscoveredReceivers;
+import org.imigateway.discovery.Discovery;
+import org.imigateway.discovery.DiscoveryFactory;
 import org.imigateway.backend.Backends;
 import org.imigateway.broker.Broker;
 import org.imigateway.broker.Brokers;
@@ -83,6 +88,8 @@ public final class GatewayParts {
     private final Operators operators;
     private final Cryptos cryptos;
     private final ClusterState cluster;
+    private final CompositeMeterRegistry discoveryMeters;
+    private final Optional<Discovery> discovery;
 
     GatewayParts(GatewayConfig config, Function<InboundSteps.Parts, InboundSteps> inboundSteps, Lifecycle parts)
             throws ConfigException, PModeException, IOException {
@@ -100,8 +107,12 @@ public final class GatewayParts {
         FreshnessSettings freshness = FreshnessSettings.load(config.home());
         Path data = Files.createDirectories(config.dataDir());
         Path work = Files.createDirectories(data.resolve("work"));
+        // counted here, published once the metrics registry exists (Operators, below)
+        this.discoveryMeters = new CompositeMeterRegistry();
+        this.discovery = DiscoveryFactory.open(config, discoveryMeters);
         this.sender = new As4Sender(pmodes, config.partyName(), keys.cryptos(),
-                new HttpTransport(keys.clientTls(), config.sendTimeout()), work);
+                new HttpTransport(keys.clientTls(), config.sendTimeout()), work,
+                discovery.<DynamicReceivers>map(DiscoveredReceivers::new).orElse(DynamicReceivers.NONE));
 
         ClusterSettings clustering = ClusterSettings.load(config);
         // What another node must read lives in the shared folder; work folders stay on the node.
@@ -176,6 +187,17 @@ public final class GatewayParts {
         this.as4 = new As4Server(config, serverTls, admission.as4(), pipeline);
         this.operators = new Operators(config, keys, pmodes, messageLog, enqueuer, broker, supervisor, sendControl,
                 admission, data, submission, cluster, new BackendLedger(database)::renotify);
+        discoveryMeters.add(operators.metrics().registry());
+    }
+
+    /** The gateway's metrics registry, as {@code /metrics} shows it. */
+    public org.imigateway.ops.GatewayMetrics metrics() {
+        return operators.metrics();
+    }
+
+    /** Dynamic discovery, when the home has {@code discovery.*} settings. */
+    public Optional<Discovery> discovery() {
+        return discovery;
     }
 
     /** The parts behind a gateway: for tests and measurements that look inside, not for production code. */

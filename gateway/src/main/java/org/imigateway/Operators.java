@@ -85,4 +85,8 @@ final class Operators {
         }
         return OpsEndpoints.open(config.partyName(), settings, bean, metrics, health, serverTls, admission, submit);
     }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
 }

@@ -21,9 +21,23 @@ public record Submission(
         Optional<String> refToMessageId,
         List<MessageProperty> properties,
         List<Payload> payloads,
-        Optional<String> submissionId) {
+        Optional<String> submissionId,
+        Optional<Recipient> recipient) {
+
+    /**
+     * The receiving participant of a submission sent by discovery instead of to a PMode party:
+     * {@code scheme::value} ids of participant, document type and process, as the SMP lists them.
+     */
+    public record Recipient(String participant, String documentType, String process) {
+        public Recipient {
+            Objects.requireNonNull(participant, "participant");
+            Objects.requireNonNull(documentType, "documentType");
+            Objects.requireNonNull(process, "process");
+        }
+    }
 
     public Submission {
+        Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(submissionId, "submissionId");
         Objects.requireNonNull(toParty, "toParty");
         Objects.requireNonNull(service, "service");
@@ -39,7 +53,7 @@ public record Submission(
     /** The same submission under the MessageId the gateway reserved for it. */
     public Submission withMessageId(String id) {
         return new Submission(toParty, service, serviceType, action, conversationId, Optional.of(id), refToMessageId,
-                properties, payloads, submissionId);
+                properties, payloads, submissionId, recipient);
     }
 
     /** The value of a message property, such as {@code originalSender}. */
@@ -49,6 +63,16 @@ public record Submission(
 
     public static Builder to(String toParty) {
         return new Builder(toParty);
+    }
+
+    /**
+     * A submission to a participant found by dynamic discovery; {@code toParty} is the
+     * participant id until the answer names the access point.
+     */
+    public static Builder toParticipant(String participant, String documentType, String process) {
+        Builder builder = new Builder(participant);
+        builder.recipient = Optional.of(new Recipient(participant, documentType, process));
+        return builder;
     }
 
     /** Builds a submission step by step; only party, service and action are required. */
@@ -63,6 +87,7 @@ public record Submission(
         private final java.util.ArrayList<MessageProperty> properties = new java.util.ArrayList<>();
         private final java.util.ArrayList<Payload> payloads = new java.util.ArrayList<>();
         private Optional<String> submissionId = Optional.empty();
+        private Optional<Recipient> recipient = Optional.empty();
 
         private Builder(String toParty) {
             this.toParty = toParty;
@@ -116,7 +141,7 @@ public record Submission(
 
         public Submission build() {
             return new Submission(toParty, service, serviceType, action, conversationId, messageId,
-                    refToMessageId, properties, payloads, submissionId);
+                    refToMessageId, properties, payloads, submissionId, recipient);
         }
     }
 }

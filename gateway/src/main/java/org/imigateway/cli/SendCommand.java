@@ -42,8 +42,18 @@ public final class SendCommand implements Callable<Integer> {
     @Mixin
     RemoteOptions remote;
 
-    @Option(names = "--to", required = true, description = "Receiving party name (as in the PModes).")
+    @Option(names = "--to", description = "Receiving party name (as in the PModes); or --participant.")
     String to;
+
+    @Option(names = "--participant", description = "Receiving participant (scheme::value), found by dynamic discovery"
+            + " on a leg marked dynamic; needs --document-type and --process.")
+    String participant;
+
+    @Option(names = "--document-type", description = "Document type identifier (scheme::value) the SMP is asked for.")
+    String documentType;
+
+    @Option(names = "--process", description = "Process identifier (scheme::value) the SMP is asked for.")
+    String process;
 
     @Option(names = "--file", required = true, description = "Payload file (repeat for several; the first leads).")
     List<Path> files;
@@ -75,6 +85,23 @@ public final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((to == null) == (participant == null)) {
+            System.err.println("name the receiver with either --to PARTY or --participant SCHEME::VALUE");
+            return 1;
+        }
+        if (participant != null && (documentType == null || process == null)) {
+            System.err.println("--participant " + participant + " needs --document-type and --process");
+            return 1;
+        }
+        if (participant == null && (documentType != null || process != null)) {
+            System.err.println("--document-type and --process go with --participant, not --to");
+            return 1;
+        }
+        if (participant != null && remote.remote()) {
+            System.err.println("--participant is sent from the home (--home); the remote submission has no participant"
+                    + " field yet");
+            return 1;
+        }
         for (String property : properties) {
             if (property.indexOf('=') <= 0) {
                 System.err.println("--property '" + property + "' is not name=value");
@@ -133,7 +160,9 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     private int sendFromHome(List<Payload> payloads) throws Exception {
-        Submission.Builder builder = Submission.to(to).service(service, serviceType).action(action);
+        Submission.Builder builder = (participant != null
+                ? Submission.toParticipant(participant, documentType, process) : Submission.to(to))
+                .service(service, serviceType).action(action);
         if (conversationId != null) {
             builder.conversationId(conversationId);
         }

@@ -67,6 +67,11 @@ public final class GatewayMetrics {
         new JvmThreadMetrics().bindTo(registry);
     }
 
+    /** For parts that count their own meters into the gateway's registry (discovery lookups). */
+    public io.micrometer.core.instrument.MeterRegistry registry() {
+        return registry;
+    }
+
     /** The Prometheus text exposition of every meter. */
     public String scrape() {
         return registry.scrape();

@@ -24,7 +24,17 @@ public record Leg(
         Optional<RetryPolicy> retry,
         boolean duplicateDetection,
         Optional<Long> maxPayloadSize,
-        Optional<Path> payloadSchema) {
+        Optional<Path> payloadSchema,
+        boolean dynamic) {
+
+    /** A leg to partners named in the PModes only. */
+    public Leg(String id, String service, Optional<String> serviceType, String action, Optional<String> agreement,
+            Optional<String> agreementType, Set<String> initiators, SecurityProfile securityProfile, boolean sign,
+            boolean encrypt, boolean compress, Optional<RetryPolicy> retry, boolean duplicateDetection,
+            Optional<Long> maxPayloadSize, Optional<Path> payloadSchema) {
+        this(id, service, serviceType, action, agreement, agreementType, initiators, securityProfile, sign, encrypt,
+                compress, retry, duplicateDetection, maxPayloadSize, payloadSchema, false);
+    }
 
     public Leg {
         Objects.requireNonNull(id, "id");

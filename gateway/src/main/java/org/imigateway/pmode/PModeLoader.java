@@ -289,6 +289,7 @@ public final class PModeLoader {
                 agreement.map(a -> a.getValue().trim()), agreement.map(a -> a.getType()),
                 Set.copyOf(xml.getInitiators()), profile, xml.getSecurity().isSign(), xml.getSecurity().isEncrypt(),
                 xml.isCompression() == null || xml.isCompression(), retry, duplicateDetection,
-                Optional.ofNullable(xml.getMaxPayloadSize()).map(java.math.BigInteger::longValueExact), schema));
+                Optional.ofNullable(xml.getMaxPayloadSize()).map(java.math.BigInteger::longValueExact), schema,
+                xml.isDynamic()));
     }
 }

@@ -57,6 +57,9 @@ public final class OutboundSubmission implements GatewayPort {
             folder = Files.createDirectories(outbox.resolve(UUID.randomUUID().toString()));
             PreparedMessage prepared = sender.prepare(submission, folder);
             PreparedMessageFiles.writeReferences(prepared.signedReferences(), folder.resolve(TransmitMessage.REFERENCES_FILE));
+            if (submission.recipient().isPresent()) {
+                PreparedMessageFiles.writeRecipient(submission.recipient().get(), folder.resolve(TransmitMessage.RECIPIENT_FILE));
+            }
             keepOnly(folder, prepared.body());
             MessageHeader header = new MessageHeader(prepared.messageId(), prepared.conversationId(),
                     submission.refToMessageId(), Instant.now(), self.partyId().value(),
@@ -82,7 +85,8 @@ public final class OutboundSubmission implements GatewayPort {
         try (var files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if (file.equals(body) || name.equals(TransmitMessage.REFERENCES_FILE)) {
+                if (file.equals(body) || name.equals(TransmitMessage.REFERENCES_FILE)
+                        || name.equals(TransmitMessage.RECIPIENT_FILE)) {
                     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                         channel.force(true);
                     }

@@ -1,6 +1,7 @@
 package org.imigateway.route;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.imigateway.as4.EbmsErrorCode;
+import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.outflow.As4Sender;
 import org.imigateway.as4.outflow.PreparedMessage;
 import org.imigateway.as4.outflow.PreparedMessageFiles;
@@ -42,6 +44,8 @@ public final class TransmitMessage implements Processor {
     /** Used when a leg names no reception awareness: 5 retries within 10 minutes. */
     public static final RetryPolicy DEFAULT_RETRY = RetryPolicy.parse("10;5;CONSTANT");
     public static final String REFERENCES_FILE = "references.xml";
+    /** Beside the body of a message to a participant: whom discovery is asked at each attempt. */
+    public static final String RECIPIENT_FILE = "recipient.properties";
 
     /** How often a message for a paused party is looked at again. */
     public static final Duration PAUSE_RECHECK = Duration.ofSeconds(2);
@@ -88,6 +92,10 @@ public final class TransmitMessage implements Processor {
         } catch (IOException | IllegalStateException e) {
             log.fail(messageId, EbmsErrorCode.OTHER.code(), "the prepared message cannot be sent again: " + e.getMessage());
             return;
+        } catch (EbmsException e) {
+            // discovery refused the participant now: nothing sent, kept FAILED; an operator resend looks up again
+            log.fail(messageId, e.error().code().code(), e.error().detail());
+            return;
         }
         SendResult result = sender.transmit(prepared);
         if (result instanceof SendResult.Acknowledged ack) {
@@ -132,14 +140,21 @@ public final class TransmitMessage implements Processor {
         return true;
     }
 
-    private PreparedMessage load(MessageRecord record) throws IOException {
+    private PreparedMessage load(MessageRecord record) throws IOException, EbmsException {
         MimeBody body = record.body().orElseThrow(() -> new IllegalStateException("no prepared body is recorded"));
         PModeSet set = pmodes.get();
-        Party receiver = set.partyById(record.header().toParty(), null).orElseThrow(() -> new IllegalStateException(
-                "party '" + record.header().toParty() + "' is no longer in the PModes"));
         Leg leg = set.outboundLeg(record.header().service(), record.header().action()).orElseThrow(
                 () -> new IllegalStateException("no PMode leg has service '" + record.header().service() + "' and action '"
                         + record.header().action() + "' any more"));
+        Path recipient = body.file().resolveSibling(RECIPIENT_FILE);
+        Party receiver;
+        if (Files.exists(recipient)) {
+            // a message to a participant: the endpoint the discovery answer gives at this attempt
+            receiver = sender.dynamicReceiver(PreparedMessageFiles.readRecipient(recipient), leg);
+        } else {
+            receiver = set.partyById(record.header().toParty(), null).orElseThrow(() -> new IllegalStateException(
+                    "party '" + record.header().toParty() + "' is no longer in the PModes"));
+        }
         Path references = body.file().resolveSibling(REFERENCES_FILE);
         return new PreparedMessage(record.header().messageId(), record.header().conversationId(), receiver, leg,
                 body.file(), body.contentType(), PreparedMessageFiles.readReferences(references));

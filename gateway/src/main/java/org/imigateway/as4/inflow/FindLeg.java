@@ -1,6 +1,7 @@
 package org.imigateway.as4.inflow;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.imigateway.as4.EbmsErrorCode;
@@ -36,9 +37,10 @@ public final class FindLeg implements InboundStep {
         PartyId from = single("From", user.getPartyInfo().getFrom().getPartyIds());
         PartyId to = single("To", user.getPartyInfo().getTo().getPartyIds());
 
-        Party sender = set.partyById(from.getValue().trim(), from.getType()).orElseThrow(() -> new EbmsException(
-                EbmsErrorCode.PROCESSING_MODE_MISMATCH, "From PartyId '" + from.getValue() + "'"
-                        + typeText(from) + " is not a party in this gateway's PModes"));
+        Optional<Party> known = set.partyById(from.getValue().trim(), from.getType());
+        if (known.isEmpty() && set.legs().stream().noneMatch(Leg::dynamic)) {
+            throw unknownSender(from);
+        }
         if (!local.partyId().value().equals(to.getValue().trim())
                 || to.getType() != null && !to.getType().isEmpty() && !to.getType().equals(local.partyId().type())) {
             throw new EbmsException(EbmsErrorCode.VALUE_INCONSISTENT, "To PartyId '" + to.getValue() + "'" + typeText(to)
@@ -54,6 +56,13 @@ public final class FindLeg implements InboundStep {
         } else {
             leg = matchLeg(set, collaboration, service, action);
         }
+        if (known.isEmpty() && leg.dynamic()) {
+            // a partner found by discovery: identified by its signing certificate (ProcessSecurityHeader)
+            context.dynamicSender(from.getValue().trim());
+            context.leg(leg);
+            return;
+        }
+        Party sender = known.orElseThrow(() -> unknownSender(from));
         if (!leg.allowsInitiator(sender.name())) {
             throw new EbmsException(EbmsErrorCode.PROCESSING_MODE_MISMATCH, "party '" + from.getValue()
                     + "' may not send on leg '" + leg.id() + "' (service '" + service + "', action '" + action + "')");
@@ -85,6 +94,11 @@ public final class FindLeg implements InboundStep {
         }
         throw new EbmsException(EbmsErrorCode.VALUE_INCONSISTENT, "AgreementRef '" + agreement + "' does not match"
                 + " the agreement of any leg for service '" + service + "' and action '" + action + "'");
+    }
+
+    private static EbmsException unknownSender(PartyId from) {
+        return new EbmsException(EbmsErrorCode.PROCESSING_MODE_MISMATCH, "From PartyId '" + from.getValue() + "'"
+                + typeText(from) + " is not a party in this gateway's PModes");
     }
 
     private static PartyId single(String role, List<PartyId> ids) throws EbmsException {

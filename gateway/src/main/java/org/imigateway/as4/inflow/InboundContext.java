@@ -23,6 +23,7 @@ public final class InboundContext {
     private UserMessage userMessage;
     private Leg leg;
     private Party sender;
+    private String dynamicSender;
     private VerifiedSecurity security;
     private final List<ReceivedPayload> payloads = new ArrayList<>();
     private byte[] receipt;
@@ -77,6 +78,15 @@ public final class InboundContext {
 
     void sender(Party value) {
         this.sender = value;
+    }
+
+    /** The From PartyId of a sender not in the PModes on a leg marked dynamic, until its certificate names it. */
+    public Optional<String> dynamicSender() {
+        return Optional.ofNullable(dynamicSender);
+    }
+
+    void dynamicSender(String fromPartyId) {
+        this.dynamicSender = fromPartyId;
     }
 
     public VerifiedSecurity security() {

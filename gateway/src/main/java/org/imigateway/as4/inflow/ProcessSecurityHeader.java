@@ -34,15 +34,21 @@ public final class ProcessSecurityHeader implements InboundStep {
     @Override
     public void process(InboundContext context) throws EbmsException {
         // Only the signing certificates of the leg's profile may sign: a 1.15 RSA certificate on a 2.0 leg is refused.
-        List<X509Certificate> signers = pmodes.get().parties().stream()
+        // A sender found by discovery may sign with any certificate that chains to the AP trust anchor
+        // (trust.store) and is valid and not revoked: WSS4J checks that; no subject constraint then.
+        List<X509Certificate> signers = context.dynamicSender().isPresent() ? List.of() : pmodes.get().parties().stream()
                 .flatMap(party -> party.allPairs(context.leg().securityProfile()).stream())
                 .map(ProfileCertificates::signing).toList();
         VerifiedSecurity security = processor.process(context.envelope(), context.leg().securityProfile(), cryptos,
                 signers, context.workDir(), freshness.window(context.leg()));
-        if (context.leg().sign() && !security.signed()) {
+        if ((context.leg().sign() || context.dynamicSender().isPresent()) && !security.signed()) {
             throw new EbmsException(EbmsErrorCode.POLICY_NONCOMPLIANCE, "the message is not signed, but leg '"
                     + context.leg().id() + "' requires a signature");
         }
         context.security(security);
+        if (context.dynamicSender().isPresent()) {
+            context.sender(DynamicSender.of(context.dynamicSender().get(), security.signer().orElseThrow(),
+                    context.leg()));
+        }
     }
 }

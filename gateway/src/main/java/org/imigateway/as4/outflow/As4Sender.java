@@ -52,7 +52,8 @@ public final class As4Sender {
     private final Cryptos cryptos;
     private final HttpTransport transport;
     private final Path workRoot;
-    private final ResolveRoute resolveRoute = new ResolveRoute();
+    private final ResolveRoute resolveRoute;
+    private final DynamicReceivers dynamic;
     private final PreparePayloads preparePayloads = new PreparePayloads();
     private final BuildUserMessage buildUserMessage = new BuildUserMessage();
     private final MessageSigner signer = new MessageSigner();
@@ -61,6 +62,13 @@ public final class As4Sender {
     private final VerifyReceipt verifyReceipt = new VerifyReceipt();
 
     public As4Sender(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, HttpTransport transport, Path workRoot) {
+        this(pmodes, localParty, cryptos, transport, workRoot, DynamicReceivers.NONE);
+    }
+
+    public As4Sender(Supplier<PModeSet> pmodes, String localParty, Cryptos cryptos, HttpTransport transport, Path workRoot,
+            DynamicReceivers dynamic) {
+        this.dynamic = dynamic;
+        this.resolveRoute = new ResolveRoute(dynamic);
         this.pmodes = pmodes;
         this.localParty = localParty;
         this.cryptos = cryptos;
@@ -86,6 +94,12 @@ public final class As4Sender {
         } finally {
             WorkFolders.deleteQuietly(workDir);
         }
+    }
+
+    /** The receiver of a message to a participant, looked up again (normally from the cache) for each attempt. */
+    public org.imigateway.pmode.Party dynamicReceiver(Submission.Recipient recipient, org.imigateway.pmode.Leg leg)
+            throws EbmsException {
+        return dynamic.receiver(recipient, leg);
     }
 
     public Path newWorkDir() throws IOException {

@@ -44,4 +44,30 @@ public final class PreparedMessageFiles {
             throw new IOException(file + " is damaged: " + e.getMessage(), e);
         }
     }
+
+    /** The participant, document type and process of a message sent by discovery, synced with the body. */
+    public static void writeRecipient(org.imigateway.connectors.Submission.Recipient recipient, Path file)
+            throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("participant", recipient.participant());
+        p.setProperty("documentType", recipient.documentType());
+        p.setProperty("process", recipient.process());
+        try (var out = Files.newOutputStream(file)) {
+            p.store(out, null);
+        }
+    }
+
+    public static org.imigateway.connectors.Submission.Recipient readRecipient(Path file) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        }
+        String participant = p.getProperty("participant");
+        String documentType = p.getProperty("documentType");
+        String process = p.getProperty("process");
+        if (participant == null || documentType == null || process == null) {
+            throw new IOException(file + " lacks participant, documentType or process");
+        }
+        return new org.imigateway.connectors.Submission.Recipient(participant, documentType, process);
+    }
 }

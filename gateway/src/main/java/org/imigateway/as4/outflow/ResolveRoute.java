@@ -21,17 +21,38 @@ import org.imigateway.pmode.Party;
  */
 public final class ResolveRoute {
 
+    private final DynamicReceivers dynamic;
+
+    /** Static partners only. */
+    public ResolveRoute() {
+        this(DynamicReceivers.NONE);
+    }
+
+    public ResolveRoute(DynamicReceivers dynamic) {
+        this.dynamic = dynamic;
+    }
+
     public OutboundMessage resolve(Submission submission, PModeSet pmodes, String localPartyName, Path workDir)
             throws EbmsException {
         Party sender = pmodes.party(localPartyName).orElseThrow();
-        Party receiver = pmodes.party(submission.toParty()).or(() -> pmodes.partyById(submission.toParty(), null))
-                .orElseThrow(() -> new EbmsException(EbmsErrorCode.VALUE_NOT_RECOGNIZED, "toParty '"
-                        + submission.toParty() + "' is not a party in the PModes"));
+        Leg leg = leg(submission, pmodes);
+        Party receiver;
+        if (submission.recipient().isPresent()) {
+            if (!leg.dynamic()) {
+                throw new EbmsException(EbmsErrorCode.PROCESSING_MODE_MISMATCH, "participant '"
+                        + submission.recipient().get().participant() + "' names no PMode party, but leg '" + leg.id()
+                        + "' is not marked dynamic=\"true\"");
+            }
+            receiver = dynamic.receiver(submission.recipient().get(), leg);
+        } else {
+            receiver = pmodes.party(submission.toParty()).or(() -> pmodes.partyById(submission.toParty(), null))
+                    .orElseThrow(() -> new EbmsException(EbmsErrorCode.VALUE_NOT_RECOGNIZED, "toParty '"
+                            + submission.toParty() + "' is not a party in the PModes"));
+        }
         if (receiver.endpoint().isEmpty()) {
             throw new EbmsException(EbmsErrorCode.PROCESSING_MODE_MISMATCH, "party '" + receiver.name()
                     + "' has no endpoint in the PModes, so nothing can be sent to it");
         }
-        Leg leg = leg(submission, pmodes);
         if (!leg.allowsInitiator(sender.name())) {
             throw new EbmsException(EbmsErrorCode.PROCESSING_MODE_MISMATCH, "leg '" + leg.id()
                     + "' does not list this gateway ('" + sender.name() + "') as an initiator");
