@@ -174,7 +174,7 @@ public final class GatewayParts {
                 pmodes);
         this.as4 = new As4Server(config, serverTls, admission.as4(), pipeline);
         this.operators = new Operators(config, keys, pmodes, messageLog, enqueuer, broker, supervisor, sendControl,
-                admission, data, submission, cluster);
+                admission, data, submission, cluster, payloads);
     }
 
     /** The parts behind a gateway: for tests and measurements that look inside, not for production code. */

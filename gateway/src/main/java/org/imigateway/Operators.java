@@ -18,6 +18,7 @@ import org.imigateway.ops.ClusterState;
 import org.imigateway.ops.GatewayBean;
 import org.imigateway.ops.GatewayMetrics;
 import org.imigateway.ops.Health;
+import org.imigateway.ops.MessageBrowser;
 import org.imigateway.ops.MessageStatistics;
 import org.imigateway.ops.Operations;
 import org.imigateway.ops.OpsEndpoints;
@@ -30,6 +31,7 @@ import org.imigateway.route.Enqueuer;
 import org.imigateway.route.RouteSupervisor;
 import org.imigateway.route.SendControl;
 import org.imigateway.store.MessageLog;
+import org.imigateway.store.PayloadStore;
 
 /**
  * What operators see and do: the gateway MBean (statistics, resend, purge, pauses, PMode
@@ -53,7 +55,7 @@ final class Operators {
 
     Operators(GatewayConfig config, GatewayKeys keys, ActivePModes pmodes, MessageLog log, Enqueuer enqueuer,
             Broker broker, RouteSupervisor routes, SendControl sendControl, AdmissionConfig admission, Path data,
-            GatewayPort submission, ClusterState cluster) throws ConfigException {
+            GatewayPort submission, ClusterState cluster, PayloadStore payloads) throws ConfigException {
         this.config = config;
         this.admission = admission.admin();
         this.submitAdmission = admission.submit();
@@ -68,7 +70,8 @@ final class Operators {
                 pmodes::reload);
         this.metrics = new GatewayMetrics(config.partyName(), statistics, broker::messageCount, sendControl, expiry,
                 pmodes.get().parties().stream().map(Party::name).toList(), cluster);
-        this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics, cluster, broker::live);
+        this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics, cluster, broker::live,
+                new MessageBrowser(log, payloads));
         this.health = new Health(broker::isStarted, routes::problems, log, data, expiry, cluster, broker::live);
     }
 
