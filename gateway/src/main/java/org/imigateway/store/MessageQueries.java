@@ -110,12 +110,18 @@ public final class MessageQueries {
     /**
      * The messages matching every criterion of {@code search}, newest first (pings included: an
      * operator looking for a message wants it whatever it was). One statement with bound
-     * parameters; the properties originalSender and finalRecipient are matched through
-     * message_property. The indexes of change set 8 serve each criterion.
+     * parameters; the properties originalSender and finalRecipient are matched by joining
+     * message_property (a message carries each at most once). The indexes of change set 8 serve each criterion.
      */
     public List<MessageRecord> search(MessageSearch search) {
-        StringBuilder sql = new StringBuilder("SELECT " + MessageRows.COLUMNS + " FROM message m WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + MessageRows.COLUMNS + " FROM message m");
         List<Object> values = new ArrayList<>();
+        // Joined, not a subquery: both databases then start from message_property_by_value.
+        criterion(sql, values, " JOIN message_property os ON os.message_ref = m.id AND os.prop_name = ?"
+                + " AND os.prop_value = ?", search.originalSender().map(v -> new String[] {"originalSender", v}));
+        criterion(sql, values, " JOIN message_property fr ON fr.message_ref = m.id AND fr.prop_name = ?"
+                + " AND fr.prop_value = ?", search.finalRecipient().map(v -> new String[] {"finalRecipient", v}));
+        sql.append(" WHERE 1 = 1");
         criterion(sql, values, " AND m.message_id = ?", search.messageId());
         criterion(sql, values, " AND m.conversation_id = ?", search.conversationId());
         criterion(sql, values, " AND m.ref_to_message_id = ?", search.refToMessageId());
@@ -126,8 +132,6 @@ public final class MessageQueries {
         }
         criterion(sql, values, " AND m.from_party = ?", search.fromParty());
         criterion(sql, values, " AND m.to_party = ?", search.toParty());
-        criterion(sql, values, PROPERTY, search.originalSender().map(v -> new String[] {"originalSender", v}));
-        criterion(sql, values, PROPERTY, search.finalRecipient().map(v -> new String[] {"finalRecipient", v}));
         criterion(sql, values, " AND m.service = ?", search.service());
         criterion(sql, values, " AND m.ebms_action = ?", search.action());
         criterion(sql, values, " AND m.status = ?", search.status().map(Enum::name));
@@ -153,9 +157,6 @@ public final class MessageQueries {
             }
         });
     }
-
-    private static final String PROPERTY = " AND EXISTS (SELECT 1 FROM message_property p WHERE p.message_ref = m.id"
-            + " AND p.prop_name = ? AND p.prop_value = ?)";
 
     private static void criterion(StringBuilder sql, List<Object> values, String condition, Optional<?> value) {
         if (value.isPresent()) {
