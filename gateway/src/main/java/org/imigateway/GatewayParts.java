@@ -186,7 +186,8 @@ public final class GatewayParts {
                 pmodes);
         this.as4 = new As4Server(config, serverTls, admission.as4(), pipeline);
         this.operators = new Operators(config, keys, pmodes, messageLog, enqueuer, broker, supervisor, sendControl,
-                admission, data, submission, cluster, new BackendLedger(database)::renotify);
+                admission, data, submission, cluster, new BackendLedger(database)::renotify,
+                payloads);
         discoveryMeters.add(operators.metrics().registry());
     }
 

@@ -19,6 +19,7 @@ import org.imigateway.ops.ClusterState;
 import org.imigateway.ops.GatewayBean;
 import org.imigateway.ops.GatewayMetrics;
 import org.imigateway.ops.Health;
+import org.imigateway.ops.MessageBrowser;
 import org.imigateway.ops.MessageStatistics;
 import org.imigateway.ops.Operations;
 import org.imigateway.ops.OpsEndpoints;
@@ -31,6 +32,7 @@ import org.imigateway.route.Enqueuer;
 import org.imigateway.route.RouteSupervisor;
 import org.imigateway.route.SendControl;
 import org.imigateway.store.MessageLog;
+import org.imigateway.store.PayloadStore;
 
 /**
  * What operators see and do: the gateway MBean (statistics, resend, purge, pauses, PMode
@@ -54,7 +56,8 @@ final class Operators {
 
     Operators(GatewayConfig config, GatewayKeys keys, ActivePModes pmodes, MessageLog log, Enqueuer enqueuer,
             Broker broker, RouteSupervisor routes, SendControl sendControl, AdmissionConfig admission, Path data,
-            GatewayPort submission, ClusterState cluster, Consumer<String> renotifyOutcome) throws ConfigException {
+            GatewayPort submission, ClusterState cluster, Consumer<String> renotifyOutcome,
+            PayloadStore payloads) throws ConfigException {
         this.config = config;
         this.admission = admission.admin();
         this.submitAdmission = admission.submit();
@@ -69,7 +72,8 @@ final class Operators {
                 pmodes::reload, renotifyOutcome);
         this.metrics = new GatewayMetrics(config.partyName(), statistics, broker::messageCount, sendControl, expiry,
                 pmodes.get().parties().stream().map(Party::name).toList(), cluster);
-        this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics, cluster, broker::live);
+        this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics, cluster, broker::live,
+                new MessageBrowser(log, payloads));
         this.health = new Health(broker::isStarted, routes::problems, log, data, expiry, cluster, broker::live);
     }
 

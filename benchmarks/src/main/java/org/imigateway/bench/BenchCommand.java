@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "imi-bench", mixinStandardHelpOptions = true,
         description = "Measures the IMI Gateway against phase4 and against the cryptographic floor; prints a table and"
                 + " writes JSON. Prints figures, asserts nothing.",
-        subcommands = {RunCommand.class, FloorCommand.class, LargeCommand.class, FanOutCommand.class, ProfileCommand.class})
+        subcommands = {RunCommand.class, FloorCommand.class, LargeCommand.class, FanOutCommand.class, ProfileCommand.class,
+                MessagesSearchCommand.class})
 public final class BenchCommand {
 
     public static void main(String[] args) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         description = "eDelivery AS4 access point and administrative cooperation hub.",
         subcommands = {DemoCommand.class, InitCommand.class, ServeCommand.class, SendCommand.class, StatusCommand.class, ResendCommand.class,
                 TokenCommand.class, PartnerCommand.class, DirectoryCommand.class, AuditCommand.class, PayloadCommand.class,
-                CertsCommand.class, DiscoverCommand.class})
+                CertsCommand.class, DiscoverCommand.class,
+                MessagesCommand.class})
 public final class ImiGatewayCommand implements Runnable {
 
     @CommandLine.Spec

@@ -29,10 +29,12 @@ public final class GatewayBean implements GatewayMXBean {
     private final GatewayMetrics metrics;
     private final ClusterState cluster;
     private final java.util.function.Supplier<String> brokerLive;
+    private final MessageBrowser messages;
 
     public GatewayBean(MessageStatistics statistics, CertificateExpiry certificates, SendControl control,
             Operations operations, GatewayMetrics metrics, ClusterState cluster,
-            java.util.function.Supplier<String> brokerLive) {
+            java.util.function.Supplier<String> brokerLive, MessageBrowser messages) {
+        this.messages = messages;
         this.brokerLive = brokerLive;
         this.metrics = metrics;
         this.cluster = cluster;
@@ -71,6 +73,16 @@ public final class GatewayBean implements GatewayMXBean {
         } catch (JMException e) {
             LOG.debug("{} was not registered: {}", objectName(party), e.getMessage());
         }
+    }
+
+    @Override
+    public String searchMessages(Map<String, String> criteria) {
+        return messages.search(org.imigateway.store.MessageSearch.fromMap(criteria == null ? Map.of() : criteria));
+    }
+
+    @Override
+    public String showMessage(String messageId) {
+        return messages.show(messageId).orElse("");
     }
 
     @Override

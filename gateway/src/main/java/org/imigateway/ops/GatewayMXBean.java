@@ -63,6 +63,17 @@ public interface GatewayMXBean {
 
     boolean resumeSending(String party);
 
+    /**
+     * The messages matching every criterion, newest first, as JSON ({@code criteria}, {@code messages}).
+     * Criteria by name: messageId, conversationId, refToMessageId, party, fromParty, toParty,
+     * originalSender, finalRecipient, service, action, status, direction, since, until (ISO-8601),
+     * limit (default 100); an unknown name or bad value is an IllegalArgumentException naming it.
+     */
+    String searchMessages(Map<String, String> criteria);
+
+    /** All the log keeps of one message (records, history, payload digests, receipt) as JSON; empty text when unknown. */
+    String showMessage(String messageId);
+
     /** Loads the PMode folder again; an invalid set is refused with the reason and the active one stays. */
     String reloadPModes();
 }

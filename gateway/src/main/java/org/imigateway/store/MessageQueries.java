@@ -107,6 +107,64 @@ public final class MessageQueries {
         });
     }
 
+    /**
+     * The messages matching every criterion of {@code search}, newest first (pings included: an
+     * operator looking for a message wants it whatever it was). One statement with bound
+     * parameters; the properties originalSender and finalRecipient are matched by joining
+     * message_property (a message carries each at most once). The indexes of change set 8 serve each criterion.
+     */
+    public List<MessageRecord> search(MessageSearch search) {
+        StringBuilder sql = new StringBuilder("SELECT " + MessageRows.COLUMNS + " FROM message m");
+        List<Object> values = new ArrayList<>();
+        // Joined, not a subquery: both databases then start from message_property_by_value.
+        criterion(sql, values, " JOIN message_property os ON os.message_ref = m.id AND os.prop_name = ?"
+                + " AND os.prop_value = ?", search.originalSender().map(v -> new String[] {"originalSender", v}));
+        criterion(sql, values, " JOIN message_property fr ON fr.message_ref = m.id AND fr.prop_name = ?"
+                + " AND fr.prop_value = ?", search.finalRecipient().map(v -> new String[] {"finalRecipient", v}));
+        sql.append(" WHERE 1 = 1");
+        criterion(sql, values, " AND m.message_id = ?", search.messageId());
+        criterion(sql, values, " AND m.conversation_id = ?", search.conversationId());
+        criterion(sql, values, " AND m.ref_to_message_id = ?", search.refToMessageId());
+        if (search.party().isPresent()) {
+            sql.append(" AND (m.from_party = ? OR m.to_party = ?)");
+            values.add(search.party().get());
+            values.add(search.party().get());
+        }
+        criterion(sql, values, " AND m.from_party = ?", search.fromParty());
+        criterion(sql, values, " AND m.to_party = ?", search.toParty());
+        criterion(sql, values, " AND m.service = ?", search.service());
+        criterion(sql, values, " AND m.ebms_action = ?", search.action());
+        criterion(sql, values, " AND m.status = ?", search.status().map(Enum::name));
+        criterion(sql, values, " AND m.direction = ?", search.direction().map(Enum::name));
+        criterion(sql, values, " AND m.created_at >= ?", search.since());
+        criterion(sql, values, " AND m.created_at < ?", search.until());
+        // The limit is an int checked by MessageSearch, not text: safe to write into the statement.
+        sql.append(" ORDER BY m.created_at DESC, m.id DESC FETCH FIRST ").append(search.limit()).append(" ROWS ONLY");
+        return inTransaction("search messages", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                int index = 1;
+                for (Object value : values) {
+                    if (value instanceof Instant instant) {
+                        Jdbc.setInstant(select, index++, instant);
+                    } else if (value instanceof String[] pair) {
+                        select.setString(index++, pair[0]);
+                        select.setString(index++, pair[1]);
+                    } else {
+                        select.setString(index++, (String) value);
+                    }
+                }
+                return MessageRows.records(select);
+            }
+        });
+    }
+
+    private static void criterion(StringBuilder sql, List<Object> values, String condition, Optional<?> value) {
+        if (value.isPresent()) {
+            sql.append(condition);
+            values.add(value.get());
+        }
+    }
+
     private <T> T inTransaction(String what, Database.Work<T> work) {
         try {
             return database.inTransaction(work);

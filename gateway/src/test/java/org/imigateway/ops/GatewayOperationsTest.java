@@ -286,6 +286,35 @@ class GatewayOperationsTest {
         assertTrue(byParty.contains("resent 0 failed message(s) to gw-b"), byParty);
     }
 
+    @Test
+    void messagesAreFoundAndShownThroughJmxOperationsAndTheMessagesCommandOverRemoteJmx() throws Exception {
+        String id = gateway.submit(demoMessage());
+        awaitStatus(id, MessageStatus.ACKNOWLEDGED);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        var found = json.readTree(jmx.searchMessages(java.util.Map.of("messageId", id, "toParty", "gw-b")));
+        assertEquals(List.of(id), found.path("messages").findValuesAsText("messageId"));
+        var shown = json.readTree(jmx.showMessage(id)).path("records").get(0);
+        assertEquals("ACKNOWLEDGED", shown.path("status").asText());
+        assertEquals(64, shown.path("receipt").path("sha256").asText().length(), "the signed receipt is kept");
+        assertTrue(shown.path("payloads").isEmpty(), "payload digests are kept by the receiver");
+        GatewayMXBean receiver = JMX.newMXBeanProxy(ManagementFactory.getPlatformMBeanServer(),
+                GatewayBean.objectName("gw-b"), GatewayMXBean.class);
+        var received = json.readTree(receiver.showMessage(id)).path("records").get(0);
+        assertEquals("INBOUND", received.path("direction").asText());
+        assertEquals(Files.size(payload), received.path("payloads").path(0).path("size").asLong(), received.toString());
+        assertEquals(64, received.path("payloads").path(0).path("sha256").asText().length());
+        assertEquals("", jmx.showMessage("no-such-id@test"));
+        assertThrows(RuntimeException.class, () -> jmx.searchMessages(java.util.Map.of("status", "LOST")));
+
+        Path home = network.plan().home("gw-a");
+        String searched = run(0, "messages", "search", "--home", home.toString(), "--message-id", id, "--json");
+        assertEquals(List.of(id), json.readTree(searched).path("messages").findValuesAsText("messageId"));
+        String text = run(0, "messages", "show", "--home", home.toString(), id);
+        assertTrue(text.contains("OUTBOUND " + id + ": ACKNOWLEDGED") && text.contains("receipt: signed"), text);
+        run(3, "messages", "show", "--home", home.toString(), "no-such-id@test");
+    }
+
     private static String run(int expectedExit, String... arguments) {
         java.io.PrintStream console = System.out;
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
