@@ -57,7 +57,7 @@ public final class Recovery implements Processor {
                 requeued++;
             }
         }
-        for (MessageRecord record : log.outboundPending()) {
+        for (MessageRecord record : log.queries().outboundPending()) {
             String id = record.header().messageId();
             boolean queued;
             if (record.status() == MessageStatus.WAITING_FOR_RETRY && record.nextAttempt().isPresent()) {

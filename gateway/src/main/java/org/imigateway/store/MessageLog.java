@@ -43,12 +43,11 @@ public final class MessageLog {
     private static final int MAX_ROUNDS = 10;
 
     private final Database database;
-
     private final MessageQueries queries;
 
     public MessageLog(Database database) {
-        this.queries = new MessageQueries(database);
         this.database = database;
+        this.queries = new MessageQueries(database);
     }
 
     Database database() {
@@ -331,16 +330,6 @@ public final class MessageLog {
         return select("list messages waiting for delivery", "SELECT " + MessageRows.COLUMNS + " FROM message"
                 + " WHERE status = ? AND direction = ? AND ping = ? ORDER BY created_at, id",
                 RECEIVED.name(), INBOUND.name(), false);
-    }
-
-    /**
-     * Outbound messages still being sent (SEND_ENQUEUED or WAITING_FOR_RETRY), oldest first:
-     * at start-up these are enqueued again, the waiting ones for their next attempt.
-     */
-    public List<MessageRecord> outboundPending() {
-        return select("list messages being sent", "SELECT " + MessageRows.COLUMNS + " FROM message"
-                + " WHERE status IN (?, ?) AND direction = ? ORDER BY created_at, id",
-                SEND_ENQUEUED.name(), WAITING_FOR_RETRY.name(), OUTBOUND.name());
     }
 
     /** How many messages are in each status, zeros included; see {@link MessageQueries#countByStatus}. */

@@ -2,7 +2,9 @@ package org.imigateway.store;
 
 import static org.imigateway.store.Direction.INBOUND;
 import static org.imigateway.store.Direction.OUTBOUND;
+import static org.imigateway.store.MessageStatus.SEND_ENQUEUED;
 import static org.imigateway.store.MessageStatus.SEND_FAILURE;
+import static org.imigateway.store.MessageStatus.WAITING_FOR_RETRY;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -89,6 +91,22 @@ public final class MessageQueries {
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Jdbc.optionalInstant(row, "oldest") : Optional.<Instant>empty();
                 }
+            }
+        });
+    }
+
+    /**
+     * Outbound messages still being sent (SEND_ENQUEUED or WAITING_FOR_RETRY), oldest first:
+     * recovery enqueues these again, the waiting ones for their next attempt.
+     */
+    public List<MessageRecord> outboundPending() {
+        return inTransaction("list messages being sent", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + MessageRows.COLUMNS + " FROM message"
+                    + " WHERE status IN (?, ?) AND direction = ? ORDER BY created_at, id")) {
+                select.setString(1, SEND_ENQUEUED.name());
+                select.setString(2, WAITING_FOR_RETRY.name());
+                select.setString(3, OUTBOUND.name());
+                return MessageRows.records(select);
             }
         });
     }

@@ -143,7 +143,7 @@ class MessageLogTest {
             log.fail(failed, "EBMS:0302", "receipt digests do not match");
 
             assertEquals(List.of(first, second), log.inboundPendingDelivery().stream().map(MessageRecord::messageId).toList());
-            List<MessageRecord> outbound = log.outboundPending();
+            List<MessageRecord> outbound = log.queries().outboundPending();
             assertEquals(List.of(enqueued, waiting), outbound.stream().map(MessageRecord::messageId).toList());
             assertEquals(TestMessages.body(temp, enqueued), outbound.get(0).body().orElseThrow());
             assertTrue(outbound.get(1).nextAttempt().isPresent());
