@@ -1,6 +1,5 @@
 package org.imigateway.backend;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,7 +46,7 @@ final class NotifyOutcomes implements Processor {
                 } else {
                     listener.sendFailure(new SubmissionError(Optional.of(outcome.submissionId()),
                             Optional.of(outcome.messageId()), outcome.errorCode().orElse("EBMS:0004"),
-                            outcome.errorDetail().orElse("the message could not be sent"), Instant.now()));
+                            outcome.errorDetail().orElse("the message could not be sent"), outcome.decidedAt()));
                 }
                 ledger.notified(outcome.backend(), outcome.submissionId());
             } catch (Exception e) {

@@ -27,9 +27,12 @@ public final class BackendLedger {
             Optional<String> errorCode, Optional<String> errorDetail, Optional<Instant> errorAt) {
     }
 
-    /** A finished outbound message whose backend has not been told yet. */
+    /**
+     * A finished outbound message whose backend has not been told yet; {@code decidedAt} is when the
+     * message reached this status, the same however often the outcome is told, different after a resend.
+     */
     public record Outcome(String backend, String submissionId, String messageId, MessageStatus status,
-            Optional<String> errorCode, Optional<String> errorDetail) {
+            Optional<String> errorCode, Optional<String> errorDetail, Instant decidedAt) {
     }
 
     /**
@@ -150,7 +153,7 @@ public final class BackendLedger {
     public List<Outcome> outcomesToNotify(int limit) {
         return run("list the outcomes to tell the backends", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT s.backend, s.submission_id,"
-                    + " s.message_id, m.status, m.error_code, m.error_detail FROM backend_submission s"
+                    + " s.message_id, m.status, m.error_code, m.error_detail, m.updated_at FROM backend_submission s"
                     + " JOIN message m ON m.message_id = s.message_id AND m.direction = 'OUTBOUND'"
                     + " WHERE s.outcome_notified = FALSE AND m.status IN ('ACKNOWLEDGED', 'SEND_FAILURE')"
                     + " ORDER BY m.updated_at")) {
@@ -160,7 +163,7 @@ public final class BackendLedger {
                     while (row.next()) {
                         outcomes.add(new Outcome(row.getString(1), row.getString(2), row.getString(3),
                                 MessageStatus.valueOf(row.getString(4)), Jdbc.optionalText(row, "error_code"),
-                                Jdbc.optionalText(row, "error_detail")));
+                                Jdbc.optionalText(row, "error_detail"), Jdbc.instant(row, "updated_at")));
                     }
                 }
                 return outcomes;

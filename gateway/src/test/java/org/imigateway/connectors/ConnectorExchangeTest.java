@@ -413,6 +413,32 @@ class ConnectorExchangeTest {
         }
     }
 
+    @Test
+    void anOperatorsResendThatFailsAgainIsToldToTheJmsBackendAgain() throws Exception {
+        GatewayMXBean operator = JMX.newMXBeanProxy(ManagementFactory.getPlatformMBeanServer(),
+                GatewayBean.objectName("gw-b"), GatewayMXBean.class);
+        assertTrue(operator.pauseSending("gw-a"));
+        try {
+            submitByJms(gwB, "bjms", "sub-fail-twice", "gw-a", DemoNetwork.ACTION, "urn:authority:a-folder",
+                    random(100, 11));
+            String messageId = acceptedMessageId(gwB, "sub-fail-twice");
+            assertTrue(operator.moveToDeadLetterQueue(messageId));
+            MapMessage first = BackendClients.receive(jms(gwB), "imi.backend.bjms.error",
+                    "submissionId = 'sub-fail-twice'", WAIT);
+            assertEquals("SEND_FAILURE", first.getString("status"));
+
+            assertTrue(operator.resend(messageId));
+            awaitStatus(gwB, messageId, MessageStatus.SEND_ENQUEUED);
+            assertTrue(operator.moveToDeadLetterQueue(messageId));
+            MapMessage second = BackendClients.receive(jms(gwB), "imi.backend.bjms.error",
+                    "submissionId = 'sub-fail-twice'", WAIT);
+            assertEquals("SEND_FAILURE", second.getString("status"), "the second failure is told as the first");
+            assertEquals(messageId, second.getString("messageId"));
+        } finally {
+            operator.resumeSending("gw-a");
+        }
+    }
+
     static String acceptedMessageId(Gateway gateway, String submissionId) throws Exception {
         MapMessage reply = BackendClients.receive(jms(gateway), "imi.backend.bjms.reply",
                 "submissionId = '" + submissionId + "'", WAIT);
@@ -427,7 +453,8 @@ class ConnectorExchangeTest {
 
     static void awaitStatus(Gateway gateway, String messageId, MessageStatus status) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (partsOf(gateway).messageLog().find(messageId, Direction.INBOUND).map(r -> r.status() != status).orElse(true)) {
+        while (partsOf(gateway).messageLog().find(messageId, status.direction()).map(r -> r.status() != status)
+                .orElse(true)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("message " + messageId + " did not reach " + status);
             }

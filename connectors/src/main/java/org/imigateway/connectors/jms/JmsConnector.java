@@ -200,7 +200,9 @@ public final class JmsConnector implements Connector {
     @Override
     public void sendFailure(SubmissionError error) throws Exception {
         String messageId = error.messageId().orElse("");
-        sendOnce(queues.error(), "outcome:" + messageId, message -> {
+        // a resend that fails again is a new outcome: its time tells it from the first failure, so the
+        // broker's duplicate detection drops only a repeat of the same one (after a crash)
+        sendOnce(queues.error(), "outcome:" + messageId + ":failed:" + error.time().toEpochMilli(), message -> {
             message.setString("status", "SEND_FAILURE");
             message.setString("messageId", messageId);
             message.setString("errorCode", error.errorCode());
