@@ -72,19 +72,39 @@ final class TrustFailure {
         return false;
     }
 
+    /**
+     * The certificate the message's signature names: the BinarySecurityToken its KeyInfo references.
+     * Not simply the first token: a sender that encrypts with a token reference carries our own
+     * certificate in the header too.
+     */
     private static Optional<X509Certificate> signingCertificate(Element security) {
+        Optional<String> referenced = Dom.child(security, Namespaces.DS, "Signature")
+                .flatMap(signature -> Dom.child(signature, Namespaces.DS, "KeyInfo"))
+                .flatMap(keyInfo -> Dom.child(keyInfo, Namespaces.WSSE, "SecurityTokenReference"))
+                .flatMap(reference -> Dom.child(reference, Namespaces.WSSE, "Reference"))
+                .map(reference -> reference.getAttribute("URI"))
+                .filter(uri -> uri.startsWith("#"))
+                .map(uri -> uri.substring(1));
+        if (referenced.isEmpty()) {
+            return Optional.empty();
+        }
         for (Element token : Dom.children(security, Namespaces.WSSE, "BinarySecurityToken")) {
-            if (token.getAttribute("ValueType").endsWith(X509_TOKEN)) {
-                try {
-                    byte[] der = Base64.getMimeDecoder().decode(token.getTextContent().trim());
-                    return Optional.of((X509Certificate) CertificateFactory.getInstance("X.509")
-                            .generateCertificate(new ByteArrayInputStream(der)));
-                } catch (CertificateException | IllegalArgumentException e) {
-                    return Optional.empty();
-                }
+            if (token.getAttribute("ValueType").endsWith(X509_TOKEN)
+                    && referenced.get().equals(token.getAttributeNS(Namespaces.WSU, "Id"))) {
+                return certificate(token);
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<X509Certificate> certificate(Element token) {
+        try {
+            byte[] der = Base64.getMimeDecoder().decode(token.getTextContent().trim());
+            return Optional.of((X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der)));
+        } catch (CertificateException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static String name(X509Certificate certificate) {

@@ -32,6 +32,7 @@ public final class Craft {
     Optional<Cryptos> signer;
     Optional<Boolean> encrypt = Optional.empty();
     Optional<X509Certificate> encryptFor = Optional.empty();
+    boolean encryptionTokenReference;
     DeviantSecurity.Algorithms algorithms = DeviantSecurity.Algorithms.PROFILE;
     Optional<SecurityProfile> securedAs = Optional.empty();
     Optional<SecurityProfile> encryptedAs = Optional.empty();
@@ -108,6 +109,15 @@ public final class Craft {
 
     public Craft encryptedFor(X509Certificate certificate) {
         encryptFor = Optional.of(certificate);
+        return this;
+    }
+
+    /**
+     * Names the recipient's certificate by a BinarySecurityToken reference (as phase4 does) instead of
+     * IssuerSerial, so the header carries the recipient's certificate beside the signer's.
+     */
+    public Craft encryptedWithTokenReference() {
+        encryptionTokenReference = true;
         return this;
     }
 

@@ -89,10 +89,10 @@ final class DeviantSecurity {
     }
 
     static void encrypt(Packet packet, SecurityProfile profile, Algorithms algorithms, X509Certificate receiver,
-            Cryptos keys, Path workDir) throws WSSecurityException {
+            int keyIdentifier, Cryptos keys, Path workDir) throws WSSecurityException {
         WSSecEncrypt encrypt = new WSSecEncrypt(securityHeader(packet));
         encrypt.setUseThisCert(receiver);
-        encrypt.setKeyIdentifierType(WSConstants.ISSUER_SERIAL);
+        encrypt.setKeyIdentifierType(keyIdentifier);
         encrypt.setSymmetricEncAlgorithm(algorithms.contentEncryption(profile));
         encrypt.setKeyEncAlgo(algorithms.keyTransport(profile));
         if (algorithms.keyTransport(profile).equals(profile.keyTransportAlgorithm())) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.wss4j.common.ext.WSSecurityException;
+import org.apache.wss4j.dom.WSConstants;
 import org.imigateway.as4.AttachmentEncryptor;
 import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.MessageSigner;
@@ -134,12 +135,13 @@ public final class MessageCrafter {
         SecurityProfile encryptionProfile = craft.encryptedAs.orElse(profile);
         boolean encrypt = craft.encrypt.orElse(message.leg().encrypt());
         X509Certificate recipient = craft.encryptFor.orElse(message.receiver().encryptionCertificate(encryptionProfile));
-        if (craft.algorithms.deviate()) {
+        if (craft.algorithms.deviate() || craft.encryptionTokenReference) {
             if (craft.signer.isPresent()) {
                 DeviantSecurity.sign(packet, profile, craft.algorithms, craft.signer.get(), workDir);
             }
             if (encrypt) {
-                DeviantSecurity.encrypt(packet, profile, craft.algorithms, recipient, senderKeys, workDir);
+                DeviantSecurity.encrypt(packet, profile, craft.algorithms, recipient, craft.encryptionTokenReference
+                        ? WSConstants.BST_DIRECT_REFERENCE : WSConstants.ISSUER_SERIAL, senderKeys, workDir);
             }
             return packet;
         }
