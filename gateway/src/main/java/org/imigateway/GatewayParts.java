@@ -189,6 +189,7 @@ public final class GatewayParts {
                 admission, data, submission, cluster, new BackendLedger(database)::renotify,
                 payloads);
         discoveryMeters.add(operators.metrics().registry());
+        hub.map(HubParts::queues).orElse(List.of()).forEach(operators.metrics()::watchQueue);
     }
 
     /** The gateway's metrics registry, as {@code /metrics} shows it. */

@@ -90,6 +90,13 @@ record HubParts(CooperationHub hub, Retention retention, Optional<PublicInterfac
         return Optional.of(new HubParts(hub, retention, publicInterface));
     }
 
+    /** The broker queues of the hub's own routes, for the queue gauges of {@code /metrics}. */
+    List<String> queues() {
+        List<String> queues = new ArrayList<>(List.of(CooperationRoutes.FANOUT_QUEUE));
+        publicInterface.ifPresent(api -> queues.add(PublicRoutes.FORWARD_QUEUE));
+        return queues;
+    }
+
     /** The hub's routes, and the public interface's when it is on. */
     List<RouteBuilder> routes() {
         List<RouteBuilder> routes = new ArrayList<>();

@@ -27,9 +27,11 @@ import org.imigateway.route.SendControl;
 public final class GatewayMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ToLongFunction<String> queueDepth;
 
     public GatewayMetrics(String party, MessageStatistics statistics, ToLongFunction<String> queueDepth,
             SendControl control, CertificateExpiry certificates, Collection<String> partners, ClusterState cluster) {
+        this.queueDepth = queueDepth;
         registry.config().commonTags("gateway", party);
         Gauge.builder("imi.cluster.timer.holder", cluster, c -> c.holdsTimers() ? 1 : 0)
                 .description("1 on the node that runs the once-only timers (recovery, retention, overdue,"
@@ -43,9 +45,7 @@ public final class GatewayMetrics {
         }
         for (String queue : new String[] {Queues.INBOUND, Queues.delivery(GatewayRoutes.DEFAULT_BACKEND), Queues.OUTBOUND,
                 Queues.DEAD_LETTER}) {
-            Gauge.builder("imi.queue.messages", () -> queueDepth.applyAsLong(queue))
-                    .description("messages on the broker queue, scheduled retries included")
-                    .tag("queue", queue).register(registry);
+            watchQueue(queue);
             if (!queue.equals(Queues.DEAD_LETTER)) {
                 Gauge.builder("imi.queue.oldest.pending", statistics,
                         s -> s.oldestPendingSeconds(Instant.now()).getOrDefault(queue, 0L))
@@ -65,6 +65,13 @@ public final class GatewayMetrics {
         }
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
+    }
+
+    /** Shows the depth of one more broker queue as {@code imi.queue.messages} (the hub's own queues). */
+    public void watchQueue(String queue) {
+        Gauge.builder("imi.queue.messages", () -> queueDepth.applyAsLong(queue))
+                .description("messages on the broker queue, scheduled retries included")
+                .tag("queue", queue).register(registry);
     }
 
     /** For parts that count their own meters into the gateway's registry (discovery lookups). */

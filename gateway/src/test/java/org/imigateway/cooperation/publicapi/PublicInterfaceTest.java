@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -140,6 +141,14 @@ class PublicInterfaceTest {
         HttpResponse<String> stranger = get(byKey, "other-key", trackingId);
         assertEquals(404, stranger.statusCode(), stranger.body());
         assertTrue(stranger.body().contains("unknown-tracking-id"), stranger.body());
+    }
+
+    @Test
+    void theHubsOwnQueuesAreInItsMetrics() {
+        Map<String, Double> metrics = partsOf(hub).metrics().values();
+        assertTrue(metrics.containsKey("imi.queue.messages,queue=" + PublicRoutes.FORWARD_QUEUE), metrics::toString);
+        assertTrue(metrics.containsKey("imi.queue.messages,queue=imi.hub.fanout"), metrics::toString);
+        assertTrue(partsOf(hub).metrics().scrape().contains("queue=\"" + PublicRoutes.FORWARD_QUEUE + "\""));
     }
 
     @Test
