@@ -45,6 +45,24 @@ class PublicInterfaceDocumentTest {
                 DOCUMENT.text());
     }
 
+    /**
+     * The two answers the live test cannot provoke on a healthy hub (the 503 of a full port and
+     * the 500 of a failed store), as the endpoint writes them, against their documented schemas.
+     */
+    @Test
+    void theBusyAndNotStoredAnswersHaveTheirDocumentedShape() throws Exception {
+        String busy = new String(JsonAnswer.busy().body(java.time.Duration.ofSeconds(10)), StandardCharsets.UTF_8);
+        String notStored = JsonAnswer.error("not-stored", "the submission could not be stored; nothing was kept, send it again");
+
+        assertEquals(List.of(), DOCUMENT.schema(
+                "/paths/~1public~1v1~1submissions/post/responses/500/content/application~1json/schema")
+                .validate(JSON.readTree(notStored)));
+        assertEquals(List.of(), DOCUMENT.schema("/components/responses/Busy/content/application~1json/schema")
+                .validate(JSON.readTree(busy)));
+        assertEquals(10, JSON.readTree(busy).path("retryAfterSeconds").asInt());
+        assertEquals("application/json", JsonAnswer.busy().contentType());
+    }
+
     /** Shows that validation against these schemas can fail: what the interface never answers is refused. */
     @Test
     void theSchemasRefuseAnswersTheInterfaceNeverGives() throws Exception {
