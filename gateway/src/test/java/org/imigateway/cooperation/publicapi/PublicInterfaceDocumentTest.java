@@ -63,6 +63,72 @@ class PublicInterfaceDocumentTest {
         assertEquals("application/json", JsonAnswer.busy().contentType());
     }
 
+    /** Shows that the live test's judge bites: an undocumented status, a missing header, a wrong body. */
+    @Test
+    void anAnswerTheDocumentDoesNotDescribeIsNamed() {
+        java.net.URI submissions = java.net.URI.create("https://hub.example" + PublicEndpoint.SUBMISSIONS);
+        String id = "PS-5F0C2A7B91D04E6F8A3C1B2D4E5F6071";
+        String accepted = "{\"status\":\"RECEIVED\",\"trackingId\":\"" + id + "\"}";
+        java.util.Map<String, List<String>> json = java.util.Map.of("Content-Type", List.of("application/json"));
+
+        assertEquals(List.of(), OpenApiDocument.load().check("POST", submissions, answer(202, accepted, headers(
+                "Content-Type", "application/json", "Location", PublicEndpoint.SUBMISSIONS + "/" + id))));
+        assertEquals(1, OpenApiDocument.load().check("POST", submissions, answer(418, accepted, json)).size());
+        assertEquals(1, OpenApiDocument.load().check("POST", submissions, answer(202, accepted, json)).size(),
+                "no Location");
+        assertEquals(1, OpenApiDocument.load().check("POST", submissions, answer(202, "{\"status\":\"RECEIVED\"}",
+                headers("Content-Type", "application/json", "Location", PublicEndpoint.SUBMISSIONS + "/" + id))).size(),
+                "no trackingId");
+        assertEquals(1, OpenApiDocument.load().check("POST", submissions, answer(202, accepted, headers(
+                "Content-Type", "text/plain", "Location", PublicEndpoint.SUBMISSIONS + "/" + id))).size(), "not JSON");
+    }
+
+    private static java.util.Map<String, List<String>> headers(String... namesAndValues) {
+        java.util.Map<String, List<String>> headers = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.put(namesAndValues[i], List.of(namesAndValues[i + 1]));
+        }
+        return headers;
+    }
+
+    /** An answer as the JDK client hands it over, made up. */
+    private static java.net.http.HttpResponse<String> answer(int status, String body, java.util.Map<String, List<String>> headers) {
+        java.net.http.HttpHeaders all = java.net.http.HttpHeaders.of(headers, (name, value) -> true);
+        return new java.net.http.HttpResponse<>() {
+            public int statusCode() {
+                return status;
+            }
+
+            public java.net.http.HttpRequest request() {
+                throw new UnsupportedOperationException();
+            }
+
+            public java.util.Optional<java.net.http.HttpResponse<String>> previousResponse() {
+                return java.util.Optional.empty();
+            }
+
+            public java.net.http.HttpHeaders headers() {
+                return all;
+            }
+
+            public String body() {
+                return body;
+            }
+
+            public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+                return java.util.Optional.empty();
+            }
+
+            public java.net.URI uri() {
+                throw new UnsupportedOperationException();
+            }
+
+            public java.net.http.HttpClient.Version version() {
+                return java.net.http.HttpClient.Version.HTTP_1_1;
+            }
+        };
+    }
+
     /** Shows that validation against these schemas can fail: what the interface never answers is refused. */
     @Test
     void theSchemasRefuseAnswersTheInterfaceNeverGives() throws Exception {
