@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-import org.imigateway.cooperation.json.JsonString;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /** Writes records, lists, maps, strings and numbers as JSON; an empty Optional or NaN becomes null. */
 final class Json {
@@ -68,6 +68,6 @@ final class Json {
     }
 
     private static void string(String text, StringBuilder out) {
-        out.append(JsonString.quote(text));
+        out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(text)).append('"');
     }
 }

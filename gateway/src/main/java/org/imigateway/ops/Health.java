@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.imigateway.store.MessageLog;
 
 /**
@@ -23,6 +27,8 @@ public final class Health {
     /** Below this much free space on the data disk, the gateway is reported DOWN. */
     public static final long MIN_FREE_BYTES = 100L * 1024 * 1024;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public enum State { UP, WARN, DOWN }
 
     /** One component's state and a line an operator can act on. */
@@ -32,20 +38,17 @@ public final class Health {
     /** The overall state is the worst of the components. */
     public record Report(State state, Map<String, Check> checks) {
 
+        /** {@code {"status":..,"checks":{"<name>":{"status":..,"detail":..},...}}} and a line end, checks in the order made. */
         public String toJson() {
-            StringBuilder json = new StringBuilder("{\"status\":\"").append(state).append("\",\"checks\":{");
-            String separator = "";
-            for (Map.Entry<String, Check> check : checks.entrySet()) {
-                json.append(separator).append('"').append(check.getKey()).append("\":{\"status\":\"")
-                        .append(check.getValue().state()).append("\",\"detail\":\"")
-                        .append(escape(check.getValue().detail())).append("\"}");
-                separator = ",";
+            ObjectNode json = JSON.createObjectNode().put("status", state.name());
+            ObjectNode named = json.putObject("checks");
+            checks.forEach((name, check) -> named.putObject(name).put("status", check.state().name())
+                    .put("detail", check.detail()));
+            try {
+                return JSON.writeValueAsString(json) + "\n";
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a tree of strings always writes", e);
             }
-            return json.append("}}\n").toString();
-        }
-
-        private static String escape(String text) {
-            return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
         }
     }
 

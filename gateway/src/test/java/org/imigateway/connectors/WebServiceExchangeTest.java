@@ -44,8 +44,17 @@ import org.imigateway.connectors.fs.FolderConnector;
 import org.imigateway.connectors.ws.BackendFault;
 import org.imigateway.connectors.ws.BackendService;
 import org.imigateway.connectors.ws.WebServiceConnector;
-import org.imigateway.connectors.ws.WsMessages;
 import org.imigateway.store.MessageStatus;
+import org.imigateway.schemas.backend.pull.ErrorDetail;
+import org.imigateway.schemas.backend.pull.GetErrors;
+import org.imigateway.schemas.backend.pull.GetStatus;
+import org.imigateway.schemas.backend.pull.ListPendingMessages;
+import org.imigateway.schemas.backend.pull.MarkDownloaded;
+import org.imigateway.schemas.backend.pull.Payload;
+import org.imigateway.schemas.backend.pull.Property;
+import org.imigateway.schemas.backend.pull.RetrieveMessage;
+import org.imigateway.schemas.backend.pull.RetrieveMessageResponse;
+import org.imigateway.schemas.backend.pull.SubmitMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,28 +195,28 @@ class WebServiceExchangeTest {
         return factory.getTrustManagers();
     }
 
-    static WsMessages.SubmitMessage submission(String submissionId, String toParty, String action,
+    static SubmitMessage submission(String submissionId, String toParty, String action,
             String finalRecipient, byte[] payload) {
-        WsMessages.SubmitMessage request = new WsMessages.SubmitMessage();
-        request.submissionId = submissionId;
-        request.toParty = toParty;
-        request.service = DemoNetwork.SERVICE;
-        request.serviceType = DemoNetwork.SERVICE_TYPE;
-        request.action = action;
-        request.property.add(property("finalRecipient", finalRecipient));
-        request.property.add(property("originalSender", "urn:authority:a-ws"));
-        WsMessages.Payload part = new WsMessages.Payload();
-        part.mimeType = "application/octet-stream";
-        part.property.add(property("DocumentType", "Scan"));
-        part.content = new DataHandler(new jakarta.mail.util.ByteArrayDataSource(payload, part.mimeType));
-        request.payload.add(part);
+        SubmitMessage request = new SubmitMessage();
+        request.setSubmissionId(submissionId);
+        request.setToParty(toParty);
+        request.setService(DemoNetwork.SERVICE);
+        request.setServiceType(DemoNetwork.SERVICE_TYPE);
+        request.setAction(action);
+        request.getProperty().add(property("finalRecipient", finalRecipient));
+        request.getProperty().add(property("originalSender", "urn:authority:a-ws"));
+        Payload part = new Payload();
+        part.setMimeType("application/octet-stream");
+        part.getProperty().add(property("DocumentType", "Scan"));
+        part.setContent(new DataHandler(new jakarta.mail.util.ByteArrayDataSource(payload, part.getMimeType())));
+        request.getPayload().add(part);
         return request;
     }
 
-    static WsMessages.Property property(String name, String value) {
-        WsMessages.Property property = new WsMessages.Property();
-        property.name = name;
-        property.value = value;
+    static Property property(String name, String value) {
+        Property property = new Property();
+        property.setName(name);
+        property.setValue(value);
         return property;
     }
 
@@ -216,20 +225,20 @@ class WebServiceExchangeTest {
         return request;
     }
 
-    static WsMessages.GetStatus status(String id) {
-        return request(new WsMessages.GetStatus(), r -> r.id = id);
+    static GetStatus status(String id) {
+        return request(new GetStatus(), r -> r.setId(id));
     }
 
-    static WsMessages.RetrieveMessage retrieve(String id) {
-        return request(new WsMessages.RetrieveMessage(), r -> r.messageId = id);
+    static RetrieveMessage retrieve(String id) {
+        return request(new RetrieveMessage(), r -> r.setMessageId(id));
     }
 
-    static WsMessages.MarkDownloaded mark(String id) {
-        return request(new WsMessages.MarkDownloaded(), r -> r.messageId = id);
+    static MarkDownloaded mark(String id) {
+        return request(new MarkDownloaded(), r -> r.setMessageId(id));
     }
 
     static List<String> pending(BackendService service) {
-        return service.listPendingMessages(new WsMessages.ListPendingMessages()).messageId;
+        return service.listPendingMessages(new ListPendingMessages()).getMessageId();
     }
 
     @Test
@@ -237,16 +246,16 @@ class WebServiceExchangeTest {
         byte[] scan = random(300_000, 11);
         BackendService service = aws();
         String messageId = service.submitMessage(submission("ws-1", "gw-b", DemoNetwork.ACTION,
-                "urn:authority:b-folder", scan)).messageId;
+                "urn:authority:b-folder", scan)).getMessageId();
 
         FolderConnector inbox = (FolderConnector) partsOf(gwB).backends().connector("bfolder").orElseThrow();
         Path delivered = inbox.inbox().resolve(FolderInbox.folderName(messageId));
         awaitFile(delivered.resolve("metadata.xml"), WAIT);
         assertArrayEquals(scan, Files.readAllBytes(delivered.resolve("payload-1")));
         assertEquals(MessageStatus.ACKNOWLEDGED, gwA.awaitOutcome(messageId, WAIT).status());
-        assertEquals("ACKNOWLEDGED", service.getStatus(status("ws-1")).status);
-        assertEquals(messageId, service.getStatus(status("ws-1")).messageId);
-        assertTrue(service.getErrors(request(new WsMessages.GetErrors(), r -> r.id = "ws-1")).error.isEmpty());
+        assertEquals("ACKNOWLEDGED", service.getStatus(status("ws-1")).getStatus());
+        assertEquals(messageId, service.getStatus(status("ws-1")).getMessageId());
+        assertTrue(service.getErrors(request(new GetErrors(), r -> r.setId("ws-1"))).getError().isEmpty());
     }
 
     @Test
@@ -263,23 +272,23 @@ class WebServiceExchangeTest {
             Thread.sleep(100);
         }
 
-        WsMessages.RetrieveMessageResponse message = service.retrieveMessage(retrieve(messageId));
-        assertEquals("gw-b", message.fromParty);
-        assertEquals(DemoNetwork.ACTION, message.action);
-        assertEquals(1, message.payload.size());
-        assertEquals("application/octet-stream", message.payload.get(0).mimeType);
-        try (InputStream in = message.payload.get(0).content.getInputStream()) {
+        RetrieveMessageResponse message = service.retrieveMessage(retrieve(messageId));
+        assertEquals("gw-b", message.getFromParty());
+        assertEquals(DemoNetwork.ACTION, message.getAction());
+        assertEquals(1, message.getPayload().size());
+        assertEquals("application/octet-stream", message.getPayload().get(0).getMimeType());
+        try (InputStream in = message.getPayload().get(0).getContent().getInputStream()) {
             assertArrayEquals(scan, in.readAllBytes());
         }
-        assertTrue(message.property.stream().anyMatch(p -> p.name.equals("finalRecipient")
-                && p.value.equals("urn:authority:a-ws")));
+        assertTrue(message.getProperty().stream().anyMatch(p -> p.getName().equals("finalRecipient")
+                && p.getValue().equals("urn:authority:a-ws")));
 
         assertPayloadTravelsAsMtomAttachment(messageId);
 
-        assertTrue(service.markDownloaded(mark(messageId)).marked);
+        assertTrue(service.markDownloaded(mark(messageId)).isMarked());
         assertFalse(pending(service).contains(messageId));
-        assertEquals("DOWNLOADED", service.getStatus(status(messageId)).status);
-        assertFalse(service.markDownloaded(mark(messageId)).marked, "a second mark changes nothing");
+        assertEquals("DOWNLOADED", service.getStatus(status(messageId)).getStatus());
+        assertFalse(service.markDownloaded(mark(messageId)).isMarked(), "a second mark changes nothing");
     }
 
     /** Seen on the wire: the retrieve answer is multipart/related with the payload as an XOP part, not base64. */
@@ -324,9 +333,9 @@ class WebServiceExchangeTest {
         BackendService stranger = other();
         assertFalse(pending(stranger).contains(messageId));
         BackendFault retrieve = assertThrows(BackendFault.class, () -> stranger.retrieveMessage(retrieve(messageId)));
-        assertEquals("EBMS:0004", retrieve.getFaultInfo().errorCode);
-        assertTrue(retrieve.getFaultInfo().detail.contains("'" + messageId + "' is not known to backend 'other'"),
-                retrieve.getFaultInfo().detail);
+        assertEquals("EBMS:0004", retrieve.getFaultInfo().getErrorCode());
+        assertTrue(retrieve.getFaultInfo().getDetail().contains("'" + messageId + "' is not known to backend 'other'"),
+                retrieve.getFaultInfo().getDetail());
         assertThrows(BackendFault.class, () -> stranger.markDownloaded(mark(messageId)));
         assertThrows(BackendFault.class, () -> stranger.getStatus(status(messageId)));
         assertTrue(pending(aws()).contains(messageId), "still pending for its own backend");
@@ -405,26 +414,26 @@ class WebServiceExchangeTest {
     @EnumSource(Bad.class)
     void badWebServiceSubmissionGetsASoapFaultNamingTheCauseAndAppearsInGetErrors(Bad bad) throws Exception {
         String id = "ws-bad-" + bad.name().toLowerCase();
-        WsMessages.SubmitMessage request = submission(id, "gw-b", DemoNetwork.ACTION, "urn:authority:b-folder",
+        SubmitMessage request = submission(id, "gw-b", DemoNetwork.ACTION, "urn:authority:b-folder",
                 random(1000, 14));
         switch (bad) {
-            case MISSING_TO_PARTY -> request.toParty = null;
-            case MISSING_PAYLOAD_CONTENT -> request.payload.get(0).content = null;
-            case UNKNOWN_PARTY -> request.toParty = "gw-x";
-            case UNKNOWN_ACTION -> request.action = "NoSuchAction";
-            case PAYLOAD_OVER_LIMIT -> request.action = SMALL;
-            case FOREIGN_SENDER -> request.property.get(1).value = "urn:authority:a-other";
+            case MISSING_TO_PARTY -> request.setToParty(null);
+            case MISSING_PAYLOAD_CONTENT -> request.getPayload().get(0).setContent(null);
+            case UNKNOWN_PARTY -> request.setToParty("gw-x");
+            case UNKNOWN_ACTION -> request.setAction("NoSuchAction");
+            case PAYLOAD_OVER_LIMIT -> request.setAction(SMALL);
+            case FOREIGN_SENDER -> request.getProperty().get(1).setValue("urn:authority:a-other");
         }
         BackendService service = aws();
         BackendFault fault = assertThrows(BackendFault.class, () -> service.submitMessage(request));
-        assertEquals(bad.code, fault.getFaultInfo().errorCode);
-        assertTrue(fault.getFaultInfo().detail.contains(bad.words), fault.getFaultInfo().detail);
+        assertEquals(bad.code, fault.getFaultInfo().getErrorCode());
+        assertTrue(fault.getFaultInfo().getDetail().contains(bad.words), fault.getFaultInfo().getDetail());
         if (bad.reachesThePort()) {
-            List<WsMessages.Error> errors = service.getErrors(request(new WsMessages.GetErrors(), r -> r.id = id)).error;
+            List<ErrorDetail> errors = service.getErrors(request(new GetErrors(), r -> r.setId(id))).getError();
             assertEquals(1, errors.size());
-            assertEquals(bad.code, errors.get(0).errorCode);
-            assertTrue(errors.get(0).detail.contains(bad.words), errors.get(0).detail);
-            assertEquals("REFUSED", service.getStatus(status(id)).status);
+            assertEquals(bad.code, errors.get(0).getErrorCode());
+            assertTrue(errors.get(0).getDetail().contains(bad.words), errors.get(0).getDetail());
+            assertEquals("REFUSED", service.getStatus(status(id)).getStatus());
         }
     }
 
@@ -434,9 +443,9 @@ class WebServiceExchangeTest {
         byte[] scan = random(5000, 15);
         BackendService service = aws();
         String first = service.submitMessage(submission("ws-twice", "gw-b", DemoNetwork.ACTION,
-                "urn:authority:b-folder", scan)).messageId;
+                "urn:authority:b-folder", scan)).getMessageId();
         String second = service.submitMessage(submission("ws-twice", "gw-b", DemoNetwork.ACTION,
-                "urn:authority:b-folder", scan)).messageId;
+                "urn:authority:b-folder", scan)).getMessageId();
         assertEquals(first, second);
         assertEquals(MessageStatus.ACKNOWLEDGED, gwA.awaitOutcome(first, WAIT).status());
         Thread.sleep(2000); // time for a second message, were there one

@@ -49,6 +49,21 @@ class HealthTest {
         assertEquals(List.of("broker", "routes", "database", "disk", "certificates"), List.copyOf(report.checks().keySet()));
     }
 
+    /** A detail carries a route's or a library's message: quotes, backslashes and line breaks must stay valid JSON. */
+    @Test
+    void theJsonIsValidAndKeepsEveryDetailAsWritten() throws Exception {
+        String detail = "route \"deliver-x\" said C:\\data\nthen\u0001 stopped";
+        Health.Report report = new Health.Report(Health.State.DOWN, new java.util.LinkedHashMap<>(Map.of(
+                "routes", new Health.Check(Health.State.DOWN, detail))));
+
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report.toJson());
+
+        assertEquals("DOWN", json.path("status").asText());
+        assertEquals("DOWN", json.path("checks").path("routes").path("status").asText());
+        assertEquals(detail, json.path("checks").path("routes").path("detail").asText());
+    }
+
     @Test
     void aCertificateWithinThirtyDaysIsAWarning() {
         Health.Report report = health(true, certificate(10)).check();

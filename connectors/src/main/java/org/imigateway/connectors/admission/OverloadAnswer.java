@@ -2,7 +2,7 @@ package org.imigateway.connectors.admission;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 
 /** The body of the 503 a port answers when it is full, in the language of its clients. */
 public interface OverloadAnswer {
@@ -13,16 +13,11 @@ public interface OverloadAnswer {
 
     static OverloadAnswer plainText() {
         return of("text/plain; charset=UTF-8",
-                seconds -> "busy: too many requests in progress; try again in " + seconds + " s\n");
+                retryAfter -> "busy: too many requests in progress; try again in " + retryAfter.toSeconds() + " s\n");
     }
 
-    static OverloadAnswer json() {
-        return of("application/json", seconds -> "{\"error\":\"busy\",\"detail\":\"too many requests in progress\","
-                + "\"retryAfterSeconds\":" + seconds + "}");
-    }
-
-    /** A text answer, given the Retry-After in seconds. */
-    private static OverloadAnswer of(String contentType, LongFunction<String> text) {
+    /** A text answer of {@code contentType}, written for the Retry-After it announces. */
+    static OverloadAnswer of(String contentType, Function<Duration, String> text) {
         return new OverloadAnswer() {
             @Override
             public String contentType() {
@@ -31,7 +26,7 @@ public interface OverloadAnswer {
 
             @Override
             public byte[] body(Duration retryAfter) {
-                return text.apply(retryAfter.toSeconds()).getBytes(StandardCharsets.UTF_8);
+                return text.apply(retryAfter).getBytes(StandardCharsets.UTF_8);
             }
         };
     }

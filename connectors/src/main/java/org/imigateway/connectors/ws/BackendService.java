@@ -6,23 +6,24 @@ import jakarta.jws.WebResult;
 import jakarta.jws.WebService;
 import jakarta.jws.soap.SOAPBinding;
 
-import org.imigateway.connectors.ws.WsMessages.GetErrors;
-import org.imigateway.connectors.ws.WsMessages.GetErrorsResponse;
-import org.imigateway.connectors.ws.WsMessages.GetStatus;
-import org.imigateway.connectors.ws.WsMessages.GetStatusResponse;
-import org.imigateway.connectors.ws.WsMessages.ListPendingMessages;
-import org.imigateway.connectors.ws.WsMessages.ListPendingMessagesResponse;
-import org.imigateway.connectors.ws.WsMessages.MarkDownloaded;
-import org.imigateway.connectors.ws.WsMessages.MarkDownloadedResponse;
-import org.imigateway.connectors.ws.WsMessages.RetrieveMessage;
-import org.imigateway.connectors.ws.WsMessages.RetrieveMessageResponse;
-import org.imigateway.connectors.ws.WsMessages.SubmitMessage;
-import org.imigateway.connectors.ws.WsMessages.SubmitMessageResponse;
+import org.imigateway.schemas.backend.pull.GetErrors;
+import org.imigateway.schemas.backend.pull.GetErrorsResponse;
+import org.imigateway.schemas.backend.pull.GetStatus;
+import org.imigateway.schemas.backend.pull.GetStatusResponse;
+import org.imigateway.schemas.backend.pull.ListPendingMessages;
+import org.imigateway.schemas.backend.pull.ListPendingMessagesResponse;
+import org.imigateway.schemas.backend.pull.MarkDownloaded;
+import org.imigateway.schemas.backend.pull.MarkDownloadedResponse;
+import org.imigateway.schemas.backend.pull.RetrieveMessage;
+import org.imigateway.schemas.backend.pull.RetrieveMessageResponse;
+import org.imigateway.schemas.backend.pull.SubmitMessage;
+import org.imigateway.schemas.backend.pull.SubmitMessageResponse;
 
 /**
  * The gateway's web service for one backend (pull mode). Document/literal with one element per
  * request and response, so the WSDL reads like the operations and no wrapper classes are made
- * at run time. Every call is scoped to the authenticated backend.
+ * at run time; the messages are the classes generated from the schema inside
+ * {@code wsdl/backend-service.wsdl} (schemas module). Every call is scoped to the authenticated backend.
  */
 @WebService(name = "BackendService", targetNamespace = BackendService.NS)
 @SOAPBinding(style = SOAPBinding.Style.DOCUMENT, use = SOAPBinding.Use.LITERAL,

@@ -23,18 +23,20 @@ import org.imigateway.connectors.Submission;
 import org.imigateway.connectors.SubmissionError;
 import org.imigateway.connectors.SubmissionException;
 import org.imigateway.connectors.fs.DurableFiles;
-import org.imigateway.connectors.ws.WsMessages.GetErrors;
-import org.imigateway.connectors.ws.WsMessages.GetErrorsResponse;
-import org.imigateway.connectors.ws.WsMessages.GetStatus;
-import org.imigateway.connectors.ws.WsMessages.GetStatusResponse;
-import org.imigateway.connectors.ws.WsMessages.ListPendingMessages;
-import org.imigateway.connectors.ws.WsMessages.ListPendingMessagesResponse;
-import org.imigateway.connectors.ws.WsMessages.MarkDownloaded;
-import org.imigateway.connectors.ws.WsMessages.MarkDownloadedResponse;
-import org.imigateway.connectors.ws.WsMessages.RetrieveMessage;
-import org.imigateway.connectors.ws.WsMessages.RetrieveMessageResponse;
-import org.imigateway.connectors.ws.WsMessages.SubmitMessage;
-import org.imigateway.connectors.ws.WsMessages.SubmitMessageResponse;
+import org.imigateway.schemas.backend.pull.ErrorDetail;
+import org.imigateway.schemas.backend.pull.GetErrors;
+import org.imigateway.schemas.backend.pull.GetErrorsResponse;
+import org.imigateway.schemas.backend.pull.GetStatus;
+import org.imigateway.schemas.backend.pull.GetStatusResponse;
+import org.imigateway.schemas.backend.pull.ListPendingMessages;
+import org.imigateway.schemas.backend.pull.ListPendingMessagesResponse;
+import org.imigateway.schemas.backend.pull.MarkDownloaded;
+import org.imigateway.schemas.backend.pull.MarkDownloadedResponse;
+import org.imigateway.schemas.backend.pull.Property;
+import org.imigateway.schemas.backend.pull.RetrieveMessage;
+import org.imigateway.schemas.backend.pull.RetrieveMessageResponse;
+import org.imigateway.schemas.backend.pull.SubmitMessage;
+import org.imigateway.schemas.backend.pull.SubmitMessageResponse;
 
 /**
  * The web service of one backend, over its scoped port: a MessageId of another backend is
@@ -64,7 +66,7 @@ public class BackendServiceImpl implements BackendService {
             Files.createDirectories(folder);
             Submission submission = submission(request, folder);
             SubmitMessageResponse response = new SubmitMessageResponse();
-            response.messageId = port.submit(submission);
+            response.setMessageId(port.submit(submission));
             return response;
         } catch (SubmissionException e) {
             throw BackendFault.of(e.errorCode(), e.getMessage());
@@ -85,46 +87,46 @@ public class BackendServiceImpl implements BackendService {
     }
 
     private static Submission submission(SubmitMessage request, Path folder) throws BackendFault, IOException {
-        Submission.Builder builder = Submission.to(required("toParty", request.toParty))
-                .action(required("action", request.action));
-        String service = required("service", request.service);
-        if (request.serviceType == null) {
+        Submission.Builder builder = Submission.to(required("toParty", request.getToParty()))
+                .action(required("action", request.getAction()));
+        String service = required("service", request.getService());
+        if (request.getServiceType() == null) {
             builder.service(service);
         } else {
-            builder.service(service, request.serviceType);
+            builder.service(service, request.getServiceType());
         }
-        optional(request.submissionId).ifPresent(builder::submissionId);
-        optional(request.conversationId).ifPresent(builder::conversationId);
-        optional(request.refToMessageId).ifPresent(builder::refToMessageId);
-        for (WsMessages.Property property : request.property) {
+        optional(request.getSubmissionId()).ifPresent(builder::submissionId);
+        optional(request.getConversationId()).ifPresent(builder::conversationId);
+        optional(request.getRefToMessageId()).ifPresent(builder::refToMessageId);
+        for (Property property : request.getProperty()) {
             builder.property(property("property", property));
         }
-        for (int i = 0; i < request.payload.size(); i++) {
-            builder.payload(payload(request.payload.get(i), i + 1, folder));
+        for (int i = 0; i < request.getPayload().size(); i++) {
+            builder.payload(payload(request.getPayload().get(i), i + 1, folder));
         }
         return builder.build();
     }
 
-    private static Payload payload(WsMessages.Payload wire, int number, Path folder) throws BackendFault, IOException {
+    private static Payload payload(org.imigateway.schemas.backend.pull.Payload wire, int number, Path folder) throws BackendFault, IOException {
         String field = "payload[" + number + "]";
-        String mimeType = required(field + ".mimeType", wire.mimeType);
-        if (wire.content == null) {
+        String mimeType = required(field + ".mimeType", wire.getMimeType());
+        if (wire.getContent() == null) {
             throw BackendFault.of(INVALID_HEADER, field + ".content is missing");
         }
         Path file = folder.resolve("payload-" + number);
-        try (InputStream in = wire.content.getInputStream()) {
+        try (InputStream in = wire.getContent().getInputStream()) {
             Files.copy(in, file);
         }
         List<MessageProperty> properties = new ArrayList<>();
-        for (WsMessages.Property property : wire.property) {
+        for (Property property : wire.getProperty()) {
             properties.add(property(field + ".property", property));
         }
-        return new Payload(file, mimeType, optional(wire.characterSet), properties);
+        return new Payload(file, mimeType, optional(wire.getCharacterSet()), properties);
     }
 
-    private static MessageProperty property(String field, WsMessages.Property wire) throws BackendFault {
-        String name = required(field + ".name", wire.name);
-        return new MessageProperty(name, required(field + " '" + name + "' value", wire.value), optional(wire.type));
+    private static MessageProperty property(String field, Property wire) throws BackendFault {
+        String name = required(field + ".name", wire.getName());
+        return new MessageProperty(name, required(field + " '" + name + "' value", wire.getValue()), optional(wire.getType()));
     }
 
     private static String required(String field, String value) throws BackendFault {
@@ -141,30 +143,30 @@ public class BackendServiceImpl implements BackendService {
     @Override
     public ListPendingMessagesResponse listPendingMessages(ListPendingMessages request) {
         ListPendingMessagesResponse response = new ListPendingMessagesResponse();
-        response.messageId.addAll(port.pending());
+        response.getMessageId().addAll(port.pending());
         return response;
     }
 
     @Override
     public RetrieveMessageResponse retrieveMessage(RetrieveMessage request) throws BackendFault {
-        String messageId = required("messageId", request.messageId);
+        String messageId = required("messageId", request.getMessageId());
         Delivery delivery = port.retrieve(messageId).orElseThrow(() -> unknown(messageId));
         RetrieveMessageResponse response = new RetrieveMessageResponse();
-        response.messageId = delivery.messageId();
-        response.conversationId = delivery.conversationId();
-        response.refToMessageId = delivery.refToMessageId().orElse(null);
-        response.timestamp = delivery.timestamp().toString();
-        response.fromParty = delivery.fromPartyId();
-        response.toParty = delivery.toPartyId();
-        response.service = delivery.service();
-        response.serviceType = delivery.serviceType().orElse(null);
-        response.action = delivery.action();
-        delivery.properties().forEach(p -> response.property.add(wire(p)));
+        response.setMessageId(delivery.messageId());
+        response.setConversationId(delivery.conversationId());
+        response.setRefToMessageId(delivery.refToMessageId().orElse(null));
+        response.setTimestamp(delivery.timestamp().toString());
+        response.setFromParty(delivery.fromPartyId());
+        response.setToParty(delivery.toPartyId());
+        response.setService(delivery.service());
+        response.setServiceType(delivery.serviceType().orElse(null));
+        response.setAction(delivery.action());
+        delivery.properties().forEach(p -> response.getProperty().add(wire(p)));
         for (Payload payload : delivery.payloads()) {
-            WsMessages.Payload part = new WsMessages.Payload();
-            part.mimeType = payload.mimeType();
-            part.characterSet = payload.characterSet().orElse(null);
-            payload.properties().forEach(p -> part.property.add(wire(p)));
+            org.imigateway.schemas.backend.pull.Payload part = new org.imigateway.schemas.backend.pull.Payload();
+            part.setMimeType(payload.mimeType());
+            part.setCharacterSet(payload.characterSet().orElse(null));
+            payload.properties().forEach(p -> part.getProperty().add(wire(p)));
             FileDataSource source = new FileDataSource(payload.file().toFile());
             source.setFileTypeMap(new jakarta.activation.MimetypesFileTypeMap() {
                 @Override
@@ -172,40 +174,40 @@ public class BackendServiceImpl implements BackendService {
                     return payload.mimeType();
                 }
             });
-            part.content = new DataHandler(source);
-            response.payload.add(part);
+            part.setContent(new DataHandler(source));
+            response.getPayload().add(part);
         }
         return response;
     }
 
     @Override
     public MarkDownloadedResponse markDownloaded(MarkDownloaded request) throws BackendFault {
-        String messageId = required("messageId", request.messageId);
+        String messageId = required("messageId", request.getMessageId());
         if (port.retrieve(messageId).isEmpty()) {
             throw unknown(messageId);
         }
         MarkDownloadedResponse response = new MarkDownloadedResponse();
-        response.marked = port.markDownloaded(messageId);
+        response.setMarked(port.markDownloaded(messageId));
         return response;
     }
 
     @Override
     public GetStatusResponse getStatus(GetStatus request) throws BackendFault {
-        String id = required("id", request.id);
+        String id = required("id", request.getId());
         MessageState state = port.status(id).orElseThrow(() -> unknown(id));
         GetStatusResponse response = new GetStatusResponse();
-        response.messageId = state.messageId();
-        response.direction = state.direction();
-        response.status = state.status();
-        response.error = state.error().map(BackendServiceImpl::wire).orElse(null);
+        response.setMessageId(state.messageId());
+        response.setDirection(state.direction());
+        response.setStatus(state.status());
+        response.setError(state.error().map(BackendServiceImpl::wire).orElse(null));
         return response;
     }
 
     @Override
     public GetErrorsResponse getErrors(GetErrors request) {
         GetErrorsResponse response = new GetErrorsResponse();
-        if (request.id != null) {
-            port.errors(request.id.trim()).forEach(e -> response.error.add(wire(e)));
+        if (request.getId() != null) {
+            port.errors(request.getId().trim()).forEach(e -> response.getError().add(wire(e)));
         }
         return response;
     }
@@ -215,21 +217,21 @@ public class BackendServiceImpl implements BackendService {
                 + port.backend() + "'");
     }
 
-    private static WsMessages.Property wire(MessageProperty property) {
-        WsMessages.Property wire = new WsMessages.Property();
-        wire.name = property.name();
-        wire.value = property.value();
-        wire.type = property.type().orElse(null);
+    private static Property wire(MessageProperty property) {
+        Property wire = new Property();
+        wire.setName(property.name());
+        wire.setValue(property.value());
+        wire.setType(property.type().orElse(null));
         return wire;
     }
 
-    private static WsMessages.Error wire(SubmissionError error) {
-        WsMessages.Error wire = new WsMessages.Error();
-        wire.submissionId = error.submissionId().orElse(null);
-        wire.messageId = error.messageId().orElse(null);
-        wire.errorCode = error.errorCode();
-        wire.detail = error.detail();
-        wire.time = error.time().toString();
+    private static ErrorDetail wire(SubmissionError error) {
+        ErrorDetail wire = new ErrorDetail();
+        wire.setSubmissionId(error.submissionId().orElse(null));
+        wire.setMessageId(error.messageId().orElse(null));
+        wire.setErrorCode(error.errorCode());
+        wire.setDetail(error.detail());
+        wire.setTime(error.time().toString());
         return wire;
     }
 }

@@ -2,6 +2,7 @@ package org.imigateway.cooperation.publicapi;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -25,19 +26,25 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *   POST /public/v1/submissions          body: the XML document → 202 {trackingId, status} + Location
  *   GET  /public/v1/submissions/{id}     → 200 {trackingId, status, authority, country[, reason]}
+ *   GET  /public/v1/openapi.yaml         → 200 the OpenAPI document of all this (docs/public-interface.openapi.yaml)
  * </pre>
  * In this order, each before anything is stored: 401 unless the client is known (API key or TLS
  * client certificate), 429 over its rate (with Retry-After), 413 over the size limit (read
  * through a bounded stream), 415 unless the Content-Type is XML, 400 unreadable, invalid or
- * beyond the depth and element limits, 422 when no authority is competent.
+ * beyond the depth and element limits, 422 when no authority is competent. The OpenAPI document
+ * is public, as it names no client and no secret.
  */
 public final class PublicEndpoint extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicEndpoint.class);
 
     public static final String SUBMISSIONS = "/public/v1/submissions";
+    public static final String OPENAPI = "/public/v1/openapi.yaml";
     public static final String API_KEY_HEADER = "X-Api-Key";
     private static final String JSON = "application/json";
+    /** RFC 9512's media type for YAML. */
+    private static final String YAML = "application/yaml";
+    private static final byte[] DESCRIPTION = description();
 
     private final PublicSubmissions submissions;
     private final ClientAuthentication authentication;
@@ -58,6 +65,10 @@ public final class PublicEndpoint extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
+        if (path.equals(OPENAPI)) {
+            describe(request, response, callback);
+            return true;
+        }
         if (!path.equals(SUBMISSIONS) && !path.startsWith(SUBMISSIONS + "/")) {
             return false;
         }
@@ -137,6 +148,30 @@ public final class PublicEndpoint extends Handler.Abstract {
                     "no submission of yours has tracking id " + trackingId));
         } else {
             answer(response, callback, HttpStatus.OK_200, JsonAnswer.status(status.get()));
+        }
+    }
+
+    private static void describe(Request request, Response response, Callback callback) {
+        if (!"GET".equals(request.getMethod())) {
+            response.getHeaders().put(HttpHeader.ALLOW, "GET");
+            refuseUnread(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, JsonAnswer.error("method-not-allowed",
+                    request.getMethod() + " " + OPENAPI + " is not part of the API: GET it"));
+            return;
+        }
+        response.setStatus(HttpStatus.OK_200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, YAML);
+        response.write(true, ByteBuffer.wrap(DESCRIPTION), callback);
+    }
+
+    /** The document the build copies from docs/ beside this class. */
+    private static byte[] description() {
+        try (InputStream in = PublicEndpoint.class.getResourceAsStream("public-interface.openapi.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("public-interface.openapi.yaml is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("public-interface.openapi.yaml cannot be read from the jar", e);
         }
     }
 

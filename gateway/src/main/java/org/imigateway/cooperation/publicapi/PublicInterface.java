@@ -11,7 +11,6 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.imigateway.connectors.GatewayPort;
 import org.imigateway.connectors.admission.AdmissionSettings;
 import org.imigateway.connectors.admission.HardenedServer;
-import org.imigateway.connectors.admission.OverloadAnswer;
 import org.imigateway.cooperation.CooperationHub;
 import org.imigateway.port.Queues;
 import org.imigateway.port.SentMessages;
@@ -74,7 +73,7 @@ public final class PublicInterface implements AutoCloseable {
         SslContextFactory.Server ssl = tls.get();
         ssl.setWantClientAuth(true);
         ServerConnector connector = hardened.connector(settings.host(), settings.port(), Optional.of(ssl));
-        hardened.handler(endpoint, OverloadAnswer.json());
+        hardened.handler(endpoint, JsonAnswer.busy());
         return new PublicInterface(submissions, forwarding, store, hardened.server(), connector);
     }
 

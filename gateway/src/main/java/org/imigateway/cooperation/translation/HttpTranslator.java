@@ -1,16 +1,18 @@
 package org.imigateway.cooperation.translation;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +21,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -26,11 +31,12 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.UrlEncoded;
 import org.eclipse.jetty.io.Content;
 import org.imigateway.connectors.admission.AdmissionSettings;
 import org.imigateway.connectors.admission.HardenedServer;
 import org.imigateway.connectors.admission.OverloadAnswer;
-import org.imigateway.cooperation.json.JsonString;
 import org.imigateway.text.Untrusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +58,10 @@ public final class HttpTranslator implements Translator, AutoCloseable {
     public static final String ERROR_PATH = "/translation/error";
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpTranslator.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A callback is a reference, a language and one translated text: room for a long text, not for a flood. */
+    private static final int MAX_FORM_CHARACTERS = 4 * 1024 * 1024;
+    private static final int MAX_FORM_FIELDS = 16;
 
     private final TranslationSettings.Service service;
     private final Server server;
@@ -130,18 +140,20 @@ public final class HttpTranslator implements Translator, AutoCloseable {
         return untranslated;
     }
 
-    private String job(String reference, String sourceLang, String targetLang, String text) {
-        return "{\"externalReference\":" + json(reference)
-                + ",\"callerInformation\":{\"application\":" + json(service.application()) + "}"
-                + ",\"sourceLanguage\":" + json(sourceLang.toUpperCase(java.util.Locale.ROOT))
-                + ",\"targetLanguages\":[" + json(targetLang.toUpperCase(java.util.Locale.ROOT)) + "]"
-                + ",\"textToTranslate\":" + json(text)
-                + ",\"requesterCallback\":" + json(callbackBase.resolve(CALLBACK_PATH).toString())
-                + ",\"errorCallback\":" + json(callbackBase.resolve(ERROR_PATH).toString()) + "}";
+    /** The job as the service reads it: one text, one target language, our two callbacks. */
+    @JsonPropertyOrder({"externalReference", "callerInformation", "sourceLanguage", "targetLanguages", "textToTranslate",
+        "requesterCallback", "errorCallback"})
+    record Job(String externalReference, Caller callerInformation, String sourceLanguage, List<String> targetLanguages,
+            String textToTranslate, String requesterCallback, String errorCallback) {
     }
 
-    static String json(String value) {
-        return JsonString.quote(value);
+    record Caller(String application) {
+    }
+
+    private String job(String reference, String sourceLang, String targetLang, String text) throws IOException {
+        return JSON.writeValueAsString(new Job(reference, new Caller(service.application()),
+                sourceLang.toUpperCase(Locale.ROOT), List.of(targetLang.toUpperCase(Locale.ROOT)), text,
+                callbackBase.resolve(CALLBACK_PATH).toString(), callbackBase.resolve(ERROR_PATH).toString()));
     }
 
     private boolean callback(Request request, Response response, Callback callback) throws IOException {
@@ -153,8 +165,12 @@ public final class HttpTranslator implements Translator, AutoCloseable {
             Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "POST a form");
             return true;
         }
-        Map<String, String> form = form(Content.Source.asString(request, StandardCharsets.UTF_8));
-        String reference = form.getOrDefault("external-reference", "");
+        // The service answers with a form post (whatever Content-Type it names); Jetty decodes it within limits.
+        Fields form = new Fields();
+        try (InputStream body = Content.Source.asInputStream(request)) {
+            UrlEncoded.decodeUtf8To(body, form, MAX_FORM_CHARACTERS, MAX_FORM_FIELDS);
+        }
+        String reference = Objects.requireNonNullElse(form.getValue("external-reference"), "");
         CompletableFuture<String> answer = waiting.get(reference);
         if (answer == null) {
             Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404, "external-reference '" + reference
@@ -162,28 +178,17 @@ public final class HttpTranslator implements Translator, AutoCloseable {
             return true;
         }
         if (ERROR_PATH.equals(path)) {
-            answer.completeExceptionally(new IOException("the service reports error " + form.getOrDefault("error-code", "?")
-                    + ": " + form.getOrDefault("error-message", "")));
-        } else if (!form.containsKey("translated-text")) {
+            answer.completeExceptionally(new IOException("the service reports error "
+                    + Objects.requireNonNullElse(form.getValue("error-code"), "?") + ": "
+                    + Objects.requireNonNullElse(form.getValue("error-message"), "")));
+        } else if (form.get("translated-text") == null) {
             Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400, "field translated-text is missing");
             return true;
         } else {
-            answer.complete(form.get("translated-text"));
+            answer.complete(form.getValue("translated-text"));
         }
         response.write(true, ByteBuffer.wrap("ok".getBytes(StandardCharsets.UTF_8)), callback);
         return true;
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> fields = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int at = pair.indexOf('=');
-            if (at > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, at), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(at + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return fields;
     }
 
     @Override

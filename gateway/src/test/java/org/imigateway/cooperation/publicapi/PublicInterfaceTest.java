@@ -90,7 +90,8 @@ class PublicInterfaceTest {
                 "public.maxBytes=" + MAX_BYTES,
                 "public.ratePerMinute=" + RATE,
                 "public.sender=EU-PUBLIC",
-                "public.clients=portal,other,burst,acme,wire",
+                "public.clients=portal,other,burst,acme,wire,contract",
+                "public.client.contract.apiKeySha256=" + sha256("contract-key"),
                 "public.client.portal.apiKeySha256=" + sha256("portal-key"),
                 "public.client.wire.apiKeySha256=" + sha256("wire-key"),
                 "public.client.other.apiKeySha256=" + sha256("other-key"),
@@ -326,6 +327,73 @@ class PublicInterfaceTest {
                 .isPresent();
         assertTrue(waiting || forwarded, "queued on " + PublicRoutes.FORWARD_QUEUE + " or sent on already");
         assertEquals("DELIVERED", awaitStatus(byKey, "wire-key", trackingId, "DELIVERED"));
+    }
+
+    /**
+     * Every request the OpenAPI document describes, sent to the live hub, and each answer's status,
+     * headers and JSON body validated against the document; every documented answer is provoked
+     * but the two this fixture cannot cause (500: the store failing; 503: the port full).
+     */
+    @Test
+    void everyDocumentedRequestIsAnsweredAsTheOpenApiDocumentSays() throws Exception {
+        OpenApiDocument document = OpenApiDocument.load();
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        String key = "contract-key";
+        byte[] valid = Declarations.declaration("DE", "CONTRACT-1").getBytes(StandardCharsets.UTF_8);
+        URI submissions = URI.create(base);
+        URI description = URI.create(base.replace(PublicEndpoint.SUBMISSIONS, PublicEndpoint.OPENAPI));
+
+        HttpResponse<String> accepted = exchange(document, problems, byKey, submit(key, "application/xml", valid));
+        String trackingId = field(accepted.body(), "trackingId");
+        URI status = URI.create(base + "/" + trackingId);
+        exchange(document, problems, byKey, submit(null, "application/xml", valid));
+        exchange(document, problems, byKey, submit(key, "application/xml", "<declaration".getBytes(StandardCharsets.UTF_8)));
+        exchange(document, problems, byKey, submit(key, "application/xml", Declarations.declaration("DE", "CONTRACT-2")
+                .replace("anna.ozola@baltbuve.example", "anna.ozola").getBytes(StandardCharsets.UTF_8)));
+        exchange(document, problems, byKey, submit(key, "text/xml", Declarations.declaration("FR", "CONTRACT-3")
+                .getBytes(StandardCharsets.UTF_8)));
+        exchange(document, problems, byKey, submit(key, "application/json", valid));
+        exchange(document, problems, byKey, submit(key, "application/xml", new byte[MAX_BYTES + 1]));
+        exchange(document, problems, byKey, HttpRequest.newBuilder(submissions).header(PublicEndpoint.API_KEY_HEADER, key)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(valid)));
+        exchange(document, problems, byKey, HttpRequest.newBuilder(status).header(PublicEndpoint.API_KEY_HEADER, key).GET());
+        exchange(document, problems, byKey, HttpRequest.newBuilder(status).GET());
+        exchange(document, problems, byKey, HttpRequest.newBuilder(URI.create(base + "/PS-UNKNOWN"))
+                .header(PublicEndpoint.API_KEY_HEADER, key).GET());
+        exchange(document, problems, byKey, HttpRequest.newBuilder(status).header(PublicEndpoint.API_KEY_HEADER, key)
+                .DELETE());
+        HttpResponse<String> served = exchange(document, problems, byKey, HttpRequest.newBuilder(description).GET());
+        exchange(document, problems, byKey, HttpRequest.newBuilder(description)
+                .POST(HttpRequest.BodyPublishers.ofString("x")));
+        HttpResponse<String> overRate = null;
+        for (int i = 0; i <= RATE && (overRate == null || overRate.statusCode() != 429); i++) {
+            overRate = exchange(document, problems, byKey, submit(key, "application/xml", "<x/>".getBytes(StandardCharsets.UTF_8)));
+        }
+
+        assertEquals(java.util.List.of(), problems);
+        assertEquals(429, overRate.statusCode(), overRate.body());
+        assertEquals(document.text(), served.body(), "the document is served as it is");
+        java.util.Set<String> unprovoked = new java.util.TreeSet<>(document.documented());
+        unprovoked.removeAll(document.seen());
+        assertEquals(java.util.Set.of("submit 500", "submit 503", "status 503"), unprovoked);
+    }
+
+    private HttpRequest.Builder submit(String apiKey, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (apiKey != null) {
+            request.header(PublicEndpoint.API_KEY_HEADER, apiKey);
+        }
+        return request;
+    }
+
+    /** Sends the request and adds to {@code problems} what the document finds wrong with its answer. */
+    private static HttpResponse<String> exchange(OpenApiDocument document, java.util.List<String> problems, HttpClient client,
+            HttpRequest.Builder builder) throws Exception {
+        HttpRequest request = builder.build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        problems.addAll(document.check(request.method(), request.uri(), response));
+        return response;
     }
 
     @Test

@@ -118,6 +118,9 @@ class HttpTranslatorTest {
             assertEquals("LV", field(job, "sourceLanguage"));
             assertTrue(job.contains("\"targetLanguages\":[\"DE\"]"), job);
             assertEquals(translator.callbackUri().toString(), field(job, "requesterCallback"));
+            com.fasterxml.jackson.databind.JsonNode parsed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(job);
+            assertEquals("Lūdzu, pārbaudiet \"diplomu\".", parsed.path("textToTranslate").asText(), job);
+            assertEquals("imi-gateway", parsed.path("callerInformation").path("application").asText(), job);
             assertEquals("Basic aW1pOnNlY3JldA==", authorizations.get(0));
         }
     }
