@@ -25,6 +25,8 @@ import picocli.CommandLine.Option;
         description = "Training sandbox: a hub with robot authorities that play each procedure back to your system.")
 public final class SandboxCommand implements Callable<Integer> {
 
+    private static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";
+
     @Option(names = "--dir", required = true, description = "the sandbox's folder (written on the first run, reused after)")
     Path dir;
 
@@ -37,9 +39,15 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Files.createDirectories(dir);
+        // five gateways log a lot: their lines go to a file, the console is the integrator's
+        if (System.getProperty(LOG_FILE) == null) {
+            System.setProperty(LOG_FILE, dir.resolve("sandbox.log").toString());
+        }
+        java.util.logging.Logger.getLogger("org.apache.xml.security").setLevel(java.util.logging.Level.SEVERE);
+        java.util.logging.Logger.getLogger("org.apache.jcp.xml.dsig").setLevel(java.util.logging.Level.SEVERE);
         Path file = scenarioFile != null ? scenarioFile : dir.resolve("scenario.properties");
         if (scenarioFile == null && !Files.exists(file)) {
-            Files.createDirectories(dir);
             try (InputStream shipped = SandboxCommand.class.getResourceAsStream("scenario.properties")) {
                 Files.copy(shipped, file);
             }
@@ -55,7 +63,8 @@ public final class SandboxCommand implements Callable<Integer> {
             printIntroduction(sandbox, scenario, file);
             List<CaseResult> results = sandbox.play(scenario, Clock.systemUTC());
             SummaryTable.print(results, System.out);
-            System.out.println("report: " + dir.resolve("report/report.html") + " and " + dir.resolve("report/junit.xml"));
+            System.out.println("report: " + dir.resolve("report/report.html") + " and " + dir.resolve("report/junit.xml")
+                    + "; the gateways' log: " + System.getProperty(LOG_FILE));
             return results.stream().anyMatch(r -> r.verdict().status() == Verdict.Status.FAIL) ? 1 : 0;
         }
     }

@@ -67,6 +67,10 @@ record Scenario(String integratorCountry, List<RequestCase> requests, List<Strin
     static Scenario of(Properties p, String source) {
         Keys keys = new Keys(p, source);
         String country = keys.text("integrator.country", "IE");
+        if (!country.matches("[A-Z]{2}") || SandboxDirectory.ROBOT_COUNTRIES.contains(country)) {
+            throw keys.bad("integrator.country", country, "two capital letters, not a robot country "
+                    + SandboxDirectory.ROBOT_COUNTRIES);
+        }
         List<RequestCase> requests = new ArrayList<>();
         for (Area area : Area.values()) {
             String prefix = "request." + area.procedure + ".";
