@@ -33,6 +33,12 @@ final class Documents {
         return requestStep("acceptance", area, caseId, from, to, "<answerBy>" + today().plusDays(14) + "</answerBy>");
     }
 
+    /** The responder counters the answer-by date with a later one. */
+    static String answerByProposal(Area area, String caseId, String from, String to) {
+        return requestStep("answerByProposal", area, caseId, from, to, "<answerBy>" + today().plusDays(28) + "</answerBy>"
+                + "<reason lang=\"en\">We need four weeks.</reason>");
+    }
+
     static String furtherInformation(Area area, String caseId, String from, String to, String words) {
         return requestStep("furtherInformation", area, caseId, from, to, "<text lang=\"en\">" + words + "</text>");
     }

@@ -82,8 +82,8 @@ final class Robots {
         }
         String us = directory.integrator();
         if (seen.action().equals("Register") && seen.finalRecipient().equals(directory.integratorCoordinator())) {
-            plan(now.plus(scenario.approveAfter()), seen.finalRecipient(), ImiDocumentType.DIRECTORY_DECIDE,
-                    seen.originalSender(), Documents.decision(seen.finalRecipient(), seen.originalSender(), "approve"));
+            plan(now.plus(scenario.approveAfter()), seen.finalRecipient(), ImiDocumentType.DIRECTORY_DECIDE, seen.originalSender(),
+                    Documents.decision(seen.finalRecipient(), seen.originalSender(), scenario.registrationOutcome()));
             return;
         }
         Optional<RequestCase> found = seen.procedure().flatMap(this::requestCase);
@@ -98,9 +98,15 @@ final class Robots {
         boolean oursToThem = seen.originalSender().equals(robot) && seen.finalRecipient().equals(us);
         if (c.integratorRole() == Role.REQUESTER) {
             if (fromUs && seen.action().equals("Submit") && !c.behaviour().letDeadlinePass()) {
-                plan(now.plus(c.behaviour().acceptAfter()), robot, ImiDocumentType.REQUEST_ACCEPT, us,
-                        Documents.acceptance(area, caseId, robot, us));
-            } else if (oursToThem && seen.action().equals("Accept")) {
+                if (c.behaviour().proposeAnswerBy()) {
+                    plan(now.plus(c.behaviour().acceptAfter()), robot, ImiDocumentType.REQUEST_PROPOSE_ANSWER_BY, us,
+                            Documents.answerByProposal(area, caseId, robot, us));
+                } else {
+                    plan(now.plus(c.behaviour().acceptAfter()), robot, ImiDocumentType.REQUEST_ACCEPT, us,
+                            Documents.acceptance(area, caseId, robot, us));
+                }
+            } else if (oursToThem && seen.action().equals("Accept") || fromUs && seen.action().equals("Accept")) {
+                // accepted: by the robot, or by the integrator taking the robot's answer-by date
                 if (c.behaviour().askInformationFirst()) {
                     plan(now, robot, ImiDocumentType.REQUEST_ASK_INFORMATION, us,
                             Documents.furtherInformation(area, caseId, robot, us, "Please send the supporting document."));

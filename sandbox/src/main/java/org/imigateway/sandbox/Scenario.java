@@ -25,19 +25,21 @@ import org.imigateway.sandbox.SandboxDirectory.Area;
  * request.pq-request.closeAfterSeconds=1         # the robot closes this long after the answer
  * request.services-request.integrator=requester  # the integrator's system asks, the robot answers
  * request.services-request.acceptAfterSeconds=1
+ * request.services-request.proposeAnswerBy=false # true: the robot counters the answer-by date instead of accepting
  * request.services-request.askInformationFirst=true
  * request.services-request.answerAfterSeconds=2
  * request.services-request.letDeadlinePass=false # true: the robot never accepts nor answers
  * alert.countries=DE,FR,PL                       # where the integrator's alert must reach
  * alert.robot=FR-ROBOT                           # the robot that alerts the integrator's country
- * registration.approveAfterSeconds=1
+ * registration.outcome=approve                  # or refuse: the robot coordinator turns the registration down
+ * registration.approveAfterSeconds=1            # the coordinator decides this long after the registration
  * timeoutSeconds=120                             # a step not seen by then fails
  * </pre>
  *
  * An unknown key or a value out of range is refused naming the key and the file.
  */
 record Scenario(String integratorCountry, List<RequestCase> requests, List<String> alertCountries, String alertRobot,
-        boolean registration, Duration approveAfter, Duration timeout) {
+        boolean registration, String registrationOutcome, Duration approveAfter, Duration timeout) {
 
     /** Which side of a request the integrator's system plays. */
     enum Role { REQUESTER, RESPONDER }
@@ -47,8 +49,8 @@ record Scenario(String integratorCountry, List<RequestCase> requests, List<Strin
     }
 
     /** A robot's behaviour in one case; durations count from the message it reacts to. */
-    record Behaviour(Duration acceptAfter, boolean askInformationFirst, Duration answerAfter, Duration closeAfter,
-            boolean letDeadlinePass) {
+    record Behaviour(Duration acceptAfter, boolean proposeAnswerBy, boolean askInformationFirst, Duration answerAfter,
+            Duration closeAfter, boolean letDeadlinePass) {
     }
 
     Scenario {
@@ -86,7 +88,7 @@ record Scenario(String integratorCountry, List<RequestCase> requests, List<Strin
             String robot = keys.text(prefix + "robot", SandboxDirectory.robot(SandboxDirectory.ROBOT_COUNTRIES.get(0)));
             keys.robot(prefix + "robot", robot);
             requests.add(new RequestCase(area, integratorRole, robot, new Behaviour(keys.seconds(prefix + "acceptAfterSeconds", 1),
-                    keys.flag(prefix + "askInformationFirst", false), keys.seconds(prefix + "answerAfterSeconds", 1),
+                    keys.flag(prefix + "proposeAnswerBy", false), keys.flag(prefix + "askInformationFirst", false), keys.seconds(prefix + "answerAfterSeconds", 1),
                     keys.seconds(prefix + "closeAfterSeconds", 1), keys.flag(prefix + "letDeadlinePass", false))));
         }
         String alertCountriesText = keys.text("alert.countries", "");
@@ -101,10 +103,14 @@ record Scenario(String integratorCountry, List<RequestCase> requests, List<Strin
             keys.robot("alert.robot", alertRobot);
         }
         boolean registration = keys.flag("registration", true);
+        String outcome = keys.text("registration.outcome", "approve");
+        if (!outcome.equals("approve") && !outcome.equals("refuse")) {
+            throw keys.bad("registration.outcome", outcome, "approve or refuse");
+        }
         Duration approveAfter = keys.seconds("registration.approveAfterSeconds", 1);
         Duration timeout = keys.seconds("timeoutSeconds", 120);
         keys.noneLeft();
-        return new Scenario(country, requests, alertCountries, alertRobot, registration, approveAfter, timeout);
+        return new Scenario(country, requests, alertCountries, alertRobot, registration, outcome, approveAfter, timeout);
     }
 
     /** Reads keys off the file, remembering which were read, so that a misspelt one is named. */

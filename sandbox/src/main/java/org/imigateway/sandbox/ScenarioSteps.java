@@ -36,8 +36,15 @@ final class ScenarioSteps {
                             + " system closes the request (Close)", "Close", us, Set.of(robot), p));
                     continue;
                 }
-                steps.add(to(p + "-accept-received", p, "the integrator's access point receives " + robot
-                        + "'s acceptance (Accept)", "Accept", robot, us, p));
+                if (c.behaviour().proposeAnswerBy()) {
+                    steps.add(to(p + "-answer-by-proposed", p, "the integrator's access point receives " + robot
+                            + "'s later answer-by date (ProposeAnswerBy)", "ProposeAnswerBy", robot, us, p));
+                    steps.add(by(p + "-accept-answer-by", p, "the integrator's system accepts the proposed date (Accept)",
+                            "Accept", us, Set.of(robot), p));
+                } else {
+                    steps.add(to(p + "-accept-received", p, "the integrator's access point receives " + robot
+                            + "'s acceptance (Accept)", "Accept", robot, us, p));
+                }
                 if (c.behaviour().askInformationFirst()) {
                     steps.add(to(p + "-information-asked", p, "the integrator's access point receives " + robot
                             + "'s request for more information (AskInformation)", "AskInformation", robot, us, p));
@@ -78,8 +85,10 @@ final class ScenarioSteps {
             steps.add(by("registration-register", REGISTRATION, "the integrator's system registers the authority " + authority
                     + " with its national coordinator " + coordinator + " (directory Register)", "Register", authority,
                     Set.of(coordinator), Step.DIRECTORY));
-            steps.add(to("registration-approved", REGISTRATION, "the integrator's access point receives the coordinator's"
-                    + " approval of " + authority + " (directory Decide)", "Decide", coordinator, authority, Step.DIRECTORY));
+            boolean approve = scenario.registrationOutcome().equals("approve");
+            steps.add(to(approve ? "registration-approved" : "registration-refused", REGISTRATION, "the integrator's access"
+                    + " point receives the coordinator's decision to " + scenario.registrationOutcome() + " " + authority
+                    + " (directory Decide)", "Decide", coordinator, authority, Step.DIRECTORY));
         }
         return steps;
     }

@@ -65,13 +65,15 @@ class SandboxTest {
             shipped.load(in);
         }
         shipped.setProperty("timeoutSeconds", "60");
+        shipped.setProperty("request.services-request.proposeAnswerBy", "true"); // the robot counters the date first
         Scenario scenario = Scenario.of(shipped, "the shipped scenario");
 
         List<CaseResult> results = play(scenario, new ScriptedIntegrator(sandbox.integratorBackend(), sandbox.directory(), false, true));
 
         Map<String, Verdict> verdicts = byStep(results);
         assertEquals(List.of("pq-request-request-received", "pq-request-accept", "pq-request-answer", "pq-request-closed",
-                "services-request-submit", "services-request-accept-received", "services-request-information-asked",
+                "services-request-submit", "services-request-answer-by-proposed", "services-request-accept-answer-by",
+                "services-request-information-asked",
                 "services-request-give-information", "services-request-answer-received", "services-request-close",
                 "posting-request-request-received", "posting-request-accept", "posting-request-answer", "posting-request-closed",
                 "alert-send", "alert-close", "alert-received", "registration-register", "registration-approved"),
@@ -83,7 +85,7 @@ class SandboxTest {
             assertTrue(html.contains("id=\"" + step + "\""), step);
         }
         String junit = Files.readString(dir.resolve("sandbox/report/junit.xml"), StandardCharsets.UTF_8);
-        assertTrue(junit.contains("tests=\"19\"") && junit.contains("failures=\"0\""), junit);
+        assertTrue(junit.contains("tests=\"20\"") && junit.contains("failures=\"0\""), junit);
     }
 
     @Test

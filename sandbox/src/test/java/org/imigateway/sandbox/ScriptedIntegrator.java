@@ -92,6 +92,8 @@ final class ScriptedIntegrator implements Runnable {
                     submitAndWait(ImiDocumentType.REQUEST_ANSWER, us, robot, Documents.answers(area, caseId, us, robot));
                 }
             }
+            case "ProposeAnswerBy" -> submitAndWait(ImiDocumentType.REQUEST_ACCEPT, us, robot,
+                    Documents.acceptance(area, caseId, us, robot));
             case "AskInformation" -> submitAndWait(ImiDocumentType.REQUEST_GIVE_INFORMATION, us, robot,
                     Documents.furtherInformation(area, caseId, us, robot, "The document is attached."));
             case "Answer" -> submitAndWait(ImiDocumentType.REQUEST_CLOSE, us, robot, Documents.closure(area, caseId, us, robot));
