@@ -44,7 +44,8 @@ class ScenarioTest {
         "request.pq-request.askInformationFirst=yes | askInformationFirst=yes: expected true or false",
         "alert.countries=DE,IT                  | alert.countries=IT: expected robot countries only",
         "timeoutSeconds=soon                    | timeoutSeconds=soon: expected whole seconds",
-        "integrator.country=DE                  | integrator.country=DE: expected two capital letters, not a robot country"})
+        "integrator.country=DE                  | integrator.country=DE: expected two capital letters, not a robot country",
+        "registration.outcome=maybe             | registration.outcome=maybe: expected approve or refuse"})
     void aBadLineIsRefusedNamingTheFileTheKeyAndTheValue(String line, String expected) {
         Properties p = new Properties();
         String[] kv = line.split("=", 2);
