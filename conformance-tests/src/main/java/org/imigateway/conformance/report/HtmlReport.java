@@ -32,9 +32,14 @@ public final class HtmlReport {
     }
 
     public static Path write(List<CaseResult> results, String target, Path file) throws IOException {
+        return write(results, "eDelivery AS4 conformance report", target, file);
+    }
+
+    /** The same report under another heading (the sandbox's scenario report shares it). */
+    public static Path write(List<CaseResult> results, String heading, String target, Path file) throws IOException {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">")
-                .append("<title>IMI conformance report</title><style>").append(STYLE).append("</style></head><body>")
-                .append("<h1>eDelivery AS4 conformance report</h1><p>Target: <code>").append(esc(target))
+                .append("<title>").append(esc(heading)).append("</title><style>").append(STYLE).append("</style></head><body>")
+                .append("<h1>").append(esc(heading)).append("</h1><p>Target: <code>").append(esc(target))
                 .append("</code><br>Run: ").append(Instant.now()).append("<br>")
                 .append(SummaryTable.count(results, Verdict.Status.PASS)).append(" passed, ")
                 .append(SummaryTable.count(results, Verdict.Status.FAIL)).append(" failed, ")

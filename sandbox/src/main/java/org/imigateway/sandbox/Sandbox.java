@@ -1,0 +1,197 @@
+package org.imigateway.sandbox;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.stream.Stream;
+
+import org.imigateway.Gateway;
+import org.imigateway.conformance.report.HtmlReport;
+import org.imigateway.conformance.report.JUnitXmlReport;
+import org.imigateway.conformance.run.CaseResult;
+import org.imigateway.connectors.fs.FolderInbox;
+import org.imigateway.demo.DemoNetwork;
+
+/**
+ * The training sandbox: a hub, one access point per robot country and the integrator's access
+ * point, all real gateways in this JVM on loopback (each with its Derby, Artemis and Jetty), from
+ * one demo PKI. The robots sit behind their countries' access points; the integrator's system
+ * talks to its access point through the folder backend {@value #BACKEND} ({@code
+ * <dir>/integrator/national/outbox} to send, {@code .../inbox} to receive). A run plays one
+ * scenario and judges its steps; the report goes to {@code <dir>/report/}.
+ */
+final class Sandbox implements AutoCloseable {
+
+    static final String BACKEND = "national";
+
+    private final Path dir;
+    private final SandboxDirectory directory;
+    private final Map<String, Gateway> running = new LinkedHashMap<>();
+
+    private Sandbox(Path dir, SandboxDirectory directory) {
+        this.dir = dir;
+        this.directory = directory;
+    }
+
+    /**
+     * Writes the homes on the first run in {@code dir} (an existing sandbox is started again as it
+     * is, its keys and ports unchanged) and starts every gateway, the hub last.
+     */
+    static Sandbox start(Path dir, String integratorCountry) throws Exception {
+        SandboxDirectory directory = new SandboxDirectory(SandboxDirectory.ROBOT_COUNTRIES, integratorCountry);
+        if (!Files.isDirectory(dir.resolve(SandboxDirectory.HUB))) {
+            create(dir, directory);
+        }
+        Sandbox sandbox = new Sandbox(dir, directory);
+        try {
+            for (String party : directory.parties().stream().filter(p -> !p.equals(SandboxDirectory.HUB)).toList()) {
+                sandbox.running.put(party, Gateway.start(dir.resolve(party)));
+            }
+            sandbox.running.put(SandboxDirectory.HUB, Gateway.start(dir.resolve(SandboxDirectory.HUB)));
+        } catch (Exception e) {
+            sandbox.close();
+            throw e;
+        }
+        return sandbox;
+    }
+
+    private static void create(Path dir, SandboxDirectory directory) throws IOException {
+        DemoNetwork plan = DemoNetwork.create(dir, directory.parties(), false);
+        Path hub = plan.home(SandboxDirectory.HUB);
+        Files.writeString(hub.resolve("config/gateway.properties"), "gateway.role=hub\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        Files.createDirectories(hub.resolve("config/directory"));
+        Files.writeString(hub.resolve("config/directory/sandbox.xml"), directory.xml(), StandardCharsets.UTF_8);
+        Files.writeString(plan.home(SandboxDirectory.INTEGRATOR_ACCESS_POINT).resolve("config/gateway.properties"),
+                String.join("\n", "# the integrator's national system: a folder backend (docs/connectors.md)",
+                        "backend." + BACKEND + ".type=folder", "backend." + BACKEND + ".authorities=*",
+                        "backend." + BACKEND + ".dir=" + BACKEND, ""),
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    SandboxDirectory directory() {
+        return directory;
+    }
+
+    Gateway gateway(String party) {
+        Gateway gateway = running.get(party);
+        if (gateway == null) {
+            throw new IllegalArgumentException(party + " is not a gateway of the sandbox");
+        }
+        return gateway;
+    }
+
+    /** The integrator's home: its keys in {@code keystores/}, its PModes in {@code config/pmodes/}. */
+    Path integratorHome() {
+        return dir.resolve(SandboxDirectory.INTEGRATOR_ACCESS_POINT);
+    }
+
+    /** The folder backend the integrator's system uses: {@code outbox/} to send, {@code inbox/} to receive. */
+    Path integratorBackend() {
+        return integratorHome().resolve(BACKEND);
+    }
+
+    /**
+     * Plays the scenario until every step is judged or its time is up, then writes
+     * {@code report/report.html} and {@code report/junit.xml}; returns the steps' results.
+     */
+    List<CaseResult> play(Scenario scenario, Clock clock) throws IOException, InterruptedException {
+        Instant started = clock.instant();
+        String runId = Long.toString(started.toEpochMilli(), 36).toUpperCase(java.util.Locale.ROOT);
+        Path work = Files.createDirectories(dir.resolve("work").resolve(runId));
+        Judge judge = new Judge(ScenarioSteps.of(scenario, directory), started);
+        Robots robots = new Robots(scenario, directory, this::gateway, work, runId);
+        Inboxes inboxes = new Inboxes();
+        robots.begin(started);
+        Instant end = started.plus(scenario.timeout());
+        while (!judge.done()) {
+            Instant now = clock.instant();
+            if (now.isAfter(end)) {
+                judge.timeOut(scenario.timeout(), now);
+                break;
+            }
+            List<Seen> seen = inboxes.read();
+            seen.forEach(s -> robots.react(s, now));
+            robots.sendDue(now);
+            judge.observe(seen, now);
+            Thread.sleep(100);
+        }
+        List<CaseResult> results = judge.results();
+        Path report = Files.createDirectories(dir.resolve("report"));
+        String target = "integrator " + directory.integrator() + " at access point " + SandboxDirectory.INTEGRATOR_ACCESS_POINT
+                + (robots.failures().isEmpty() ? "" : "; robots could not send: " + robots.failures());
+        HtmlReport.write(results, "IMI sandbox scenario report", target, report.resolve("report.html"));
+        JUnitXmlReport.write(results, "imi-sandbox", report.resolve("junit.xml"));
+        return results;
+    }
+
+    /**
+     * What the hub delivered since the run started: to the robots (their access points' default
+     * inbox) and to the integrator (its folder backend's inbox). Read, never moved: the
+     * integrator's system reads the same folders. What was there before the run is left out.
+     */
+    private final class Inboxes {
+        private final Set<Path> before = new HashSet<>();
+        private final Map<Path, Seen> read = new HashMap<>();
+
+        Inboxes() throws IOException {
+            before.addAll(folders().keySet());
+        }
+
+        List<Seen> read() throws IOException {
+            List<Seen> all = new ArrayList<>();
+            for (Map.Entry<Path, String> folder : folders().entrySet()) {
+                if (before.contains(folder.getKey())) {
+                    continue;
+                }
+                Seen seen = read.get(folder.getKey());
+                if (seen == null && Files.exists(folder.getKey().resolve(FolderInbox.METADATA))) {
+                    seen = Seen.read(folder.getValue(), folder.getKey());
+                    read.put(folder.getKey(), seen);
+                }
+                if (seen != null) {
+                    all.add(seen);
+                }
+            }
+            return all;
+        }
+
+        /** Every message folder now, with the access point it is at. */
+        private Map<Path, String> folders() throws IOException {
+            Map<Path, String> all = new LinkedHashMap<>();
+            for (String country : directory.robotCountries()) {
+                String accessPoint = SandboxDirectory.accessPointOf(country);
+                for (Path folder : gateway(accessPoint).inbox().messages()) {
+                    all.put(folder, accessPoint);
+                }
+            }
+            Path inbox = integratorBackend().resolve("inbox");
+            if (Files.isDirectory(inbox)) {
+                try (Stream<Path> folders = Files.list(inbox)) {
+                    folders.filter(Files::isDirectory).sorted().forEach(f -> all.put(f, SandboxDirectory.INTEGRATOR_ACCESS_POINT));
+                }
+            }
+            return all;
+        }
+    }
+
+    @Override
+    public void close() {
+        List<Gateway> reversed = new ArrayList<>(running.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(Gateway::close);
+        running.clear();
+    }
+}
