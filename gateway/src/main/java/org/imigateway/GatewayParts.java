@@ -145,7 +145,7 @@ public final class GatewayParts {
         this.hub = HubParts.open(config, parts, database, pmodes, messageLog, payloads, payloadAccess, submission, inbox,
                 broker, enqueuer, shared, serverTls, admission.publicInterface());
         this.backends = Backends.create(config.home(), data, database, messageLog, payloadAccess, broker, submission,
-                serverTls);
+                serverTls, keys.clientTls());
         parts.started("the routes", camel, camel::stop);
         try {
             // A hub's default backend is the cooperation step; it passes what is not IMI business to the inbox.

@@ -56,9 +56,14 @@ public final class Backends implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    /** Reads {@code backend.*} from the home's settings and builds each connector; none configured is fine. */
+    /**
+     * Reads {@code backend.*} from the home's settings and builds each connector; none configured is fine.
+     * {@code serverTls} serves the web service backends' own ports; {@code clientTls} (our TLS client key)
+     * is what the gateway shows when it calls a backend's push service.
+     */
     public static Backends create(Path home, Path dataDir, Database database, MessageLog log, PayloadAccess store,
-            Broker broker, GatewayPort outbound, TlsSettings serverTls) throws ConfigException, IOException {
+            Broker broker, GatewayPort outbound, TlsSettings serverTls, TlsSettings clientTls)
+            throws ConfigException, IOException {
         Backends backends = new Backends(new BackendLedger(database), log, store, dataDir);
         AdmissionSettings admission = AdmissionConfig.load(home).backend();
         for (BackendSettings backend : BackendSettings.load(home)) {
@@ -66,7 +71,7 @@ public final class Backends implements AutoCloseable {
             Connector connector = switch (backend.type()) {
                 case FOLDER -> new FolderConnector(backend.name(), backend.folder(dataDir), backend.pollInterval());
                 case JMS -> jms(backend, dataDir, broker);
-                case WS -> WebServiceSettings.of(backend).connector(backend, dataDir, serverTls, admission);
+                case WS -> WebServiceSettings.of(backend).connector(backend, dataDir, serverTls, clientTls, admission);
             };
             backends.settings.put(backend.name(), backend);
             backends.connectors.put(backend.name(), connector);

@@ -28,15 +28,16 @@ import org.imigateway.connectors.ws.WebServicePushConnector;
  *                                         (default: the gateway's own trust store)
  *   backend.&lt;name&gt;.pushConnectMillis=5000, .pushReceiveMillis=60000   time-outs of one call
  * </pre>
- * Over https the gateway shows its TLS key (alias tls-server) when the backend asks for a client
- * certificate. Plain http is refused unless the host is loopback.
+ * Over https the gateway shows its TLS client key (alias tls-client, extended key usage clientAuth)
+ * when the backend asks for a client certificate; the server key's serverAuth certificate would be
+ * refused by a standard TLS server. Plain http is refused unless the host is loopback.
  */
 final class PushSettings {
 
     private PushSettings() {
     }
 
-    static Optional<WebServicePushConnector.Target> target(BackendSettings backend, TlsSettings serverTls)
+    static Optional<WebServicePushConnector.Target> target(BackendSettings backend, TlsSettings clientTls)
             throws ConfigException {
         String key = BackendSettings.PREFIX + backend.name() + ".";
         Optional<String> url = backend.setting("pushUrl");
@@ -64,7 +65,7 @@ final class PushSettings {
                     + " host; the messages and the password would travel in clear");
         }
         Optional<BasicCredentials> credentials = WebServiceSettings.credentials(backend, "pushUser", "pushPassword");
-        Optional<SSLContext> tls = scheme.equals("https") ? Optional.of(tls(backend, key, serverTls)) : Optional.empty();
+        Optional<SSLContext> tls = scheme.equals("https") ? Optional.of(tls(backend, key, clientTls)) : Optional.empty();
         return Optional.of(new WebServicePushConnector.Target(url.get(), credentials, tls,
                 millis(backend, key, "pushConnectMillis", 5_000), millis(backend, key, "pushReceiveMillis", 60_000)));
     }
@@ -90,11 +91,11 @@ final class PushSettings {
         }
     }
 
-    /** The gateway's TLS key for a client certificate; the anchors of pushTrustStore, else the gateway's own. */
-    private static SSLContext tls(BackendSettings backend, String key, TlsSettings serverTls) throws ConfigException {
+    /** The gateway's TLS client key for a client certificate; the anchors of pushTrustStore, else the gateway's own. */
+    private static SSLContext tls(BackendSettings backend, String key, TlsSettings clientTls) throws ConfigException {
         Optional<String> store = backend.setting("pushTrustStore");
         if (store.isEmpty()) {
-            return serverTls.sslContext();
+            return clientTls.sslContext();
         }
         Path file = backend.home().resolve(store.get());
         String password = backend.setting("pushTrustStorePassword").orElseThrow(() -> new ConfigException(key
@@ -107,12 +108,12 @@ final class PushSettings {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(anchors);
             KeyManagerFactory keys = null;
-            if (serverTls.key().isPresent()) {
+            if (clientTls.key().isPresent()) {
                 char[] secret = "in-memory".toCharArray();
                 KeyStore own = KeyStore.getInstance("PKCS12");
                 own.load(null, null);
-                own.setKeyEntry("tls", serverTls.key().get(), secret,
-                        serverTls.chain().toArray(java.security.cert.X509Certificate[]::new));
+                own.setKeyEntry("tls", clientTls.key().get(), secret,
+                        clientTls.chain().toArray(java.security.cert.X509Certificate[]::new));
                 keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 keys.init(own, secret);
             }

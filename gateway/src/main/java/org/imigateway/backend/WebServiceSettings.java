@@ -113,10 +113,10 @@ record WebServiceSettings(String name, InetSocketAddress address, BackendAuthent
     }
 
     /** The pull connector, wrapped in the push connector when {@code pushUrl} is set. */
-    Connector connector(BackendSettings backend, Path dataDir, TlsSettings serverTls, AdmissionSettings admission)
-            throws ConfigException {
+    Connector connector(BackendSettings backend, Path dataDir, TlsSettings serverTls, TlsSettings clientTls,
+            AdmissionSettings admission) throws ConfigException {
         WebServiceConnector pull = connector(dataDir, serverTls, admission);
-        Optional<WebServicePushConnector.Target> push = PushSettings.target(backend, serverTls);
+        Optional<WebServicePushConnector.Target> push = PushSettings.target(backend, clientTls);
         return push.isPresent() ? new WebServicePushConnector(name, pull, push.get()) : pull;
     }
 }

@@ -14,14 +14,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+
+import javax.security.auth.x500.X500Principal;
 
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.imigateway.Gateway;
 import org.imigateway.TestNetwork;
 import org.imigateway.certificates.PartyKit;
+import org.imigateway.certificates.Stores;
 import org.imigateway.connectors.fs.FolderConnector;
+import org.imigateway.connectors.ws.BackendAuthentication;
 import org.imigateway.connectors.ws.BackendPushService;
 import org.imigateway.connectors.ws.PushBackendServer;
 import org.imigateway.demo.DemoNetwork;
@@ -50,6 +57,8 @@ class WebServicePushTest {
     static Gateway gwA;
     static Gateway gwB;
     static PushBackendServer backend;
+    /** A second backend service that knows gw-b only by its TLS client certificate: no password. */
+    static PushBackendServer certificateBackend;
 
     @BeforeAll
     static void start() throws Exception {
@@ -64,6 +73,18 @@ class WebServicePushTest {
         tls.setKeyStorePassword(setting("gw-a", "keys.password"));
         tls.setCertAlias(PartyKit.TLS_SERVER_ALIAS);
         backend = new PushBackendServer(port, tls, "gw-b", "push-secret");
+        int certificatePort = FreePort.onLoopback();
+        SslContextFactory.Server needsClient = new SslContextFactory.Server();
+        needsClient.setKeyStorePath(keys.toString());
+        needsClient.setKeyStoreType("PKCS12");
+        needsClient.setKeyStorePassword(setting("gw-a", "keys.password"));
+        needsClient.setCertAlias(PartyKit.TLS_SERVER_ALIAS);
+        needsClient.setTrustStorePath(network.plan().home("gw-a").resolve(setting("gw-a", "trust.store")).toString());
+        needsClient.setTrustStoreType("PKCS12");
+        needsClient.setTrustStorePassword(setting("gw-a", "trust.password"));
+        needsClient.setNeedClientAuth(true);
+        certificateBackend = new PushBackendServer(certificatePort, needsClient, new BackendAuthentication(
+                Optional.empty(), Optional.of(tlsSubject("gw-b"))));
         configure(network, "gw-a", """
                 backend.afolder.type=folder
                 backend.afolder.authorities=urn:authority:a-folder
@@ -78,7 +99,13 @@ class WebServicePushTest {
                 backend.bpush.pushUrl=https://localhost:%d/push
                 backend.bpush.pushUser=gw-b
                 backend.bpush.pushPassword=push-secret
-                """.formatted(port));
+                backend.bcert.type=ws
+                backend.bcert.authorities=urn:authority:b-cert
+                backend.bcert.port=0
+                backend.bcert.user=bcert
+                backend.bcert.password=bcert-secret
+                backend.bcert.pushUrl=https://localhost:%d/push
+                """.formatted(port, certificatePort));
         gwA = network.start("gw-a");
         gwB = network.start("gw-b");
     }
@@ -91,10 +118,21 @@ class WebServicePushTest {
         if (backend != null) {
             backend.close();
         }
+        if (certificateBackend != null) {
+            certificateBackend.close();
+        }
         network = null;
         gwA = null;
         gwB = null;
         backend = null;
+        certificateBackend = null;
+    }
+
+    /** The subject of the party's TLS client certificate (the one with clientAuth). */
+    static X500Principal tlsSubject(String party) throws Exception {
+        KeyStore keys = Stores.read(network.plan().home(party).resolve(setting(party, "keys.store")),
+                setting(party, "keys.password").toCharArray());
+        return ((X509Certificate) keys.getCertificate(PartyKit.TLS_CLIENT_ALIAS)).getSubjectX500Principal();
     }
 
     static String setting(String party, String key) throws Exception {
@@ -154,6 +192,19 @@ class WebServicePushTest {
         assertArrayEquals(scan, delivered.payloads().get(0));
         ConnectorExchangeTest.awaitStatus(gwB, messageId, MessageStatus.DELIVERED);
         assertEquals(1, backend.deliveryCalls.get(messageId));
+    }
+
+    @Test
+    void aBackendThatKnowsTheGatewayByItsClientCertificateAloneGetsItsDeliveries() throws Exception {
+        drop(folderOfA().outbox(), "push-cert", metadata("gw-b", DemoNetwork.ACTION, "urn:authority:b-cert", "c.bin"),
+                Map.of("c.bin", random(1000, 33)));
+        Path acknowledged = folderOfA().sent().resolve("push-cert.acknowledged");
+        await("the receipt for push-cert", () -> Files.exists(acknowledged));
+        String messageId = Files.readString(acknowledged).trim();
+        await("deliverMessage of " + messageId + " over TLS with gw-b's client certificate",
+                () -> certificateBackend.deliveries.containsKey(messageId));
+        ConnectorExchangeTest.awaitStatus(gwB, messageId, MessageStatus.DELIVERED);
+        assertTrue(!backend.deliveries.containsKey(messageId), "only the backend serving urn:authority:b-cert has it");
     }
 
     @Test

@@ -40,13 +40,17 @@ public final class PushBackendServer implements AutoCloseable {
     public final List<SendFailure> failures = new CopyOnWriteArrayList<>();
 
     public PushBackendServer(int port, SslContextFactory.Server tls, String user, String password) throws Exception {
+        this(port, tls, BackendAuthentication.basic(new BasicCredentials(user, password)));
+    }
+
+    /** A backend that takes its callers as {@code authentication} says (basic, client certificate or either). */
+    public PushBackendServer(int port, SslContextFactory.Server tls, BackendAuthentication authentication)
+            throws Exception {
         SpiContext context = new SpiContext("/push");
         HardenedServer hardened = HardenedServer.create("push-backend", AdmissionConfig.Port.BACKEND.defaults());
         server = hardened.server();
         hardened.connector("127.0.0.1", port, Optional.of(tls));
-        hardened.handler(new WebServiceHandler("push-backend",
-                new BackendAuthentication(Optional.of(new BasicCredentials(user, password)), Optional.empty()), context),
-                OverloadAnswer.plainText());
+        hardened.handler(new WebServiceHandler("push-backend", authentication, context), OverloadAnswer.plainText());
         EndpointImpl published = (EndpointImpl) Endpoint.create(new Service());
         published.getProperties().put("mtom-enabled", Boolean.TRUE);
         published.publish(context);
