@@ -3,6 +3,7 @@ package org.imigateway;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ import org.imigateway.store.PayloadStore;
  * those of {@code org.imigateway.port}, which the access point's classes implement or this class
  * adapts.
  */
-record HubParts(CooperationHub hub, Retention retention, Optional<PublicInterface> publicInterface) {
+record HubParts(CooperationHub hub, Retention retention, Optional<PublicInterface> publicInterface, Duration overdueCheck) {
 
     static final long RECOVERY_PERIOD_MILLIS = 60_000;
     /** Retention counts in months: an hourly run is punctual enough. */
@@ -87,7 +88,7 @@ record HubParts(CooperationHub hub, Retention retention, Optional<PublicInterfac
             publicInterface = Optional.of(PublicInterface.create(publicSettings, hub, database, messages, submission, queue,
                     config.partyName(), serverTls.key().map(key -> serverTls.jettyServer()), data, publicAdmission));
         }
-        return Optional.of(new HubParts(hub, retention, publicInterface));
+        return Optional.of(new HubParts(hub, retention, publicInterface, settings.overdueCheck()));
     }
 
     /** The broker queues of the hub's own routes, for the queue gauges of {@code /metrics}. */
@@ -100,7 +101,8 @@ record HubParts(CooperationHub hub, Retention retention, Optional<PublicInterfac
     /** The hub's routes, and the public interface's when it is on. */
     List<RouteBuilder> routes() {
         List<RouteBuilder> routes = new ArrayList<>();
-        routes.add(new CooperationRoutes(JmsQueues.INSTANCE, hub, retention, Clock.systemUTC(), RECOVERY_PERIOD_MILLIS, RETENTION_PERIOD_MILLIS));
+        routes.add(new CooperationRoutes(JmsQueues.INSTANCE, hub, retention, Clock.systemUTC(), overdueCheck.toMillis(),
+                RETENTION_PERIOD_MILLIS));
         publicInterface.ifPresent(api -> routes.add(api.routes(JmsQueues.INSTANCE, RECOVERY_PERIOD_MILLIS)));
         return routes;
     }

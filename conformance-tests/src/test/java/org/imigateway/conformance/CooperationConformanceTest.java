@@ -73,7 +73,7 @@ class CooperationConformanceTest {
         List<String> args = network.runArguments(cases, reports);
         args.set(args.indexOf("--target-url") + 1, HubHome.url(hubHome));
         args.addAll(List.of("--authority", HubHome.AUTHORITY, "--peer-authority", HubHome.PEER,
-                "--outsider-authority", outsider,
+                "--outsider-authority", outsider, "--coordinator-authority", HubHome.COORDINATOR,
                 "--listen-port", String.valueOf(network.suitePort()), "--listen-wait", String.valueOf(listenWait)));
         return args;
     }

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.Stores;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -105,6 +107,27 @@ class FaultyGatewayIsCaughtTest {
                 outcomes.message("tls-weak-suites-refused"));
         assertEquals("PASS", outcomes.status("tls-recommended-suites-accepted"),
                 outcomes.message("tls-recommended-suites-accepted"));
+    }
+
+    /**
+     * A target that sends once and never again when no receipt comes: its legs' reception
+     * awareness allows no retry, while the suite is told the 2 retries of {@link TargetGivesUpTest#RETRY}.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "conformance.long", matches = "true")
+    void aTargetThatNeverRetriesFailsTheGiveUpCase() throws Exception {
+        Path home = TargetGivesUpTest.targetWithRetry(network, "target-no-retry", "0.1;0;CONSTANT");
+        Path reports = work.resolve("report-no-retry");
+
+        CompletableFuture<Integer> send = TargetGivesUpTest.sendFrom(home, work);
+        SuiteRun run = SuiteRun.of(TargetGivesUpTest.arguments(network, TargetGivesUpTest.RETRY, reports));
+
+        assertEquals(1, run.exitCode(), run.output());
+        assertEquals(3, (int) send.get(), "the target gives up at once: SEND_FAILURE");
+        CaseOutcomes outcomes = CaseOutcomes.read(reports.resolve("junit.xml"));
+        assertEquals("FAIL", outcomes.status("listen-retries-then-gives-up"), outcomes.message("listen-retries-then-gives-up"));
+        assertTrue(outcomes.message("listen-retries-then-gives-up").contains("was sent 1 time(s): no retry"),
+                outcomes.message("listen-retries-then-gives-up"));
     }
 
     /** Starts the target with exactly one fault on, runs the cases, stops it. */

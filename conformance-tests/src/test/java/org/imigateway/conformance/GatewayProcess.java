@@ -32,11 +32,16 @@ final class GatewayProcess implements AutoCloseable {
      * within {@code limit} (generous: key generation on a busy shared machine is slow).
      */
     static void run(Path log, Duration limit, String... args) throws IOException, InterruptedException {
+        if (exitCode(log, limit, args) != 0) {
+            throw new IllegalStateException("imi-gateway " + String.join(" ", args) + " failed:\n" + Files.readString(log));
+        }
+    }
+
+    /** Runs an {@code imi-gateway} command to its end and returns its exit code; -1 when it did not end within {@code limit}. */
+    static int exitCode(Path log, Duration limit, String... args) throws IOException, InterruptedException {
         Process process = builder(log, args).start();
         try {
-            if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("imi-gateway " + String.join(" ", args) + " failed:\n" + Files.readString(log));
-            }
+            return process.waitFor(limit.toSeconds(), TimeUnit.SECONDS) ? process.exitValue() : -1;
         } finally {
             if (process.isAlive()) {
                 process.destroy();

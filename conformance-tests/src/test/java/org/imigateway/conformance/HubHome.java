@@ -22,19 +22,30 @@ final class HubHome {
     static final String PEER = "FR-ORDRE";
     /** Served by the suite, granted the repository procedure, but Latvia is outside its access group. */
     static final String OUTSIDER = "LV-VDI";
+    /** Served by the suite: Germany's coordinator for professional qualifications, responsible for registrations there. */
+    static final String COORDINATOR = "DE-ZAB";
+    /** Served by the suite: Germany's national coordinator, responsible for what is not delegated. */
+    static final String NATIONAL_COORDINATOR = "DE-BVA";
 
     private HubHome() {
     }
 
     /** Makes the hub home beside the target's (the target's data is not copied) and returns it. */
     static Path create(ConformanceNetwork network) throws IOException {
-        Path home = network.dir.resolve("net/hub");
+        return create(network, "hub");
+    }
+
+    /** As {@link #create(ConformanceNetwork)}, in {@code net/<name>}. */
+    static Path create(ConformanceNetwork network, String name) throws IOException {
+        Path home = network.dir.resolve("net/" + name);
         Folders.deleteTree(home);
         for (String folder : List.of("config", "keystores")) {
             Folders.copyTree(network.targetHome().resolve(folder), home.resolve(folder));
         }
-        // later lines of a properties file win: a port of its own, no TLS, the hub role
-        GatewayHome.at(home).appendProperties("http.port=" + FreePort.onLoopback(), "https.port=-1", "gateway.role=hub")
+        // later lines of a properties file win: a port of its own, no TLS, the hub role; the overdue
+        // timer looks every 2 s (default 60), so coop-overdue ends in seconds
+        GatewayHome.at(home).appendProperties("http.port=" + FreePort.onLoopback(), "https.port=-1", "gateway.role=hub",
+                "overdue.checkSeconds=2")
                 .writeConfig("directory/authorities.xml", directory());
         return home;
     }
@@ -56,6 +67,11 @@ final class HubHome {
                         grant("posting-of-workers", "posting-declarations"))
                 + authority("DE-AEK-HAMBURG", "DE", "de", "Aerztekammer Hamburg", ConformanceNetwork.TARGET,
                         grant("professional-qualifications", "pq-alert"))
+                + authority(NATIONAL_COORDINATOR, "DE", "de", "Bundesverwaltungsamt", suite, "")
+                + authority(COORDINATOR, "DE", "de", "Zentralstelle für ausländisches Bildungswesen", suite, "")
+                + "  <coordinator authority=\"" + NATIONAL_COORDINATOR + "\" country=\"DE\" scope=\"national\"/>\n"
+                + "  <coordinator authority=\"" + COORDINATOR + "\" country=\"DE\" scope=\"policy-area\""
+                + " policyArea=\"professional-qualifications\"/>\n"
                 + "</directory>\n";
     }
 

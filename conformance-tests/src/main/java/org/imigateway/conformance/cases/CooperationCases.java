@@ -51,10 +51,14 @@ public final class CooperationCases {
                         "Search for Aerztekammer; the hub answers with a SearchResult", CooperationCases::directorySearched),
                 new Case("coop-schema-refused", "A payload that does not fit its document schema is refused with EBMS:0004",
                         "A request Submit whose answerBy is 'tomorrow', not a date", Role.SEND, Scope.IMI_EXTENSION,
-                        Set.of(Need.IMI_AUTHORITIES), CooperationCases::schemaRefused));
+                        Set.of(Need.IMI_AUTHORITIES), CooperationCases::schemaRefused),
+                CooperationLifecycleCases.requestLifecycle(), CooperationLifecycleCases.stepAfterClose(),
+                CooperationLifecycleCases.stepByTheWrongParty(), CooperationLifecycleCases.alertEnded(ImiDocumentType.ALERT_WITHDRAW),
+                CooperationLifecycleCases.alertEnded(ImiDocumentType.ALERT_CLOSE), CooperationLifecycleCases.registration(),
+                CooperationLifecycleCases.overdue());
     }
 
-    private static Case listening(String id, String assertion, String title, Probe probe) {
+    static Case listening(String id, String assertion, String title, Probe probe) {
         return new Case(id, assertion, title, Role.SEND, Scope.IMI_EXTENSION,
                 Set.of(Need.IMI_AUTHORITIES, Need.ENCRYPTION_KEY), probe);
     }
@@ -101,13 +105,7 @@ public final class CooperationCases {
         String from = imi.authority().orElseThrow();
         String peer = imi.peer().orElseThrow();
         String caseId = caseId(from);
-        // an authority id begins with its country code (common.xsd, AuthorityId)
-        String alert = "<alert xmlns=\"urn:imigateway:imi:alert:1\"><case procedure=\"pq-alert\" id=\"" + caseId + "\"/>"
-                + "<from>" + from + "</from><subject lang=\"en\">Conformance alert</subject>"
-                + "<body lang=\"en\">A professional was prohibited from practising (conformance test).</body>"
-                + "<decisionDate>" + LocalDate.now(ZoneOffset.UTC) + "</decisionDate><country>" + peer.substring(0, 2)
-                + "</country></alert>";
-        Step sent = send(session, "alert Send", document(session, ImiDocumentType.ALERT_SEND, from, from, alert));
+        Step sent = sendAlert(session, caseId);
         if (sent instanceof Failed failed) {
             return failed.verdict();
         }
@@ -173,17 +171,34 @@ public final class CooperationCases {
                 Set.of("EBMS:0004"), true);
     }
 
-    private static String caseId(String authority) {
+    /** Sends a pq-alert from --authority to the country of --peer-authority. */
+    static Step sendAlert(Session session, String caseId) {
+        ImiAuthorities imi = session.settings().imi();
+        String from = imi.authority().orElseThrow();
+        return send(session, "alert Send", document(session, ImiDocumentType.ALERT_SEND, from, from,
+                alert(caseId, from, imi.peer().orElseThrow())));
+    }
+
+    /** A pq-alert from {@code from} to the country of {@code peer} (an authority id begins with its country code). */
+    private static String alert(String caseId, String from, String peer) {
+        return "<alert xmlns=\"urn:imigateway:imi:alert:1\"><case procedure=\"pq-alert\" id=\"" + caseId + "\"/>"
+                + "<from>" + from + "</from><subject lang=\"en\">Conformance alert</subject>"
+                + "<body lang=\"en\">A professional was prohibited from practising (conformance test).</body>"
+                + "<decisionDate>" + LocalDate.now(ZoneOffset.UTC) + "</decisionDate><country>" + peer.substring(0, 2)
+                + "</country></alert>";
+    }
+
+    static String caseId(String authority) {
         return authority.substring(0, 2) + "-CONF-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static String request(String caseId, String from, String to, String answerBy) {
+    static String request(String caseId, String from, String to, String answerBy) {
         return step("request", caseId, from, to, "<answerBy>" + answerBy + "</answerBy>"
                 + "<subject lang=\"en\">Recognition of a medical diploma (conformance test)</subject>"
                 + "<questionSet code=\"pq-verification\"><question id=\"document-authentic\"/></questionSet>");
     }
 
-    private static String step(String root, String caseId, String from, String to, String body) {
+    static String step(String root, String caseId, String from, String to, String body) {
         return "<" + root + " xmlns=\"urn:imigateway:imi:request:1\"><case procedure=\"pq-request\" id=\"" + caseId
                 + "\"/><from>" + from + "</from><to>" + to + "</to>" + body + "</" + root + ">";
     }

@@ -64,6 +64,11 @@ final class CooperationProbes {
 
     /** The hub's message answering {@code refTo} that {@code fits}; other arrivals are recorded and passed over. */
     static Optional<HubAnswer> answerTo(Session session, String refTo, Predicate<HubAnswer> fits) throws InterruptedException {
+        return awaitAnswer(session, answer -> answer.refToMessageId().equals(refTo) && fits.test(answer));
+    }
+
+    /** The hub's first message that {@code fits}, within the listen wait; other arrivals are recorded and passed over. */
+    static Optional<HubAnswer> awaitAnswer(Session session, Predicate<HubAnswer> fits) throws InterruptedException {
         Duration wait = session.settings().listenWait();
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
@@ -72,7 +77,7 @@ final class CooperationProbes {
                 break;
             }
             Optional<HubAnswer> answer = HubAnswer.of(arrival.get());
-            boolean ours = answer.filter(a -> a.refToMessageId().equals(refTo)).filter(fits).isPresent();
+            boolean ours = answer.filter(fits).isPresent();
             ListenProbes.record(session, ours ? "the hub's answer" : "another message from the hub", arrival.get());
             if (ours) {
                 return answer;

@@ -42,7 +42,11 @@ public final class ListenCases {
                         }),
                 new Case("listen-retry", "No receipt: the sender retries the same message (reception awareness)",
                         "The suite answers HTTP 503 to a first transmission and waits for the retry", Role.LISTEN,
-                        Scope.CORE, Set.of(Need.ENCRYPTION_KEY), ListenProbes::retried));
+                        Scope.CORE, Set.of(Need.ENCRYPTION_KEY), ListenProbes::retried),
+                new Case("listen-retries-then-gives-up", "No receipt at all: the sender retries as its reception awareness"
+                        + " says, then gives up (EBMS:0301 to its producer)", "The suite answers HTTP 503 to every"
+                        + " transmission and counts the retries until the window of --target-retry has passed", Role.LISTEN,
+                        Scope.CORE, Set.of(Need.ENCRYPTION_KEY, Need.TARGET_RETRY), ListenProbes::gaveUp));
     }
 
     private static Case listen(String id, String assertion, String title, Function<Inspection, Optional<String>> check) {

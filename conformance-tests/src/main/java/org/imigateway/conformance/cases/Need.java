@@ -14,9 +14,13 @@ public enum Need {
     HTTPS("needs an https --target-url, or --tls-url naming the target's HTTPS endpoint"),
     AS4_2_EDDSA("needs --eddsa-action, --target-eddsa-cert and --target-x25519-cert (the target's AS4 2.0 EdDSA/X25519 leg)"),
     AS4_2_ECDSA("needs --ecdsa-action, --target-ecdsa-cert and --target-ecdh-cert (the target's AS4 2.0 ECDSA/ECDH-ES leg)"),
+    TARGET_RETRY("needs --target-retry (the reception awareness of the target's leg to --party, as its PMode says; a short"
+            + " one, e.g. 0.1;2;CONSTANT, lets the case end in seconds)"),
     IMI_AUTHORITIES("needs --authority and --peer-authority (authorities the hub's directory says --party serves)"),
     IMI_OUTSIDER("needs --outsider-authority (served by --party, granted the repository procedure, its country outside"
-            + " the repository's access group)");
+            + " the repository's access group)"),
+    IMI_COORDINATOR("needs --coordinator-authority (a coordinator served by --party, responsible for new authorities of its"
+            + " country granted the request procedure)");
 
     private final String hint;
 
@@ -38,8 +42,10 @@ public enum Need {
             case HTTPS -> settings.tlsUrl().isPresent();
             case AS4_2_EDDSA -> settings.as4Two().containsKey(As4TwoProfile.EDDSA);
             case AS4_2_ECDSA -> settings.as4Two().containsKey(As4TwoProfile.ECDSA);
+            case TARGET_RETRY -> settings.targetRetry().isPresent();
             case IMI_AUTHORITIES -> settings.imi().authority().isPresent() && settings.imi().peer().isPresent();
             case IMI_OUTSIDER -> settings.imi().outsider().isPresent();
+            case IMI_COORDINATOR -> settings.imi().coordinator().isPresent();
         };
         return present ? Optional.empty() : Optional.of(hint);
     }

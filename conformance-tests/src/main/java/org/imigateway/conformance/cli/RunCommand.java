@@ -19,6 +19,7 @@ import org.imigateway.conformance.report.SummaryTable;
 import org.imigateway.conformance.run.As4TwoLeg;
 import org.imigateway.conformance.run.CaseResult;
 import org.imigateway.conformance.run.ImiAuthorities;
+import org.imigateway.conformance.run.ReceptionAwareness;
 import org.imigateway.conformance.run.Settings;
 import org.imigateway.conformance.run.SuiteRunner;
 import org.imigateway.conformance.wire.As4TwoProfile;
@@ -123,6 +124,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Seconds a listen case waits for the target to send (default: ${DEFAULT-VALUE}).")
     int listenWaitSeconds;
 
+    @Option(names = "--target-retry", description = "The reception awareness of the target's leg to --party, from its"
+            + " PMode: window;retries;CONSTANT or window;firstInterval;factor;PROGRESSIVE, minutes (enables"
+            + " listen-retries-then-gives-up; give the target a short one, e.g. 0.1;2;CONSTANT).")
+    String targetRetry;
+
     @Option(names = "--authority", description = "Cooperation cases (IMI Gateway hubs): the authority the suite sends as;"
             + " the hub's directory names --party as its access point.")
     String authority;
@@ -134,6 +140,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--outsider-authority", description = "Cooperation cases: an authority served by --party, granted the"
             + " repository procedure, whose country is outside the repository's access group.")
     String outsiderAuthority;
+
+    @Option(names = "--coordinator-authority", description = "Cooperation cases: a coordinator served by --party, the one"
+            + " responsible for a new authority of its country granted the request procedure (pq-request).")
+    String coordinatorAuthority;
 
     @Option(names = "--eddsa-action", description = "AS4 2.0: eb:Action of the target's EdDSA/X25519 leg for --service"
             + " (enables the as4-2.0-eddsa cases; needs --target-eddsa-cert and --target-x25519-cert).")
@@ -209,7 +219,8 @@ public final class RunCommand implements Callable<Integer> {
                         signingAlias)),
                 listenHost, listenPort, Duration.ofSeconds(listenWaitSeconds), Duration.ofSeconds(deliveryWaitSeconds),
                 new ImiAuthorities(Optional.ofNullable(authority), Optional.ofNullable(peerAuthority),
-                        Optional.ofNullable(outsiderAuthority)), as4Two());
+                        Optional.ofNullable(outsiderAuthority), Optional.ofNullable(coordinatorAuthority)), as4Two(),
+                Optional.ofNullable(targetRetry).map(ReceptionAwareness::parse));
     }
 
     private Map<As4TwoProfile, As4TwoLeg> as4Two() {

@@ -94,10 +94,11 @@ public final class Listener implements AutoCloseable {
                 status = 400;
                 type = "text/plain";
                 reply = ("the suite could not read this message: " + unreadable).getBytes(StandardCharsets.UTF_8);
-            } else if (answer == Reply.UNAVAILABLE_FIRST && firstTime) {
+            } else if (answer == Reply.WITHHOLD_RECEIPT || answer == Reply.UNAVAILABLE_FIRST && firstTime) {
                 status = 503;
                 type = "text/plain";
-                reply = "the conformance suite withholds the receipt of the first transmission".getBytes(StandardCharsets.UTF_8);
+                reply = ("the conformance suite withholds the receipt of " + (answer == Reply.WITHHOLD_RECEIPT
+                        ? "every transmission" : "the first transmission")).getBytes(StandardCharsets.UTF_8);
             } else {
                 status = 200;
                 reply = ReceiptWriter.receipt(messageId.get(), inspection.get().signatureReferences(), signer);

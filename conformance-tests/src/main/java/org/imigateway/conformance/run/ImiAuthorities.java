@@ -13,10 +13,13 @@ import java.util.Optional;
  *        requests and the recipient of alerts
  * @param outsider an authority the suite serves that is granted the repository's procedure
  *        but whose country is outside the repository's access group
+ * @param coordinator a coordinator the suite serves: the one the hub must pass the registration
+ *        of a new authority of its country, granted the request procedure, to
  */
-public record ImiAuthorities(Optional<String> authority, Optional<String> peer, Optional<String> outsider) {
+public record ImiAuthorities(Optional<String> authority, Optional<String> peer, Optional<String> outsider,
+        Optional<String> coordinator) {
 
     public static ImiAuthorities none() {
-        return new ImiAuthorities(Optional.empty(), Optional.empty(), Optional.empty());
+        return new ImiAuthorities(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

@@ -22,6 +22,8 @@ import org.imigateway.conformance.wire.Identity;
  *        "delivered once" and "ping not delivered"
  * @param imi the authorities the suite serves in the cooperation cases (IMI Gateway hubs)
  * @param as4Two the target's AS4 2.0 legs, per profile, that the integrator named
+ * @param targetRetry the reception awareness of the leg the target sends to us on, for the case
+ *        where the suite withholds every receipt
  */
 public record Settings(
         URI targetUrl,
@@ -45,7 +47,8 @@ public record Settings(
         Duration listenWait,
         Duration deliveryWait,
         ImiAuthorities imi,
-        Map<As4TwoProfile, As4TwoLeg> as4Two) {
+        Map<As4TwoProfile, As4TwoLeg> as4Two,
+        Optional<ReceptionAwareness> targetRetry) {
 
     public Settings {
         trustAnchors = List.copyOf(trustAnchors);

@@ -41,6 +41,10 @@ public final class ReceiptWriter {
         for (Element reference : references) {
             Xml.append(nri, Ns.EBBP, "ebbp:MessagePartNRInformation").appendChild(doc.importNode(reference, true));
         }
+        // the imported ds:References carry no xmlns:ds of their own; Santuario canonicalises the DOM as
+        // it stands, so without the declarations the digest of eb:Messaging differs from the one the
+        // target computes over the bytes it receives (EBMS:0302, "the signed content was changed")
+        doc.normalizeDocument();
         try {
             Signer.sign(new Packet(doc, new ArrayList<>()), signer, Ns.RSA_SHA256, Ns.SHA256);
         } catch (WSSecurityException e) {

@@ -73,6 +73,11 @@ public final class GatewayHome {
         return edit(pmodesFile(), edit);
     }
 
+    /** Rewrites a file below the home's {@code config/} folder; fails when the edit changes nothing. */
+    public GatewayHome editConfig(String relative, UnaryOperator<String> edit) throws IOException {
+        return edit(home.resolve("config").resolve(relative), edit);
+    }
+
     /** Adds a leg (the XML of one {@code <leg>} element) to the main PModes file. */
     public GatewayHome addLeg(String legXml) throws IOException {
         return editPModes(xml -> xml.replace("</pmodes>", legXml + "\n</pmodes>"));

@@ -1,0 +1,338 @@
+package org.imigateway.conformance.cases;
+
+import static org.imigateway.conformance.cases.CooperationCases.caseId;
+import static org.imigateway.conformance.cases.CooperationCases.listening;
+import static org.imigateway.conformance.cases.CooperationCases.request;
+import static org.imigateway.conformance.cases.CooperationCases.sendAlert;
+import static org.imigateway.conformance.cases.CooperationCases.step;
+import static org.imigateway.conformance.cases.CooperationProbes.document;
+import static org.imigateway.conformance.cases.CooperationProbes.expectAnswer;
+import static org.imigateway.conformance.cases.CooperationProbes.send;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.imigateway.conformance.cases.CooperationProbes.Failed;
+import org.imigateway.conformance.cases.CooperationProbes.Receipted;
+import org.imigateway.conformance.cases.CooperationProbes.Step;
+import org.imigateway.conformance.listen.Arrival;
+import org.imigateway.conformance.run.ImiAuthorities;
+import org.imigateway.conformance.run.Session;
+import org.imigateway.conformance.run.Verdict;
+import org.imigateway.schemas.imi.ImiDocumentType;
+
+/**
+ * The cooperation cases that follow a procedure past its first step: a request through every
+ * step to Close, steps out of order or from the wrong party, an alert withdrawn or closed, a
+ * registration approved by the right coordinator and the overdue notice of a request. Each step
+ * is a business document the suite sends as one of its authorities; what the hub forwards comes
+ * back to the suite, which serves the addressee too.
+ */
+final class CooperationLifecycleCases {
+
+    private static final String QUESTION = "<answer question=\"document-authentic\"><yesNo>true</yesNo></answer>";
+
+    private CooperationLifecycleCases() {
+    }
+
+    static Case requestLifecycle() {
+        return listening("coop-request-lifecycle", "A request goes through every step of its workflow to Close, each"
+                + " forwarded to the other authority", "Submit, ProposeAnswerBy, Accept, AskInformation, GiveInformation,"
+                + " Answer, Close between --authority and --peer-authority (Forward needs a third authority and is not"
+                + " sent)", CooperationLifecycleCases::lifecycle);
+    }
+
+    static Case stepAfterClose() {
+        return listening("coop-request-after-close", "A step after Close is answered by a Refuse naming state CLOSED",
+                "Submit, Close, then the peer's Accept: the hub answers with Refuse (state CLOSED, action Accept)",
+                CooperationLifecycleCases::afterClose);
+    }
+
+    static Case stepByTheWrongParty() {
+        return listening("coop-request-wrong-party", "A step taken by the wrong party is answered by a Refuse naming it",
+                "Submit, then Accept from the requester (it is the responder's step): the hub answers with Refuse (state"
+                        + " SENT, action Accept)", CooperationLifecycleCases::wrongParty);
+    }
+
+    static Case alertEnded(ImiDocumentType end) {
+        String verb = end == ImiDocumentType.ALERT_WITHDRAW ? "withdraw" : "close";
+        return listening("coop-alert-" + verb, "An alert " + end.action() + " reaches the same recipients as its Send; a"
+                + " second end is refused", "Alert Send to the country of --peer-authority, then " + end.action()
+                + ", then Close again: the same recipients get the " + end.action() + ", the last gets a Refuse",
+                session -> ended(session, end));
+    }
+
+    static Case registration() {
+        return new Case("coop-registration", "A registration goes to the responsible coordinator, whose approval makes"
+                + " the authority active", "Register a new authority of the country of --coordinator-authority, granted"
+                + " pq-request; the coordinator approves; the new authority's directory Search is answered", Role.SEND,
+                Scope.IMI_EXTENSION, Set.of(Need.IMI_AUTHORITIES, Need.IMI_COORDINATOR, Need.ENCRYPTION_KEY),
+                CooperationLifecycleCases::registered);
+    }
+
+    static Case overdue() {
+        return listening("coop-overdue", "A request whose answer-by date has passed raises an Overdue notice to both"
+                + " authorities", "Submit with answerBy yesterday; the hub's overdue timer sends Overdue to the requester"
+                + " and the responder (--listen-wait must exceed the hub's overdue check period)",
+                CooperationLifecycleCases::overdueRaised);
+    }
+
+    private static Verdict lifecycle(Session session) throws Exception {
+        Steps steps = Steps.submitted(session, LocalDate.now(ZoneOffset.UTC).plusDays(20));
+        String requester = steps.requester;
+        String responder = steps.responder;
+        String caseId = steps.caseId;
+        String later = LocalDate.now(ZoneOffset.UTC).plusDays(30).toString();
+        steps.forward(ImiDocumentType.REQUEST_PROPOSE_ANSWER_BY, responder, requester, step("answerByProposal", caseId,
+                responder, requester, "<answerBy>" + later + "</answerBy>"));
+        steps.forward(ImiDocumentType.REQUEST_ACCEPT, requester, responder, step("acceptance", caseId, requester, responder,
+                "<answerBy>" + later + "</answerBy>"));
+        steps.forward(ImiDocumentType.REQUEST_ASK_INFORMATION, responder, requester, step("furtherInformation", caseId,
+                responder, requester, "<text lang=\"en\">Please send the diploma's annex.</text>"));
+        steps.forward(ImiDocumentType.REQUEST_GIVE_INFORMATION, requester, responder, step("furtherInformation", caseId,
+                requester, responder, "<text lang=\"en\">The annex is attached in the national system.</text>"));
+        steps.forward(ImiDocumentType.REQUEST_ANSWER, responder, requester, step("answers", caseId, responder, requester,
+                QUESTION));
+        steps.forward(ImiDocumentType.REQUEST_CLOSE, requester, responder, step("closure", caseId, requester, responder, ""));
+        return steps.verdict();
+    }
+
+    private static Verdict afterClose(Session session) throws Exception {
+        Steps steps = Steps.submitted(session, LocalDate.now(ZoneOffset.UTC).plusDays(20));
+        steps.forward(ImiDocumentType.REQUEST_CLOSE, steps.requester, steps.responder, step("closure", steps.caseId,
+                steps.requester, steps.responder, ""));
+        steps.refused(ImiDocumentType.REQUEST_ACCEPT, steps.responder, steps.requester, steps.acceptance(steps.responder,
+                steps.requester), "CLOSED");
+        return steps.verdict();
+    }
+
+    private static Verdict wrongParty(Session session) throws Exception {
+        Steps steps = Steps.submitted(session, LocalDate.now(ZoneOffset.UTC).plusDays(20));
+        steps.refused(ImiDocumentType.REQUEST_ACCEPT, steps.requester, steps.responder, steps.acceptance(steps.requester,
+                steps.responder), "SENT");
+        return steps.verdict();
+    }
+
+    private static Verdict ended(Session session, ImiDocumentType end) throws Exception {
+        String from = session.settings().imi().authority().orElseThrow();
+        String caseId = caseId(from);
+        Step sent = sendAlert(session, caseId);
+        String peer = session.settings().imi().peer().orElseThrow();
+        if (sent instanceof Failed failed) {
+            return failed.verdict();
+        }
+        Set<String> alerted = recipients(session, ((Receipted) sent).messageId(), ImiDocumentType.ALERT_SEND, peer);
+        if (!alerted.contains(peer)) {
+            return CooperationProbes.noAnswer(session, "alert Send for " + peer, ((Receipted) sent).messageId());
+        }
+        String endXml = "<alertEnd xmlns=\"urn:imigateway:imi:alert:1\"><case procedure=\"pq-alert\" id=\"" + caseId
+                + "\"/><from>" + from + "</from><reason lang=\"en\">Conformance test: " + end.action() + "</reason></alertEnd>";
+        Step ending = send(session, "alert " + end.action(), document(session, end, from, from, endXml));
+        if (ending instanceof Failed failed) {
+            return failed.verdict();
+        }
+        Set<String> told = recipients(session, ((Receipted) ending).messageId(), end, alerted);
+        if (!told.equals(alerted)) {
+            return Verdict.fail("the alert Send reached " + alerted + " of the authorities the suite serves, its "
+                    + end.action() + " reached " + told);
+        }
+        Step again = send(session, "alert Close after " + end.action(), document(session, ImiDocumentType.ALERT_CLOSE, from,
+                from, endXml.replace(end.action(), "Close again")));
+        if (again instanceof Failed failed) {
+            return failed.verdict();
+        }
+        String state = end == ImiDocumentType.ALERT_WITHDRAW ? "WITHDRAWN" : "CLOSED";
+        Verdict refused = expectAnswer(session, ((Receipted) again).messageId(), ImiDocumentType.HUB_REFUSAL.action(), from,
+                "<state>" + state + "</state>", "<action>Close</action>");
+        if (refused.status() != Verdict.Status.PASS) {
+            return refused;
+        }
+        return Verdict.pass("alert " + caseId + ": Send and " + end.action() + " both reached " + told + "; a Close after"
+                + " it was refused naming state " + state);
+    }
+
+    /**
+     * The authorities the hub's copies answering {@code refTo} went to: waits until each of
+     * {@code awaited} has one (or the listen wait ends), then half a second longer for copies to others.
+     */
+    private static Set<String> recipients(Session session, String refTo, ImiDocumentType type, Set<String> awaited)
+            throws InterruptedException {
+        Set<String> seen = new TreeSet<>();
+        while (!seen.containsAll(awaited)) {
+            Optional<HubAnswer> copy = CooperationProbes.answerTo(session, refTo, a -> a.action().equals(type.action()));
+            if (copy.isEmpty()) {
+                return seen;
+            }
+            seen.add(copy.get().finalRecipient());
+        }
+        long until = System.nanoTime() + Duration.ofMillis(500).toNanos();
+        while (System.nanoTime() < until) {
+            Optional<Arrival> arrival = session.listener().next(Duration.ofNanos(Math.max(1, until - System.nanoTime())));
+            if (arrival.isEmpty()) {
+                break;
+            }
+            Optional<HubAnswer> copy = HubAnswer.of(arrival.get()).filter(a -> a.refToMessageId().equals(refTo)
+                    && a.action().equals(type.action()));
+            ListenProbes.record(session, copy.isPresent() ? "the hub's copy" : "another message from the hub", arrival.get());
+            copy.ifPresent(c -> seen.add(c.finalRecipient()));
+        }
+        return seen;
+    }
+
+    private static Set<String> recipients(Session session, String refTo, ImiDocumentType type, String awaited)
+            throws InterruptedException {
+        return recipients(session, refTo, type, Set.of(awaited));
+    }
+
+    private static Verdict registered(Session session) throws Exception {
+        ImiAuthorities imi = session.settings().imi();
+        String coordinator = imi.coordinator().orElseThrow();
+        String country = coordinator.substring(0, 2);
+        String applicant = country + "-CONF-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String registration = "<registration xmlns=\"urn:imigateway:imi:directory:1\"><authority id=\"" + applicant
+                + "\" country=\"" + country + "\"><name lang=\"en\">Conformance test authority " + applicant + "</name>"
+                + "<accessPoint>" + session.settings().ourParty() + "</accessPoint><grant policyArea=\"professional-"
+                + "qualifications\"><procedure>pq-request</procedure></grant></authority></registration>";
+        Step registered = send(session, "directory Register of " + applicant, document(session,
+                ImiDocumentType.DIRECTORY_REGISTER, applicant, applicant, registration));
+        if (registered instanceof Failed failed) {
+            return failed.verdict();
+        }
+        String registerId = ((Receipted) registered).messageId();
+        Optional<HubAnswer> passedOn = CooperationProbes.answerTo(session, registerId,
+                a -> a.action().equals(ImiDocumentType.DIRECTORY_REGISTER.action()));
+        if (passedOn.isEmpty()) {
+            return CooperationProbes.noAnswer(session, "Register for a coordinator", registerId);
+        }
+        if (!passedOn.get().finalRecipient().equals(coordinator)) {
+            return Verdict.fail("the registration of " + applicant + " went to " + passedOn.get().finalRecipient()
+                    + ", not to " + coordinator + ", the coordinator responsible for it");
+        }
+        String decision = "<decision xmlns=\"urn:imigateway:imi:directory:1\"><from>" + coordinator + "</from><authority>"
+                + applicant + "</authority><outcome>approve</outcome></decision>";
+        Step decided = send(session, "directory Decide (approve) by " + coordinator, document(session,
+                ImiDocumentType.DIRECTORY_DECIDE, coordinator, applicant, decision));
+        if (decided instanceof Failed failed) {
+            return failed.verdict();
+        }
+        Verdict told = expectAnswer(session, ((Receipted) decided).messageId(), ImiDocumentType.DIRECTORY_DECIDE.action(),
+                applicant, "approve");
+        if (told.status() != Verdict.Status.PASS) {
+            return told;
+        }
+        // the hub answers a search only from an active authority: the answer shows the approval took effect
+        Step search = send(session, "directory Search by " + applicant, document(session, ImiDocumentType.DIRECTORY_SEARCH,
+                applicant, applicant, "<search xmlns=\"urn:imigateway:imi:directory:1\" searchId=\"s-registration\"><from>"
+                        + applicant + "</from><text>Conformance test authority</text></search>"));
+        if (search instanceof Failed failed) {
+            return failed.verdict();
+        }
+        Verdict active = expectAnswer(session, ((Receipted) search).messageId(), ImiDocumentType.DIRECTORY_RESULT.action(),
+                applicant, applicant);
+        if (active.status() != Verdict.Status.PASS) {
+            return active;
+        }
+        return Verdict.pass("the registration of " + applicant + " went to " + coordinator + "; its approval reached "
+                + applicant + ", whose directory Search was then answered with a SearchResult naming it");
+    }
+
+    private static Verdict overdueRaised(Session session) throws Exception {
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        Steps steps = Steps.submitted(session, yesterday);
+        String requester = steps.requester;
+        String responder = steps.responder;
+        String caseId = steps.caseId;
+        if (steps.failure.isPresent()) {
+            return steps.failure.get();
+        }
+        Set<String> notified = new TreeSet<>();
+        for (int i = 0; i < 2 && notified.size() < 2; i++) {
+            Optional<HubAnswer> notice = CooperationProbes.awaitAnswer(session, a -> a.action().equals(
+                    ImiDocumentType.HUB_OVERDUE.action()) && a.document().contains("id=\"" + caseId + "\""));
+            if (notice.isEmpty()) {
+                break;
+            }
+            notified.add(notice.get().finalRecipient());
+        }
+        if (!notified.equals(new TreeSet<>(List.of(requester, responder)))) {
+            return Verdict.fail("request " + caseId + " with answerBy " + yesterday + ": within "
+                    + session.settings().listenWait().toSeconds() + " s the hub sent Overdue to " + (notified.isEmpty()
+                            ? "nobody" : notified) + ", not to both " + requester + " and " + responder);
+        }
+        return Verdict.pass("request " + caseId + " with answerBy " + yesterday + ": Overdue reached " + notified);
+    }
+
+    /** The steps of one case in order: each forwarded or refused as expected, or the first that was not. */
+    private static final class Steps {
+
+        private final Session session;
+        private final String requester;
+        private final String responder;
+        private final String caseId;
+        private final List<String> done = new ArrayList<>();
+        private Optional<Verdict> failure = Optional.empty();
+
+        private Steps(Session session) {
+            ImiAuthorities imi = session.settings().imi();
+            this.session = session;
+            this.requester = imi.authority().orElseThrow();
+            this.responder = imi.peer().orElseThrow();
+            this.caseId = caseId(requester);
+        }
+
+        /** A new case: --authority's request Submit to --peer-authority, forwarded to the peer. */
+        static Steps submitted(Session session, LocalDate answerBy) throws InterruptedException {
+            Steps steps = new Steps(session);
+            steps.forward(ImiDocumentType.REQUEST_SUBMIT, steps.requester, steps.responder, request(steps.caseId,
+                    steps.requester, steps.responder, answerBy.toString()));
+            return steps;
+        }
+
+        String acceptance(String from, String to) {
+            return step("acceptance", caseId, from, to, "<answerBy>" + LocalDate.now(ZoneOffset.UTC).plusDays(20)
+                    + "</answerBy>");
+        }
+
+        /** Sends a step and expects the hub to forward it to {@code to}. */
+        void forward(ImiDocumentType type, String from, String to, String xml) throws InterruptedException {
+            expect(type, from, to, xml, type.action(), to, "id=\"" + caseId + "\"");
+        }
+
+        /** Sends a step the workflow does not allow and expects a Refuse naming {@code state} and the action. */
+        void refused(ImiDocumentType type, String from, String to, String xml, String state) throws InterruptedException {
+            expect(type, from, to, xml, ImiDocumentType.HUB_REFUSAL.action(), from, "<state>" + state + "</state>",
+                    "<action>" + type.action() + "</action>");
+        }
+
+        private void expect(ImiDocumentType type, String from, String to, String xml, String answerAction, String answerTo,
+                String... texts) throws InterruptedException {
+            if (failure.isPresent()) {
+                return;
+            }
+            String title = type.action() + " " + from + " -> " + to;
+            Step sent = send(session, title, document(session, type, from, to, xml));
+            if (sent instanceof Failed failed) {
+                failure = Optional.of(failed.verdict());
+                return;
+            }
+            Verdict answer = expectAnswer(session, ((Receipted) sent).messageId(), answerAction, answerTo, texts);
+            if (answer.status() != Verdict.Status.PASS) {
+                failure = Optional.of(Verdict.fail("case " + caseId + (done.isEmpty() ? "" : " after " + String.join(", ",
+                        done)) + ": " + title + ": " + answer.message()));
+                return;
+            }
+            done.add(answerAction.equals(type.action()) ? type.action() : type.action() + " refused");
+        }
+
+        Verdict verdict() {
+            return failure.orElseGet(() -> Verdict.pass("case " + caseId + ": " + String.join(", ", done)));
+        }
+    }
+}
