@@ -8,8 +8,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+
+import javax.management.JMX;
 
 import org.imigateway.Gateway;
 import org.imigateway.GatewayParts;
@@ -21,6 +25,8 @@ import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
 import org.imigateway.connectors.SubmissionException;
 import org.imigateway.demo.DemoNetwork;
+import org.imigateway.ops.GatewayBean;
+import org.imigateway.ops.GatewayMXBean;
 import org.imigateway.store.MessageRecord;
 import org.imigateway.store.MessageStatus;
 import org.imigateway.testsupport.GatewayHome;
@@ -33,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Show 1 of issue 17: gateway A has no PMode party for B; it sends by B's participant id, finds
  * B's endpoint and certificate through a BDXL NAPTR on a loopback DNS server and a signed SMP 1.0
  * answer on a loopback SMP, and gets B's receipt verified; B, which has no PMode party for A
- * either, accepts A on the dynamic leg by its signing certificate. A participant the SML does not know is
- * refused before anything is built.
+ * either, accepts A on the dynamic leg by its signing certificate. A submission whose lookup fails (a
+ * participant the SML does not know, an endpoint certificate outside the AP trust) is kept in the log as
+ * SEND_FAILURE naming the cause, and an operator's resend looks up again and sends it (Show 3).
  */
 class SendByParticipantTest {
 
@@ -44,6 +51,7 @@ class SendByParticipantTest {
     static final Endpoint.Process PROC = Endpoint.Process.parse("imi-process::urn:imi:cooperation");
     static final ParticipantId C = ParticipantId.parse("iso6523-actorid-upis::0088:imi-c");
     static final String ACTION = "DeliverByParticipant";
+    static final Duration CACHE_MAX_AGE = Duration.ofSeconds(2);
 
     @TempDir
     static Path dir;
@@ -52,6 +60,7 @@ class SendByParticipantTest {
     static LoopbackSmp smp;
     static Gateway a;
     static Gateway b;
+    static X509Certificate certificateB;
 
     @BeforeAll
     static void start() throws Exception {
@@ -79,7 +88,7 @@ class SendByParticipantTest {
         smp = new LoopbackSmp(smpKey.privateKey(), smpKey.certificate());
         dns.naptr(BdxlName.of(B, ZONE), 100, 10, "U", "Meta:SMP", "!.*!" + smp.url() + "!");
         // one certificate, as an SMP publishes it: B signs its receipts with it and is encrypted for it
-        X509Certificate certificateB = Stores.readCertificate(homeB.resolve("config/pmodes/certs/gw-b-signing.pem"));
+        certificateB = Stores.readCertificate(homeB.resolve("config/pmodes/certs/gw-b-signing.pem"));
         smp.publish(B, DOC, PROC, LoopbackSmp.Published.as4(URI.create(network.plan().endpoint("gw-b")), certificateB));
         // C's SMP entry names a certificate of a CA outside the network's trust store
         X509Certificate stranger = CertificateAuthority.create("Someone else's CA").issueSigning("gw-c").certificate();
@@ -90,7 +99,9 @@ class SendByParticipantTest {
                 "discovery.dns.server=" + dns.address().getHostString() + ":" + dns.address().getPort(),
                 "discovery.smp.truststore=smp-trust.p12",
                 "discovery.smp.truststore.password=smp-pass",
-                "discovery.timeoutSeconds=3");
+                "discovery.timeoutSeconds=3",
+                // short, so that Show 2 (a changed endpoint certificate) is seen within the test
+                "discovery.cache.maxAgeSeconds=" + CACHE_MAX_AGE.toSeconds());
         b = network.start("gw-b");
         a = network.start("gw-a");
     }
@@ -126,21 +137,71 @@ class SendByParticipantTest {
     }
 
     @Test
-    void participantUnknownToTheSmlIsRefusedAndNothingIsSent() throws Exception {
-        SubmissionException refused = assertThrows(SubmissionException.class,
-                () -> a.submit(toParticipant("iso6523-actorid-upis::0088:nobody").build()));
-        assertEquals("EBMS:0003", refused.errorCode());
-        assertTrue(refused.getMessage().contains("NXDOMAIN"), refused.getMessage());
-        // refused at the lookup, before a message was built or logged
+    void participantUnknownToTheSmlIsKeptAsSendFailureAndSentOnAResendOnceRegistered() throws Exception {
+        ParticipantId d = ParticipantId.parse("iso6523-actorid-upis::0088:imi-d-registered-later");
+        String messageId = a.submit(toParticipant(d.toString()).build());
+        MessageRecord failed = a.awaitOutcome(messageId, Duration.ofSeconds(10));
+        assertEquals(MessageStatus.SEND_FAILURE, failed.status(), () -> "outcome: " + failed);
+        assertEquals(Optional.of("EBMS:0003"), failed.errorCode());
+        assertTrue(failed.errorDetail().orElseThrow().contains("NXDOMAIN"), failed.errorDetail().orElseThrow());
         assertTrue(metric("nxdomain") >= 1, "the failed lookup is counted");
+
+        dns.naptr(BdxlName.of(d, ZONE), 100, 10, "U", "Meta:SMP", "!.*!" + smp.url() + "!");
+        smp.publish(d, DOC, PROC, LoopbackSmp.Published.as4(URI.create(network.plan().endpoint("gw-b")), certificateB));
+        assertTrue(operator().resend(messageId));
+        MessageRecord sent = a.awaitOutcome(messageId, Duration.ofSeconds(30));
+        assertEquals(MessageStatus.ACKNOWLEDGED, sent.status(), () -> "outcome: " + sent);
+        assertEquals("gw-b", sent.header().toParty());
+        TestNetwork.awaitDelivered(b, messageId);
     }
 
     @Test
-    void endpointCertificateOutsideTheApTrustIsRefusedWithEbms0010() throws Exception {
-        SubmissionException refused = assertThrows(SubmissionException.class,
-                () -> a.submit(toParticipant(C.toString()).build()));
-        assertEquals("EBMS:0010", refused.errorCode());
-        assertTrue(refused.getMessage().contains("UNTRUSTED_CERTIFICATE"), refused.getMessage());
+    void endpointCertificateOutsideTheApTrustIsKeptAsSendFailureWithEbms0010AndResentOnceTheSmpIsFixed()
+            throws Exception {
+        String messageId = a.submit(toParticipant(C.toString()).build());
+        MessageRecord failed = a.awaitOutcome(messageId, Duration.ofSeconds(10));
+        assertEquals(MessageStatus.SEND_FAILURE, failed.status(), () -> "outcome: " + failed);
+        assertEquals(Optional.of("EBMS:0010"), failed.errorCode());
+        assertTrue(failed.errorDetail().orElseThrow().contains("UNTRUSTED_CERTIFICATE"), failed.errorDetail().orElseThrow());
+        // a resend while the SMP still names the stranger's certificate looks up again and fails again
+        assertTrue(operator().resend(messageId));
+        MessageRecord again = a.awaitOutcome(messageId, Duration.ofSeconds(10));
+        assertEquals(MessageStatus.SEND_FAILURE, again.status(), () -> "outcome: " + again);
+        assertTrue(again.errorDetail().orElseThrow().contains("UNTRUSTED_CERTIFICATE"), again.errorDetail().orElseThrow());
+
+        smp.publish(C, DOC, PROC, LoopbackSmp.Published.as4(URI.create(network.plan().endpoint("gw-b")), certificateB));
+        assertTrue(operator().resend(messageId));
+        MessageRecord sent = a.awaitOutcome(messageId, Duration.ofSeconds(30));
+        assertEquals(MessageStatus.ACKNOWLEDGED, sent.status(), () -> "outcome: " + sent);
+        TestNetwork.awaitDelivered(b, messageId);
+    }
+
+    @Test
+    void aChangedEndpointCertificateIsUsedOnceTheCachedAnswerHasExpired() throws Exception {
+        ParticipantId e = ParticipantId.parse("iso6523-actorid-upis::0088:imi-e-renews-its-certificate");
+        URI endpointB = URI.create(network.plan().endpoint("gw-b"));
+        dns.naptr(BdxlName.of(e, ZONE), 100, 10, "U", "Meta:SMP", "!.*!" + smp.url() + "!");
+        smp.publish(e, DOC, PROC, LoopbackSmp.Published.as4(endpointB, certificateB));
+        String first = a.submit(toParticipant(e.toString()).build());
+        assertEquals("gw-b", a.outbound(first).orElseThrow().header().toParty());
+
+        // the SMP now names another certificate of the network for E's endpoint (here gw-a's own)
+        X509Certificate renewed = Stores.readCertificate(network.plan().home("gw-a").resolve("config/pmodes/certs/gw-a-signing.pem"));
+        smp.publish(e, DOC, PROC, LoopbackSmp.Published.as4(endpointB, renewed));
+        String cached = a.submit(toParticipant(e.toString()).build());
+        assertEquals("gw-b", a.outbound(cached).orElseThrow().header().toParty(), "within the cache's maximum age");
+        assertEquals(MessageStatus.ACKNOWLEDGED, a.awaitOutcome(cached, Duration.ofSeconds(30)).status());
+
+        Thread.sleep(CACHE_MAX_AGE.plusMillis(500).toMillis());
+        String refreshed = a.submit(toParticipant(e.toString()).build());
+        // encrypted for, addressed to and expecting a receipt signed by the renewed certificate (CN gw-a)
+        assertEquals("gw-a", a.outbound(refreshed).orElseThrow().header().toParty());
+        operator().moveToDeadLetterQueue(refreshed);
+    }
+
+    private static GatewayMXBean operator() {
+        return JMX.newMXBeanProxy(ManagementFactory.getPlatformMBeanServer(), GatewayBean.objectName("gw-a"),
+                GatewayMXBean.class);
     }
 
     @Test
