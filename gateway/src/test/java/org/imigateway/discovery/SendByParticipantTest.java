@@ -132,7 +132,10 @@ class SendByParticipantTest {
         MessageRecord outcome = a.awaitOutcome(messageId, Duration.ofSeconds(30));
         assertEquals(MessageStatus.ACKNOWLEDGED, outcome.status(), () -> "outcome: " + outcome);
         assertEquals("gw-b", outcome.header().toParty());
-        TestNetwork.awaitDelivered(b, messageId);
+        Path delivered = TestNetwork.awaitDelivered(b, messageId);
+        String metadata = Files.readString(delivered.resolve("metadata.xml"));
+        assertTrue(metadata.contains("finalRecipient") && metadata.contains("0088:imi-b"),
+                "the receiving backend's metadata names the participant: " + metadata);
         assertTrue(metric("fetched") + metric("cached") >= 1, "the lookup is counted in the gateway's metrics");
     }
 
