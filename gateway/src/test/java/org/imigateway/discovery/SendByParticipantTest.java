@@ -12,6 +12,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.management.JMX;
 
@@ -21,6 +23,7 @@ import org.imigateway.TestNetwork;
 import org.imigateway.certificates.CertificateAuthority;
 import org.imigateway.certificates.IssuedCertificate;
 import org.imigateway.certificates.Stores;
+import org.imigateway.cli.CommandRun;
 import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
 import org.imigateway.connectors.SubmissionException;
@@ -29,6 +32,7 @@ import org.imigateway.ops.GatewayBean;
 import org.imigateway.ops.GatewayMXBean;
 import org.imigateway.store.MessageRecord;
 import org.imigateway.store.MessageStatus;
+import org.imigateway.testsupport.FreePort;
 import org.imigateway.testsupport.GatewayHome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +65,7 @@ class SendByParticipantTest {
     static Gateway a;
     static Gateway b;
     static X509Certificate certificateB;
+    static Path tokenFile;
 
     @BeforeAll
     static void start() throws Exception {
@@ -102,6 +107,10 @@ class SendByParticipantTest {
                 "discovery.timeoutSeconds=3",
                 // short, so that Show 2 (a changed endpoint certificate) is seen within the test
                 "discovery.cache.maxAgeSeconds=" + CACHE_MAX_AGE.toSeconds());
+        tokenFile = dir.resolve("alice.token");
+        CommandRun token = CommandRun.run("token", "--operator", "alice", "--out", tokenFile.toString());
+        assertEquals(0, token.exit(), token.err());
+        GatewayHome.at(homeA).appendProperties("submit.port=" + FreePort.onLoopback(), token.out().strip());
         b = network.start("gw-b");
         a = network.start("gw-a");
     }
@@ -200,6 +209,19 @@ class SendByParticipantTest {
         // encrypted for, addressed to and expecting a receipt signed by the renewed certificate (CN gw-a)
         assertEquals("gw-a", a.outbound(refreshed).orElseThrow().header().toParty());
         operator().moveToDeadLetterQueue(refreshed);
+    }
+
+    @Test
+    void sendByParticipantThroughTheRunningGatewaysSubmissionEndpoint() throws Exception {
+        Path payload = Files.writeString(dir.resolve("remote.xml"), "<request>by participant, remote</request>");
+        CommandRun send = CommandRun.run("send", "--gateway", network.plan().home("gw-a").toString(), "--token-file",
+                tokenFile.toString(), "--participant", B.toString(), "--document-type", DOC.toString(), "--process",
+                PROC.toString(), "--service", DemoNetwork.SERVICE, "--service-type", DemoNetwork.SERVICE_TYPE, "--action",
+                ACTION, "--file", payload.toString(), "--mime-type", "application/xml", "--wait", "60");
+        assertEquals(0, send.exit(), send.out() + send.err());
+        Matcher acknowledged = Pattern.compile("ACKNOWLEDGED (\\S+) after").matcher(send.out());
+        assertTrue(acknowledged.find(), send.out());
+        assertEquals("gw-b", a.outbound(acknowledged.group(1)).orElseThrow().header().toParty());
     }
 
     private static GatewayMXBean operator() {
