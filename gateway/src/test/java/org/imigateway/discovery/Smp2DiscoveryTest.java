@@ -4,12 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import javax.xml.XMLConstants;
+import javax.xml.transform.Source;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+
 import org.imigateway.discovery.DiscoveryException.Cause;
+import org.imigateway.xml.SecureXml;
+import org.xml.sax.SAXException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +40,26 @@ class Smp2DiscoveryTest extends DiscoveryFixture {
     void smp2() throws Exception {
         smp.publish2(B, DOC, PROC, SmpVersion.V2, LoopbackSmp.Published.as4(B_AS4_V2, apB.certificate()));
         discovery = discovery(Duration.ofSeconds(2), SmpVersion.V2);
+    }
+
+    /** The loopback SMP's 2.0 answers are valid against the OASIS schema, signature included: the reader is tested on real 2.0. */
+    @Test
+    void theLoopbackSmpServesSchemaValidSmp2Documents() throws Exception {
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
+        // the namespaces SMP 2.0 imports without a location come first (as the build's catalog maps them)
+        Schema schema = factory.newSchema(new Source[] {
+            new StreamSource(getClass().getResource("/xsd/xmldsig-core-schema.xsd").toString()),
+            new StreamSource(getClass().getResource("/xsd/smp2/common/CCTS_CCT_SchemaModule.xsd").toString()),
+            new StreamSource(getClass().getResource("/xsd/smp2/ServiceMetadata-2.0.xsd").toString())});
+        byte[] served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(smp.metadataUrl(SmpVersion.V2, B, DOC)).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        schema.newValidator().validate(new DOMSource(SecureXml.parse(new ByteArrayInputStream(served))));
+        // and the check can fail: without its mandatory SMPVersionID the document is not SMP 2.0
+        String broken = new String(served, StandardCharsets.UTF_8).replaceAll("<smb:SMPVersionID>2.0</smb:SMPVersionID>", "");
+        assertThrows(SAXException.class, () -> schema.newValidator().validate(new DOMSource(SecureXml.parse(broken))));
     }
 
     private DiscoveryException refused() {
