@@ -22,6 +22,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 
 import org.imigateway.connectors.Payload;
+import org.imigateway.connectors.Submission;
 import org.imigateway.ops.MessageReport;
 import org.imigateway.ops.PinnedTrust;
 import org.imigateway.ops.SubmitEndpoint;
@@ -60,14 +61,21 @@ final class RemoteGateway {
 
     /** A submission as {@code send} takes it; each payload's file is streamed, not read into memory. */
     record Fields(String to, String service, String serviceType, String action, Optional<String> conversationId,
-            Optional<String> messageId, List<String> properties, List<Payload> payloads) {
+            Optional<String> messageId, List<String> properties, List<Payload> payloads,
+            Optional<Submission.Recipient> recipient) {
     }
 
     /** Submits; the MessageId once the gateway has committed and queued the message. */
     String submit(Fields fields) throws RemoteException, Refused {
         String boundary = "imi-" + UUID.randomUUID();
         List<HttpRequest.BodyPublisher> body = new ArrayList<>();
-        field(body, boundary, "to", fields.to());
+        if (fields.recipient().isPresent()) {
+            field(body, boundary, "participant", fields.recipient().get().participant());
+            field(body, boundary, "documentType", fields.recipient().get().documentType());
+            field(body, boundary, "process", fields.recipient().get().process());
+        } else {
+            field(body, boundary, "to", fields.to());
+        }
         field(body, boundary, "service", fields.service());
         field(body, boundary, "serviceType", fields.serviceType());
         field(body, boundary, "action", fields.action());

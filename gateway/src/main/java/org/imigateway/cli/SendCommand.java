@@ -97,11 +97,6 @@ public final class SendCommand implements Callable<Integer> {
             System.err.println("--document-type and --process go with --participant, not --to");
             return 1;
         }
-        if (participant != null && remote.remote()) {
-            System.err.println("--participant is sent from the home (--home); the remote submission has no participant"
-                    + " field yet");
-            return 1;
-        }
         for (String property : properties) {
             if (property.indexOf('=') <= 0) {
                 System.err.println("--property '" + property + "' is not name=value");
@@ -131,7 +126,8 @@ public final class SendCommand implements Callable<Integer> {
         try {
             gateway = remote.connect();
             id = gateway.submit(new RemoteGateway.Fields(to, service, serviceType, action,
-                    Optional.ofNullable(conversationId), Optional.ofNullable(messageId), properties, payloads));
+                    Optional.ofNullable(conversationId), Optional.ofNullable(messageId), properties, payloads,
+                    Optional.ofNullable(participant).map(p -> new Submission.Recipient(p, documentType, process))));
         } catch (RemoteGateway.Refused e) {
             System.err.println("REFUSED: " + e.getMessage());
             return 3;

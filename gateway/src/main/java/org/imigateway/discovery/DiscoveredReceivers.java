@@ -52,7 +52,7 @@ public final class DiscoveredReceivers implements DynamicReceivers {
     }
 
     /** EBMS:0003 and EBMS:0010 as the cause says; a fault on the way (SEND_FAILURE) is EBMS:0004 naming it. */
-    static EbmsException refusal(DiscoveryException e) {
+    static DynamicReceivers.LookupFailed refusal(DiscoveryException e) {
         EbmsErrorCode code = switch (e.cause().outcome()) {
             case "EBMS:0003" -> EbmsErrorCode.VALUE_INCONSISTENT;
             case "EBMS:0010" -> EbmsErrorCode.PROCESSING_MODE_MISMATCH;
@@ -60,7 +60,7 @@ public final class DiscoveredReceivers implements DynamicReceivers {
         };
         String prefix = code == EbmsErrorCode.OTHER ? "SEND_FAILURE: discovery failed on the way, try again later: "
                 : "discovery: ";
-        return new EbmsException(code, prefix + e.getMessage(), e);
+        return new DynamicReceivers.LookupFailed(code, prefix + e.getMessage(), e);
     }
 
     private static String commonName(Endpoint endpoint) throws EbmsException {

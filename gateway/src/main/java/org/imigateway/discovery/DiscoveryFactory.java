@@ -30,7 +30,7 @@ public final class DiscoveryFactory {
                 settings.smpTrustPassword());
         KeyStore apTrust = read(file, "trust.store", config.trustStore(), config.trustStorePassword());
         List<X509CRL> crls = config.crl().map(c -> List.of(Stores.readCrl(c))).orElse(List.of());
-        SmpClient client = new SmpClient(settings.timeout(), new SmpSignature(ChainCheck.of(smpTrust, List.of())),
+        SmpClient client = new SmpClient(settings.timeout(), settings.smpVersion(), new SmpSignature(ChainCheck.of(smpTrust, List.of())),
                 new EndpointChoice(settings.transportProfiles(), ChainCheck.of(apTrust, crls)));
         SmpLocator locator;
         try {

@@ -25,7 +25,8 @@ public record DiscoverySettings(
         Duration cacheMaxAge,
         Optional<Path> smpTrustStore,
         char[] smpTrustPassword,
-        List<String> transportProfiles) {
+        List<String> transportProfiles,
+        SmpVersion smpVersion) {
 
     public static final String SML_ZONE = "discovery.sml.zone";
     public static final String SMP_URL = "discovery.smp.url";
@@ -35,6 +36,7 @@ public record DiscoverySettings(
     public static final String SMP_TRUSTSTORE = "discovery.smp.truststore";
     public static final String SMP_TRUSTSTORE_PASSWORD = "discovery.smp.truststore.password";
     public static final String TRANSPORT_PROFILES = "discovery.transportProfiles";
+    public static final String SMP_VERSION = "discovery.smp.version";
 
     /** The eDelivery AS4 transport profile identifier an SMP publishes for AS4 endpoints. */
     public static final List<String> DEFAULT_TRANSPORT_PROFILES = List.of("bdxr-transport-ebms3-as4-v1p0");
@@ -88,11 +90,17 @@ public record DiscoverySettings(
         if (profiles.isEmpty()) {
             problems.add(file + ": " + TRANSPORT_PROFILES + " names no transport profile");
         }
+        SmpVersion version = SmpVersion.V1;
+        try {
+            version = text(p, SMP_VERSION).map(SmpVersion::parse).orElse(SmpVersion.V1);
+        } catch (IllegalArgumentException e) {
+            problems.add(file + ": " + SMP_VERSION + "=" + p.getProperty(SMP_VERSION).trim() + " is not an OASIS SMP version (1.0 or 2.0)");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("\n", problems));
         }
         return new DiscoverySettings(zone.map(z -> z.endsWith(".") ? z.substring(0, z.length() - 1) : z), smp, dns,
-                timeout, maxAge, trustStore, trustPassword, profiles);
+                timeout, maxAge, trustStore, trustPassword, profiles, version);
     }
 
     private static Optional<String> text(Properties p, String key) {

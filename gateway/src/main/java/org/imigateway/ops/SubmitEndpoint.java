@@ -150,7 +150,13 @@ public final class SubmitEndpoint extends Handler.Abstract {
     }
 
     private static Submission submission(MultiPartFormData.Parts parts, Path folder) throws IOException, BadField {
-        Submission.Builder builder = Submission.to(required(parts, "to"));
+        Optional<String> participant = field(parts, "participant");
+        if (participant.isPresent() && field(parts, "to").isPresent()) {
+            throw new BadField("the fields 'to' and 'participant' are both given; name a PMode party or a participant");
+        }
+        Submission.Builder builder = participant.isPresent()
+                ? Submission.toParticipant(participant.get(), required(parts, "documentType"), required(parts, "process"))
+                : Submission.to(required(parts, "to"));
         Optional<String> serviceType = field(parts, "serviceType");
         String service = required(parts, "service");
         if (serviceType.isPresent()) {

@@ -11,7 +11,10 @@ import java.util.UUID;
 
 import org.imigateway.as4.WorkFolders;
 import org.imigateway.as4.EbmsException;
+import org.imigateway.as4.MessageIds;
 import org.imigateway.as4.outflow.As4Sender;
+import org.imigateway.as4.outflow.DynamicReceivers;
+import org.imigateway.as4.outflow.HeldSubmission;
 import org.imigateway.as4.outflow.PreparedMessage;
 import org.imigateway.as4.outflow.PreparedMessageFiles;
 import org.imigateway.broker.Queues;
@@ -68,6 +71,8 @@ public final class OutboundSubmission implements GatewayPort {
             log.registerOutbound(header, submission.properties(), new MimeBody(prepared.body(), prepared.contentType()));
             enqueuer.enqueue(Queues.OUTBOUND, prepared.messageId(), "out:" + prepared.messageId(), 0);
             return prepared.messageId();
+        } catch (DynamicReceivers.LookupFailed e) {
+            return hold(submission, folder, e);
         } catch (EbmsException e) {
             WorkFolders.deleteQuietly(folder);
             throw new SubmissionException(e.error().code().code(), e.error().detail(), e);
@@ -80,8 +85,49 @@ public final class OutboundSubmission implements GatewayPort {
         }
     }
 
+    /**
+     * Discovery could not find the receiver of a message to a participant: the submission is kept
+     * as given (payloads copied into its folder) and logged SEND_FAILURE with the lookup's error,
+     * so nothing is lost and an operator resend builds and sends it once the lookup succeeds.
+     */
+    private String hold(Submission submission, Path folder, DynamicReceivers.LookupFailed failure)
+            throws SubmissionException {
+        String messageId = submission.messageId().orElseGet(MessageIds::newMessageId);
+        String conversationId = submission.conversationId().orElseGet(MessageIds::newConversationId);
+        Submission kept = new Submission(submission.toParty(), submission.service(), submission.serviceType(),
+                submission.action(), Optional.of(conversationId), Optional.of(messageId), submission.refToMessageId(),
+                submission.properties(), submission.payloads(), submission.submissionId(), submission.recipient());
+        try {
+            Path file = HeldSubmission.write(kept, folder);
+            syncAll(folder);
+            MessageHeader header = new MessageHeader(messageId, conversationId, submission.refToMessageId(), Instant.now(),
+                    self.partyId().value(), submission.recipient().orElseThrow().participant(), submission.service(),
+                    submission.serviceType(), submission.action());
+            log.registerOutbound(header, submission.properties(), new MimeBody(file, HeldSubmission.CONTENT_TYPE));
+            log.fail(messageId, failure.error().code().code(), failure.error().detail());
+            return messageId;
+        } catch (DuplicateMessageException e) {
+            WorkFolders.deleteQuietly(folder);
+            return messageId;
+        } catch (IOException e) {
+            WorkFolders.deleteQuietly(folder);
+            throw new SubmissionException("EBMS:0004", "the submission cannot be kept after its lookup failed ("
+                    + failure.error().detail() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static void syncAll(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+            }
+        }
+    }
+
     /** Keeps the MIME body and the references, synced; removes the intermediate files. */
-    private static void keepOnly(Path folder, Path body) throws IOException {
+    static void keepOnly(Path folder, Path body) throws IOException {
         try (var files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();

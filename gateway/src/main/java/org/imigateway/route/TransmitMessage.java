@@ -14,9 +14,11 @@ import org.apache.camel.Processor;
 import org.imigateway.as4.EbmsErrorCode;
 import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.outflow.As4Sender;
+import org.imigateway.as4.outflow.HeldSubmission;
 import org.imigateway.as4.outflow.PreparedMessage;
 import org.imigateway.as4.outflow.PreparedMessageFiles;
 import org.imigateway.as4.outflow.SendResult;
+import org.imigateway.connectors.Submission;
 import org.imigateway.pmode.Leg;
 import org.imigateway.pmode.PModeSet;
 import org.imigateway.pmode.Party;
@@ -140,8 +142,29 @@ public final class TransmitMessage implements Processor {
         return true;
     }
 
+    /**
+     * A message held at submission (discovery had no answer then) is built now, after a resend:
+     * the lookup runs again; once built, the log names its receiver and body instead of the held submission.
+     */
+    private PreparedMessage build(String messageId, Path held) throws IOException, EbmsException {
+        Path folder = held.getParent();
+        Submission submission = HeldSubmission.read(held);
+        PreparedMessage prepared = sender.prepare(submission, folder);
+        PreparedMessageFiles.writeReferences(prepared.signedReferences(), folder.resolve(REFERENCES_FILE));
+        PreparedMessageFiles.writeRecipient(submission.recipient().orElseThrow(), folder.resolve(RECIPIENT_FILE));
+        log.built(messageId, prepared.receiver().partyId().value(), new MimeBody(prepared.body(), prepared.contentType()));
+        HeldSubmission.delete(folder);
+        OutboundSubmission.keepOnly(folder, prepared.body());
+        LOG.info("message {}: built after its receiver was found: {}", Untrusted.inLog(messageId),
+                prepared.receiver().endpoint().map(Object::toString).orElse("?"));
+        return prepared;
+    }
+
     private PreparedMessage load(MessageRecord record) throws IOException, EbmsException {
         MimeBody body = record.body().orElseThrow(() -> new IllegalStateException("no prepared body is recorded"));
+        if (HeldSubmission.CONTENT_TYPE.equals(body.contentType())) {
+            return build(record.header().messageId(), body.file());
+        }
         PModeSet set = pmodes.get();
         Leg leg = set.outboundLeg(record.header().service(), record.header().action()).orElseThrow(
                 () -> new IllegalStateException("no PMode leg has service '" + record.header().service() + "' and action '"

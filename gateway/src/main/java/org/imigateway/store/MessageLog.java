@@ -153,6 +153,28 @@ public final class MessageLog {
         }
     }
 
+    /**
+     * A held outbound message (kept at submission because its receiver was not known yet) has
+     * been built at a later attempt: its receiver's PartyId and the body every attempt from now
+     * on POSTs.
+     */
+    public void built(String messageId, String toParty, MimeBody body) {
+        int updated = inTransaction("record the body of outbound message " + messageId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE message SET to_party = ?, body_file = ?,"
+                    + " body_content_type = ? WHERE message_id = ? AND direction = ?")) {
+                update.setString(1, Jdbc.fit("To PartyId", toParty, MAX_TEXT));
+                update.setString(2, body.file().toAbsolutePath().toString());
+                update.setString(3, body.contentType());
+                update.setString(4, messageId);
+                update.setString(5, OUTBOUND.name());
+                return update.executeUpdate();
+            }
+        });
+        if (updated == 0) {
+            throw new UnknownMessageException(messageId, OUTBOUND);
+        }
+    }
+
     /** Gives up on an outbound message (no retries left, or an error no retry can cure). */
     public void fail(String messageId, String errorCode, String errorDetail) {
         move(messageId, OUTBOUND, Optional.empty(), SEND_FAILURE, "failed (" + errorCode + "): " + errorDetail,

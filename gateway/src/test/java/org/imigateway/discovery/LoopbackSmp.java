@@ -27,9 +27,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * A real HTTP SMP on a loopback port (Jetty) serving OASIS SMP 1.0 documents, signed by the
- * test's SMP key the way an SMP signs them (enveloped, whole document), or as a test tells it to
- * serve them wrongly: unsigned, tampered after signing, slow, or not at all.
+ * A real HTTP SMP on a loopback port (Jetty) serving OASIS SMP 1.0 and 2.0 documents and
+ * redirects, signed by the test's SMP key the way an SMP signs them (enveloped, whole document),
+ * or as a test tells it to serve them wrongly: unsigned, tampered after signing, slow, or not at all.
  */
 public final class LoopbackSmp implements AutoCloseable {
 
@@ -85,11 +85,11 @@ public final class LoopbackSmp implements AutoCloseable {
         }
     }
 
+    /** An OASIS SMP 1.0 SignedServiceMetadata at the 1.0 path. */
     public void publish(ParticipantId participant, Endpoint.DocumentType documentType, Endpoint.Process process, Published... endpoints)
             throws Exception {
         StringBuilder xml = new StringBuilder();
-        xml.append("<SignedServiceMetadata xmlns=\"http://docs.oasis-open.org/bdxr/ns/SMP/2016/05\"><ServiceMetadata>")
-                .append("<ServiceInformation>")
+        xml.append("<ServiceInformation>")
                 .append("<ParticipantIdentifier scheme=\"").append(participant.scheme()).append("\">")
                 .append(participant.value()).append("</ParticipantIdentifier>")
                 .append("<DocumentIdentifier scheme=\"").append(documentType.scheme()).append("\">")
@@ -101,14 +101,84 @@ public final class LoopbackSmp implements AutoCloseable {
                     .append("<EndpointURI>").append(e.address()).append("</EndpointURI>");
             e.activation().ifPresent(a -> xml.append("<ServiceActivationDate>").append(a).append("</ServiceActivationDate>"));
             e.expiration().ifPresent(a -> xml.append("<ServiceExpirationDate>").append(a).append("</ServiceExpirationDate>"));
-            xml.append("<Certificate>").append(Base64.getEncoder().encodeToString(e.certificate().getEncoded()))
-                    .append("</Certificate><ServiceDescription>test AP</ServiceDescription>")
+            xml.append("<Certificate>").append(base64(e.certificate())).append("</Certificate><ServiceDescription>test AP</ServiceDescription>")
                     .append("<TechnicalContactUrl>mailto:ops@imi.test</TechnicalContactUrl></Endpoint>");
         }
-        xml.append("</ServiceEndpointList></Process></ProcessList></ServiceInformation></ServiceMetadata>")
-                .append("</SignedServiceMetadata>");
-        Document doc = SecureXml.parse(xml.toString());
-        documents.put(SmpClient.metadataUrl(url(), participant, documentType).getRawPath(), sign(doc));
+        xml.append("</ServiceEndpointList></Process></ProcessList></ServiceInformation>");
+        put(SmpVersion.V1, participant, documentType, smp1(xml));
+    }
+
+    /** An SMP 1.0 Redirect to {@code target}, whose signer's subject is {@code certificateUid}. */
+    public void redirect1(ParticipantId participant, Endpoint.DocumentType documentType, URI target, String certificateUid)
+            throws Exception {
+        put(SmpVersion.V1, participant, documentType, smp1(new StringBuilder("<Redirect href=\"").append(target)
+                .append("\"><CertificateUID>").append(certificateUid).append("</CertificateUID></Redirect>")));
+    }
+
+    /**
+     * An OASIS SMP 2.0 ServiceMetadata at the 2.0 path ({@code bdxr-smp-2/}), or, with
+     * {@code at}, at another version's path (an SMP answering 2.0 where 1.0 is asked).
+     */
+    public void publish2(ParticipantId participant, Endpoint.DocumentType documentType, Endpoint.Process process,
+            SmpVersion at, Published... endpoints) throws Exception {
+        StringBuilder xml = new StringBuilder("<sma:Endpoint>");
+        for (Published e : endpoints) {
+            if (xml.length() > "<sma:Endpoint>".length()) {
+                xml.append("</sma:Endpoint><sma:Endpoint>");
+            }
+            xml.append("<smb:TransportProfileID>").append(e.transportProfile()).append("</smb:TransportProfileID>")
+                    .append("<smb:AddressURI>").append(e.address()).append("</smb:AddressURI>");
+            e.activation().ifPresent(a -> xml.append("<smb:ActivationDate>").append(day(a)).append("</smb:ActivationDate>"));
+            e.expiration().ifPresent(a -> xml.append("<smb:ExpirationDate>").append(day(a)).append("</smb:ExpirationDate>"));
+            xml.append("<sma:Certificate><smb:TypeCode>signing</smb:TypeCode>")
+                    .append("<smb:ContentBinaryObject mimeCode=\"application/base64\">").append(base64(e.certificate()))
+                    .append("</smb:ContentBinaryObject></sma:Certificate>");
+        }
+        xml.append("</sma:Endpoint>");
+        put(at, participant, documentType, smp2(participant, documentType, process, xml.toString()));
+    }
+
+    /** An SMP 2.0 Redirect of {@code process} to {@code target}, naming the target's signing certificate. */
+    public void redirect2(ParticipantId participant, Endpoint.DocumentType documentType, Endpoint.Process process, URI target,
+            X509Certificate targetSigner) throws Exception {
+        put(SmpVersion.V2, participant, documentType, smp2(participant, documentType, process, "<sma:Redirect><smb:PublisherURI>"
+                + target + "</smb:PublisherURI><sma:Certificate><smb:ContentBinaryObject mimeCode=\"application/base64\">"
+                + base64(targetSigner) + "</smb:ContentBinaryObject></sma:Certificate></sma:Redirect>"));
+    }
+
+    /** Where an SMP of {@code version} serves a participant's metadata for a document type. */
+    public URI metadataUrl(SmpVersion version, ParticipantId participant, Endpoint.DocumentType documentType) {
+        return version.metadataUrl(url(), participant, documentType);
+    }
+
+    private static String smp1(StringBuilder serviceMetadataContent) {
+        return "<SignedServiceMetadata xmlns=\"http://docs.oasis-open.org/bdxr/ns/SMP/2016/05\"><ServiceMetadata>"
+                + serviceMetadataContent + "</ServiceMetadata></SignedServiceMetadata>";
+    }
+
+    private static String smp2(ParticipantId participant, Endpoint.DocumentType documentType, Endpoint.Process process,
+            String endpointsOrRedirect) {
+        return "<ServiceMetadata xmlns=\"http://docs.oasis-open.org/bdxr/ns/SMP/2/ServiceMetadata\""
+                + " xmlns:sma=\"http://docs.oasis-open.org/bdxr/ns/SMP/2/AggregateComponents\""
+                + " xmlns:smb=\"http://docs.oasis-open.org/bdxr/ns/SMP/2/BasicComponents\">"
+                + "<smb:SMPVersionID>2.0</smb:SMPVersionID>"
+                + "<smb:ID schemeID=\"" + documentType.scheme() + "\">" + documentType.value() + "</smb:ID>"
+                + "<smb:ParticipantID schemeID=\"" + participant.scheme() + "\">" + participant.value() + "</smb:ParticipantID>"
+                + "<sma:ProcessMetadata><sma:Process><smb:ID schemeID=\"" + process.scheme() + "\">" + process.value()
+                + "</smb:ID></sma:Process>" + endpointsOrRedirect + "</sma:ProcessMetadata></ServiceMetadata>";
+    }
+
+    private void put(SmpVersion version, ParticipantId participant, Endpoint.DocumentType documentType, String xml)
+            throws Exception {
+        documents.put(metadataUrl(version, participant, documentType).getRawPath(), sign(SecureXml.parse(xml)));
+    }
+
+    private static String base64(X509Certificate certificate) throws Exception {
+        return Base64.getEncoder().encodeToString(certificate.getEncoded());
+    }
+
+    private static String day(Instant instant) {
+        return instant.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
     }
 
     private byte[] sign(Document doc) throws Exception {
@@ -147,7 +217,8 @@ public final class LoopbackSmp implements AutoCloseable {
         if (f == Fault.UNSIGNED) {
             text = text.replaceAll("(?s)<(ds:)?Signature .*</(ds:)?Signature>", "");
         } else if (f == Fault.TAMPERED) {
-            text = text.replace("<EndpointURI>http://", "<EndpointURI>http://evil.");
+            text = text.replace("<EndpointURI>http://", "<EndpointURI>http://evil.")
+                    .replace("<smb:AddressURI>http://", "<smb:AddressURI>http://evil.");
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml");

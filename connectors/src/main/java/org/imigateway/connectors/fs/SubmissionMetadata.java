@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.imigateway.connectors.ConnectorXml;
 import org.imigateway.connectors.MessageProperty;
@@ -28,6 +29,10 @@ import org.w3c.dom.Element;
  * <pre>{@code
  * <submission xmlns="urn:imigateway:connectors:1.0">
  *   <toParty>gw-b</toParty>
+ *   <!-- or, on a leg marked dynamic, a participant found by discovery instead of <toParty>:
+ *   <participant>iso6523-actorid-upis::0088:5798000000001</participant>
+ *   <documentType>imi-doctype::urn:imi:request:1.0</documentType>
+ *   <process>imi-process::urn:imi:cooperation</process> -->
  *   <service type="urn:imigateway:service">urn:imigateway:demo:exchange</service>
  *   <action>Deliver</action>
  *   <conversationId>optional</conversationId>
@@ -62,7 +67,7 @@ public final class SubmissionMetadata {
             throw invalid(what + ": the root element must be <submission xmlns=\"" + ConnectorXml.NS + "\">, not <"
                     + root.getTagName() + ">");
         }
-        Submission.Builder builder = Submission.to(requiredText(root, "toParty", what))
+        Submission.Builder builder = addressed(root, what)
                 .action(requiredText(root, "action", what))
                 .submissionId(folder.getFileName().toString());
         Element service = children(root, "service").stream().findFirst()
@@ -83,6 +88,19 @@ public final class SubmissionMetadata {
             builder.payload(payload(folder, payloads.get(i), what + " payload " + (i + 1)));
         }
         return builder.build();
+    }
+
+    /** To a PMode party ({@code <toParty>}), or to a participant found by discovery ({@code <participant>}). */
+    private static Submission.Builder addressed(Element root, String what) throws SubmissionException {
+        Optional<String> participant = optionalText(root, "participant", what);
+        if (participant.isEmpty()) {
+            return Submission.to(requiredText(root, "toParty", what));
+        }
+        if (optionalText(root, "toParty", what).isPresent()) {
+            throw invalid(what + ": <toParty> and <participant> are both given; name a PMode party or a participant, not both");
+        }
+        return Submission.toParticipant(participant.get(), requiredText(root, "documentType", what),
+                requiredText(root, "process", what));
     }
 
     private static Payload payload(Path folder, Element element, String what) throws SubmissionException {

@@ -21,6 +21,7 @@ import org.imigateway.connectors.SubmissionException;
  * The JMS message format of the connector: one {@code MapMessage} per message, its entries
  * <pre>
  *   toParty, service, serviceType?, action, conversationId?, refToMessageId?   (submission)
+ *     or, instead of toParty on a leg marked dynamic: participant, documentType, process
  *   messageId, conversationId, refToMessageId?, timestamp, fromParty, toParty,
  *   service, serviceType?, action                                              (delivery)
  *   property.N.name, property.N.value, property.N.type?                        N = 1, 2, ...
@@ -38,8 +39,7 @@ final class JmsMapFormat {
     /** Reads a submission; payload bytes go to files under {@code work}. */
     static Submission submission(MapMessage map, String submissionId, Path work) throws JMSException, SubmissionException {
         String what = "JMS submission " + submissionId;
-        Submission.Builder builder = Submission.to(required(map, "toParty", what)).action(required(map, "action", what))
-                .submissionId(submissionId);
+        Submission.Builder builder = addressed(map, what).action(required(map, "action", what)).submissionId(submissionId);
         String service = required(map, "service", what);
         optional(map, "serviceType").ifPresentOrElse(type -> builder.service(service, type), () -> builder.service(service));
         optional(map, "conversationId").ifPresent(builder::conversationId);
@@ -64,6 +64,19 @@ final class JmsMapFormat {
                     properties(map, key + ".property.", what)));
         }
         return builder.build();
+    }
+
+    /** To a PMode party ({@code toParty}), or to a participant found by discovery ({@code participant}). */
+    private static Submission.Builder addressed(MapMessage map, String what) throws JMSException, SubmissionException {
+        Optional<String> participant = optional(map, "participant");
+        if (participant.isEmpty()) {
+            return Submission.to(required(map, "toParty", what));
+        }
+        if (optional(map, "toParty").isPresent()) {
+            throw invalid(what + ": map entries 'toParty' and 'participant' are both given; name a PMode party or a"
+                    + " participant, not both");
+        }
+        return Submission.toParticipant(participant.get(), required(map, "documentType", what), required(map, "process", what));
     }
 
     /** Writes a delivery; the payloads are read into the message. */

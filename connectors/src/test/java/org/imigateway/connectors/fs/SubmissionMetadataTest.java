@@ -50,6 +50,16 @@ class SubmissionMetadataTest {
         assertEquals(Optional.of("UTF-8"), submission.payloads().get(0).characterSet());
     }
 
+    @Test
+    void aFolderMayNameAParticipantDocumentTypeAndProcessInsteadOfAParty() throws Exception {
+        Submission submission = SubmissionMetadata.read(folder(GOOD.replace("<toParty>gw-b</toParty>",
+                "<participant>iso6523-actorid-upis::0088:imi-b</participant>"
+                        + "<documentType>imi-doctype::urn:imi:request:1.0</documentType>"
+                        + "<process>imi-process::urn:imi:cooperation</process>")));
+        assertEquals(Optional.of(new Submission.Recipient("iso6523-actorid-upis::0088:imi-b",
+                "imi-doctype::urn:imi:request:1.0", "imi-process::urn:imi:cooperation")), submission.recipient());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "<toParty>gw-b</toParty>|<toParty/>|element <toParty> is missing or empty",
@@ -59,6 +69,8 @@ class SubmissionMetadataTest {
         "mimeType=\"application/xml\"||has no attribute 'mimeType'",
         "urn:imigateway:connectors:1.0|urn:other|the root element must be",
         "<submission|<!DOCTYPE s [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><submission|not well-formed XML",
+        "<toParty>gw-b</toParty>|<toParty>gw-b</toParty><participant>s::v</participant>|are both given",
+        "<toParty>gw-b</toParty>|<participant>s::v</participant><process>p</process>|element <documentType> is missing",
     })
     void invalidMetadataIsRefusedNamingTheField(String from, String to, String words) throws Exception {
         SubmissionException refused = assertThrows(SubmissionException.class,

@@ -1,11 +1,14 @@
 package org.imigateway.as4.outflow;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.imigateway.as4.MessageIds;
 import org.imigateway.as4.Namespaces;
 import org.imigateway.as4.Timestamps;
 import org.imigateway.connectors.MessageProperty;
+import org.imigateway.connectors.Submission;
 import org.imigateway.pmode.Party;
 import org.imigateway.schemas.ebms3.AgreementRef;
 import org.imigateway.schemas.ebms3.CollaborationInfo;
@@ -29,6 +32,8 @@ import org.imigateway.schemas.ebms3.UserMessage;
  * properties (originalSender / finalRecipient among them) and one PartInfo per payload.
  */
 public final class BuildUserMessage {
+
+    static final String FINAL_RECIPIENT = "finalRecipient";
 
     public void build(OutboundMessage message) {
         var submission = message.submission();
@@ -65,9 +70,10 @@ public final class BuildUserMessage {
         collaboration.setConversationId(submission.conversationId().orElseGet(MessageIds::newConversationId));
         user.setCollaborationInfo(collaboration);
 
-        if (!submission.properties().isEmpty()) {
+        List<MessageProperty> messageProperties = messageProperties(submission);
+        if (!messageProperties.isEmpty()) {
             MessageProperties properties = new MessageProperties();
-            for (MessageProperty p : submission.properties()) {
+            for (MessageProperty p : messageProperties) {
                 properties.getProperties().add(property(p));
             }
             user.setMessageProperties(properties);
@@ -89,6 +95,24 @@ public final class BuildUserMessage {
         Messaging messaging = new Messaging();
         messaging.getUserMessages().add(user);
         message.messaging(messaging);
+    }
+
+    /**
+     * The submission's properties; a message to a participant names it as {@code finalRecipient}
+     * (value and scheme as type, the four-corner property eDelivery and Peppol use) unless the
+     * backend named a final recipient itself, so the receiving backend learns whom it is for.
+     */
+    static List<MessageProperty> messageProperties(Submission submission) {
+        if (submission.recipient().isEmpty() || submission.property(FINAL_RECIPIENT).isPresent()) {
+            return submission.properties();
+        }
+        String participant = submission.recipient().get().participant().trim();
+        int cut = participant.indexOf("::");
+        MessageProperty finalRecipient = cut < 0 ? MessageProperty.of(FINAL_RECIPIENT, participant)
+                : MessageProperty.typed(FINAL_RECIPIENT, participant.substring(cut + 2), participant.substring(0, cut));
+        List<MessageProperty> all = new ArrayList<>(submission.properties());
+        all.add(finalRecipient);
+        return all;
     }
 
     private static PartyId partyId(Party party) {

@@ -16,6 +16,16 @@ public interface DynamicReceivers {
     /** The access point serving {@code recipient} now; the refusal carries the ebMS error of the cause. */
     Party receiver(Submission.Recipient recipient, Leg leg) throws EbmsException;
 
+    /**
+     * The lookup itself failed (not found, unreachable, badly signed, no usable endpoint): the
+     * submission is kept as SEND_FAILURE with this error, and an operator resend looks up again.
+     */
+    final class LookupFailed extends EbmsException {
+        public LookupFailed(EbmsErrorCode code, String detail, Throwable cause) {
+            super(code, detail, cause);
+        }
+    }
+
     /** A gateway without {@code discovery.*} settings refuses every submission by participant. */
     DynamicReceivers NONE = (recipient, leg) -> {
         throw new EbmsException(EbmsErrorCode.PROCESSING_MODE_MISMATCH, "participant '" + recipient.participant()

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
+
 import org.imigateway.as4.Dom;
 import org.imigateway.as4.MessagingCodec;
 import org.imigateway.as4.Namespaces;
@@ -88,6 +90,20 @@ class BuildUserMessageTest {
         step.build(message);
 
         assertEquals(DemoNetwork.SERVICE_TYPE, user(message).getCollaborationInfo().getService().getType());
+    }
+
+    @Test
+    void aMessageToAParticipantNamesItAsFinalRecipientUnlessTheBackendDid() {
+        Submission.Builder toParticipant = Submission.toParticipant("iso6523-actorid-upis::0088:imi-b",
+                "imi-doctype::urn:imi:request:1.0", "imi-process::urn:imi:cooperation").service(DemoNetwork.SERVICE)
+                .action(DemoNetwork.ACTION).property(MessageProperty.of("originalSender", "urn:imi:a"));
+        assertEquals(List.of(MessageProperty.of("originalSender", "urn:imi:a"),
+                MessageProperty.typed("finalRecipient", "0088:imi-b", "iso6523-actorid-upis")),
+                BuildUserMessage.messageProperties(toParticipant.build()));
+        Submission named = toParticipant.property(MessageProperty.of("finalRecipient", "urn:imi:authority-b")).build();
+        assertEquals(named.properties(), BuildUserMessage.messageProperties(named));
+        Submission toParty = Submission.to(RECEIVER).service(DemoNetwork.SERVICE).action(DemoNetwork.ACTION).build();
+        assertEquals(List.of(), BuildUserMessage.messageProperties(toParty));
     }
 
     @Test
