@@ -1,7 +1,16 @@
 package org.imigateway.as4;
 
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGeneratorSpi;
 import java.security.Provider;
+import java.security.SecureRandom;
 import java.security.Security;
+import java.security.spec.AlgorithmParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +28,8 @@ import java.util.Map;
  *
  * <p>How: a provider placed first offers only these services, each implemented by Bouncy Castle's
  * class; they accept the JDK's EdEC and XEC keys (those our key stores load, and the peers'
- * ephemeral keys the JDK's key factory reads). The keys Bouncy Castle generates are
- * {@code java.security.interfaces.XECPublicKey}s with the same X.509 encoding. A key a service
+ * ephemeral keys the JDK's key factory reads). Generated X25519 key pairs are handed out as the
+ * JDK's keys. A key a service
  * cannot take makes the JCA fall back to the next provider (the JDK's), as for any provider.
  */
 final class Curve25519Provider extends Provider {
@@ -36,8 +45,45 @@ final class Curve25519Provider extends Provider {
         putService(new Service(this, "KeyAgreement", "X25519", EDEC + "KeyAgreementSpi$X25519",
                 List.of("1.3.101.110", "OID.1.3.101.110"), Map.of()));
         putService(new Service(this, "KeyAgreement", "XDH", EDEC + "KeyAgreementSpi$XDH", List.of(), Map.of()));
-        putService(new Service(this, "KeyPairGenerator", "X25519", EDEC + "KeyPairGeneratorSpi$X25519",
-                List.of("1.3.101.110", "OID.1.3.101.110"), Map.of()));
+        putService(new Service(this, "KeyPairGenerator", "X25519", X25519KeyPairGenerator.class.getName(),
+                List.of("1.3.101.110", "OID.1.3.101.110"), Map.of()) {
+            @Override
+            public Object newInstance(Object constructorParameter) {
+                return new X25519KeyPairGenerator();
+            }
+        });
+    }
+
+    /**
+     * Bouncy Castle generates the key pair; the pair handed out is the JDK's (algorithm "XDH"), the
+     * same keys a key store or a certificate gives: a key store entry refuses a private key whose
+     * algorithm name differs from its certificate's, and Bouncy Castle calls it "X25519".
+     */
+    static final class X25519KeyPairGenerator extends KeyPairGeneratorSpi {
+
+        private final KeyPairGeneratorSpi bouncyCastle = new org.bouncycastle.jcajce.provider.asymmetric.edec.KeyPairGeneratorSpi.X25519();
+
+        @Override
+        public void initialize(int keysize, SecureRandom random) {
+            bouncyCastle.initialize(keysize, random);
+        }
+
+        @Override
+        public void initialize(AlgorithmParameterSpec params, SecureRandom random) throws InvalidAlgorithmParameterException {
+            bouncyCastle.initialize(params, random);
+        }
+
+        @Override
+        public KeyPair generateKeyPair() {
+            KeyPair generated = bouncyCastle.generateKeyPair();
+            try {
+                KeyFactory jdk = KeyFactory.getInstance("XDH", "SunEC");
+                return new KeyPair(jdk.generatePublic(new X509EncodedKeySpec(generated.getPublic().getEncoded())),
+                        jdk.generatePrivate(new PKCS8EncodedKeySpec(generated.getPrivate().getEncoded())));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK cannot read an X25519 key pair: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Installs the provider once; idempotent. */

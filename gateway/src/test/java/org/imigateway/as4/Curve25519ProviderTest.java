@@ -81,6 +81,9 @@ class Curve25519ProviderTest {
         KeyPair ephemeral = KeyPairGenerator.getInstance("X25519").generateKeyPair();
         assertEquals("IMI-Curve25519", KeyPairGenerator.getInstance("X25519").getProvider().getName());
         assertInstanceOf(XECPublicKey.class, ephemeral.getPublic());
+        // the JDK's key classes, as a key store entry needs them beside a certificate the JDK read
+        assertEquals(jdkRecipient.getPrivate().getAlgorithm(), ephemeral.getPrivate().getAlgorithm());
+        assertEquals(jdkRecipient.getPublic().getClass(), ephemeral.getPublic().getClass());
         KeyAgreement ours = KeyAgreement.getInstance(jdkRecipient.getPublic().getAlgorithm());
         ours.init(ephemeral.getPrivate());
         ours.doPhase(jdkRecipient.getPublic(), true);
