@@ -27,7 +27,7 @@ final class CpuBreakdown {
 
     /** Sockets and files: charged to the outer frame's category (Jetty, Artemis, Derby) when there is one. */
     private static final String IO = "I/O (sockets, files)";
-    private static final String DRIVER = "benchmark driver (submission loop, completion polling)";
+    private static final String DRIVER = "benchmark driver (submission loop, completion wait)";
 
     /** Category and the class-name prefixes that belong to it; checked in this order. */
     private static final List<Map.Entry<String, List<String>>> CATEGORIES = List.of(
@@ -54,9 +54,9 @@ final class CpuBreakdown {
             Map.entry("ours (org.imigateway)", List.of("org.imigateway.")),
             Map.entry(DRIVER, List.of("org.imigateway.bench.")));
 
-    /** The driver's loops that count completed messages (its workers' submissions are the gateway's work). */
+    /** The driver's loops that wait for completed messages (its workers' submissions are the gateway's work). */
     private static final java.util.Set<String> DRIVER_POLLING = java.util.Set.of("org.imigateway.bench.Load.run",
-            "org.imigateway.bench.GatewayToGateway.awaitDelivered");
+            "org.imigateway.bench.Completions.await");
 
     private final Map<String, Long> samples = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> methods = new HashMap<>();

@@ -21,7 +21,8 @@ import org.imigateway.store.StatusChange;
 /**
  * Our gateway to our gateway, in one JVM on loopback: durable (Derby and Artemis on both sides),
  * signed, encrypted and compressed. Latencies come from the status histories both message logs
- * keep (microsecond timestamps), so observing them costs the run nothing.
+ * keep (microsecond timestamps), read after the measured phase; completions come from the message
+ * logs' status listeners, so observing the run costs it nothing.
  */
 public final class GatewayToGateway implements Scenario {
 
@@ -35,14 +36,17 @@ public final class GatewayToGateway implements Scenario {
         Gateway sender = network.sender();
         Gateway receiver = network.receiver();
         String loadAverage = Machine.currentLoadAverage();
-        long deliveredBefore = delivered(receiver);
         ProcessMeter meter = new ProcessMeter();
-        meter.start();
-        List<Load.Sent> all = Load.run(plan, i -> sender.submit(submission(plan, payload, i)),
-                () -> finished(sender), timeoutSeconds(plan));
+        List<Load.Sent> all;
+        try (StatusCount finished = StatusCount.of(sender, MessageStatus.ACKNOWLEDGED, MessageStatus.SEND_FAILURE);
+                StatusCount delivered = StatusCount.of(receiver, MessageStatus.DELIVERED)) {
+            meter.start();
+            all = Load.run(plan, i -> sender.submit(submission(plan, payload, i)), finished.completions(),
+                    timeoutSeconds(plan));
+            delivered.completions().await(plan.total(), timeoutSeconds(plan), "messages delivered by the receiver");
+            meter.stop();
+        }
         List<Load.Sent> measured = all.subList(plan.warmup(), all.size());
-        awaitDelivered(receiver, deliveredBefore + plan.total(), timeoutSeconds(plan));
-        meter.stop();
         Map<String, Instant> acknowledged = new HashMap<>();
         Map<String, Instant> delivered = new HashMap<>();
         int failed = 0;
@@ -66,27 +70,6 @@ public final class GatewayToGateway implements Scenario {
                 .property(MessageProperty.of("finalRecipient", "urn:authority:bench-receiver"))
                 .payload(Payload.of(payload, "application/xml"))
                 .build();
-    }
-
-    /** Outbound messages that reached a final status since the gateway started. */
-    private static long finished(Gateway sender) {
-        Map<MessageStatus, Long> counts = partsOf(sender).messageLog().countByStatus();
-        return counts.getOrDefault(MessageStatus.ACKNOWLEDGED, 0L) + counts.getOrDefault(MessageStatus.SEND_FAILURE, 0L);
-    }
-
-    static void awaitDelivered(Gateway receiver, long atLeast, long timeoutSeconds) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-        while (delivered(receiver) < atLeast) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the receiver delivered fewer than " + atLeast + " messages within "
-                        + timeoutSeconds + " s");
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    static long delivered(Gateway receiver) {
-        return partsOf(receiver).messageLog().countByStatus().getOrDefault(MessageStatus.DELIVERED, 0L);
     }
 
     /** When the message first reached {@code status}, from the message log's history. */

@@ -11,7 +11,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 
 /**
  * Offers messages to a system under test. Closed loop by default: at most {@code concurrency}
@@ -31,25 +30,22 @@ public final class Load {
     public record Sent(int index, String messageId, Instant submittedAt) {
     }
 
-    /**
-     * How often completions are counted. Each count is a query on the system under test and
-     * runs on its CPU, so it is kept rare; latencies do not depend on it (they come from the
-     * systems' own timestamps), only how soon the window refills.
-     */
-    private static final long POLL_MILLIS = 20;
+    /** How often the workers are checked for a failed send while no message completes. */
+    private static final long WORKER_CHECK_MILLIS = 1000;
 
     private Load() {
     }
 
     /**
-     * Runs {@code plan.total()} sends and waits until {@code completed} (a count of finished
-     * messages, failures included, that the system reports) has grown by that many.
+     * Runs {@code plan.total()} sends and waits until {@code completed} (finished messages,
+     * failures included, as the system reports them) has grown by that many. A completion wakes
+     * the driver, which then lets the next message go; the driver asks the system nothing.
      *
      * @return every sent message in index order, warm-up ones included
      */
-    public static List<Sent> run(RunPlan plan, Sender sender, LongSupplier completed, long timeoutSeconds)
+    static List<Sent> run(RunPlan plan, Sender sender, Completions completed, long timeoutSeconds)
             throws InterruptedException, TimeoutException {
-        long completedBefore = completed.getAsLong();
+        long completedBefore = completed.count();
         Semaphore window = new Semaphore(plan.concurrency());
         AtomicInteger next = new AtomicInteger();
         List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
@@ -78,7 +74,7 @@ public final class Load {
         long released = 0;
         try {
             while (true) {
-                long done = completed.getAsLong() - completedBefore;
+                long done = completed.count() - completedBefore;
                 if (done > released) {
                     window.release((int) (done - released));
                     released = done;
@@ -95,7 +91,7 @@ public final class Load {
                     throw new TimeoutException(done + " of " + plan.total() + " messages completed within "
                             + timeoutSeconds + " s");
                 }
-                Thread.sleep(POLL_MILLIS);
+                completed.awaitMoreThan(completedBefore + done, WORKER_CHECK_MILLIS, TimeUnit.MILLISECONDS);
             }
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("a send failed: " + e.getCause().getMessage(), e.getCause());

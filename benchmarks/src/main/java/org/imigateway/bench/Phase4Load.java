@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.demo.DemoNetwork;
@@ -36,7 +35,7 @@ final class Phase4Load {
     private final SecurityProfile ours;
     private final Path payload;
     final Map<String, Instant> acknowledged = new ConcurrentHashMap<>();
-    private final AtomicLong completed = new AtomicLong();
+    private final Completions completed = new Completions();
     private final AtomicInteger failed = new AtomicInteger();
 
     Phase4Load(BenchNetwork network, SecurityProfile profile, X509Certificate encryptFor, URI endpoint, String toParty,
@@ -70,12 +69,12 @@ final class Phase4Load {
         } else {
             failed.incrementAndGet();
         }
-        completed.incrementAndGet();
+        completed.add();
         return outcome.messageId();
     }
 
-    long completed() {
-        return completed.get();
+    Completions completed() {
+        return completed;
     }
 
     int failed() {

@@ -28,15 +28,17 @@ public final class Phase4ToGateway implements Scenario {
         Phase4Load load = new Phase4Load(network, plan.profile(), partsOf(receiver).pmodes().party(BenchNetwork.RECEIVER)
                 .orElseThrow().encryptionCertificate(plan.profile()), URI.create(receiver.endpoints().get(0)),
                 BenchNetwork.RECEIVER, payload);
-        long deliveredBefore = GatewayToGateway.delivered(receiver);
         String loadAverage = Machine.currentLoadAverage();
         ProcessMeter meter = new ProcessMeter();
-        meter.start();
-        List<Load.Sent> all = Load.run(plan, load::send, load::completed, GatewayToGateway.timeoutSeconds(plan));
+        List<Load.Sent> all;
+        try (StatusCount delivered = StatusCount.of(receiver, MessageStatus.DELIVERED)) {
+            meter.start();
+            all = Load.run(plan, load::send, load.completed(), GatewayToGateway.timeoutSeconds(plan));
+            delivered.completions().await(plan.total() - load.failed(), GatewayToGateway.timeoutSeconds(plan),
+                    "messages delivered by the receiver");
+            meter.stop();
+        }
         List<Load.Sent> measured = all.subList(plan.warmup(), all.size());
-        GatewayToGateway.awaitDelivered(receiver, deliveredBefore + plan.total() - load.failed(),
-                GatewayToGateway.timeoutSeconds(plan));
-        meter.stop();
         Map<String, Instant> delivered = new HashMap<>();
         for (Load.Sent message : measured) {
             GatewayToGateway.reached(receiver, message.messageId(), Direction.INBOUND, MessageStatus.DELIVERED)

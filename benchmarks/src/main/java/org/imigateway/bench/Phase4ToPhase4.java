@@ -36,7 +36,7 @@ public final class Phase4ToPhase4 implements Scenario {
             String loadAverage = Machine.currentLoadAverage();
             ProcessMeter meter = new ProcessMeter();
             meter.start();
-            List<Load.Sent> all = Load.run(plan, load::send, load::completed, GatewayToGateway.timeoutSeconds(plan));
+            List<Load.Sent> all = Load.run(plan, load::send, load.completed(), GatewayToGateway.timeoutSeconds(plan));
             meter.stop();
             return Figures.of(name(), plan, all.subList(plan.warmup(), all.size()), load.acknowledged, Optional.empty(),
                     load.failed(), meter, loadAverage,

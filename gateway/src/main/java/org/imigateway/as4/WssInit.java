@@ -26,7 +26,7 @@ final class WssInit {
             synchronized (WssInit.class) {
                 if (!done) {
                     WSSConfig.init();
-                    Ed25519Provider.install();
+                    Curve25519Provider.install();
                     DIGEST_INPUT_NOISE.setLevel(Level.SEVERE);
                     done = true;
                 }

@@ -118,7 +118,7 @@ public final class ScopedBackendPort implements BackendPort {
     @Override
     public Optional<Delivery> retrieve(String messageId) {
         // Blocked, deleted or not for this backend's authority: the backend sees it as unknown.
-        return received(messageId).map(record -> access.deliver(messageId, backend()))
+        return received(messageId).map(record -> access.deliver(record, backend()))
                 .filter(PayloadAccess.Granted.class::isInstance).map(read -> ((PayloadAccess.Granted) read).delivery());
     }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.store.Direction;
 import org.imigateway.store.MessageLog;
@@ -36,7 +37,13 @@ public final class ChooseBackend implements Processor {
     @Override
     public void process(Exchange exchange) {
         String messageId = exchange.getMessage().getHeader(Headers.MESSAGE_ID, String.class);
-        exchange.getMessage().setHeader(BACKEND, choose(recipient(messageId)));
+        String carried = exchange.getMessage().getHeader(Headers.AUTHORITY, String.class);
+        exchange.getMessage().setHeader(BACKEND, choose(carried != null ? carried : recipient(messageId)));
+    }
+
+    /** The authority a message is for, as {@link #recipient(String)} reads it from the log. */
+    static String authority(Delivery message) {
+        return message.property(FINAL_RECIPIENT).orElse(message.toPartyId());
     }
 
     /** The authority a received message is for. */

@@ -39,7 +39,7 @@ public final class DeliverToBackend implements Processor {
         if (record.isEmpty() || record.get().status() != MessageStatus.RECEIVED) {
             return;
         }
-        PayloadAccess.Access read = access.deliver(messageId, backendName);
+        PayloadAccess.Access read = access.deliver(record.get(), backendName);
         if (!(read instanceof PayloadAccess.Granted granted)) {
             throw new IllegalStateException("message " + messageId + " is RECEIVED but backend " + backendName
                     + " may not have its payloads: " + (read instanceof PayloadAccess.Refused refused ? refused.reason()

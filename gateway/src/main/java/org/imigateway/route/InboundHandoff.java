@@ -1,6 +1,7 @@
 package org.imigateway.route;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 
 import org.imigateway.broker.Queues;
@@ -35,7 +36,8 @@ public final class InboundHandoff implements InboundSink {
         Optional<byte[]> earlier = store.accept(message, receipt);
         if (earlier.isEmpty()) {
             try {
-                enqueuer.enqueue(Queues.INBOUND, message.messageId(), inboundDuplicateId(message.messageId()), 0);
+                enqueuer.enqueue(Queues.INBOUND, message.messageId(), Map.of(Headers.MESSAGE_ID, message.messageId(),
+                        Headers.AUTHORITY, ChooseBackend.authority(message)), inboundDuplicateId(message.messageId()));
             } catch (RuntimeException e) {
                 // Stored but not queued: the sender gets a temporary error and retries; the retry
                 // is a duplicate answered from Derby, and recovery queues the message.

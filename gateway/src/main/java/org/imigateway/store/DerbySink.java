@@ -67,7 +67,7 @@ public final class DerbySink implements InboundSink {
         }
         // Committed: the message is durable even if this move fails; recover() finishes it then.
         payloads.publish(staged);
-        MessageLog.logChange(message.messageId(), message.conversationId(), Direction.INBOUND, Optional.empty(),
+        log.changed(message.messageId(), message.conversationId(), Direction.INBOUND, Optional.empty(),
                 MessageStatus.RECEIVED, MessageLog.receivedNote(false));
         return Optional.empty();
     }
@@ -118,16 +118,34 @@ public final class DerbySink implements InboundSink {
      * for messages re-enqueued after a crash ({@link MessageLog#inboundPendingDelivery()}).
      */
     public Optional<Delivery> delivery(String messageId) {
-        Optional<MessageRecord> found = log.find(messageId, Direction.INBOUND);
-        if (found.isEmpty() || found.get().ping()) {
+        return log.find(messageId, Direction.INBOUND).flatMap(this::delivery);
+    }
+
+    /**
+     * {@link #delivery(String)} of a message whose row the caller has just read: its properties and
+     * payload rows in one transaction, the row not read again.
+     */
+    public Optional<Delivery> delivery(MessageRecord received) {
+        if (received.ping() || received.direction() != Direction.INBOUND) {
             return Optional.empty();
         }
-        MessageHeader header = found.get().header();
-        List<Payload> parts = payloads.payloads(messageId, Direction.INBOUND).stream()
+        MessageHeader header = received.header();
+        record Rows(List<MessageProperty> properties, List<StoredPayload> payloads) {
+        }
+        Rows rows;
+        try {
+            rows = log.database().inTransaction(connection -> new Rows(
+                    MessageLog.properties(connection, header.messageId(), Direction.INBOUND),
+                    payloads.payloads(connection, header.messageId(), Direction.INBOUND)));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read inbound message " + header.messageId() + " for delivery: "
+                    + Jdbc.describe(e), e);
+        }
+        List<Payload> parts = rows.payloads().stream()
                 .map(p -> new Payload(payloads.file(p), p.mimeType(), p.characterSet(), p.properties()))
                 .toList();
         return Optional.of(new Delivery(header.messageId(), header.conversationId(), header.refToMessageId(),
                 header.timestamp(), header.fromParty(), header.toParty(), header.service(), header.serviceType(),
-                header.action(), log.properties(messageId, Direction.INBOUND), parts));
+                header.action(), rows.properties(), parts));
     }
 }

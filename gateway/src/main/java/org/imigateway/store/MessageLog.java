@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.text.Untrusted;
@@ -44,6 +45,7 @@ public final class MessageLog {
 
     private final Database database;
     private final MessageQueries queries;
+    private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
 
     public MessageLog(Database database) {
         this.database = database;
@@ -52,6 +54,15 @@ public final class MessageLog {
 
     Database database() {
         return database;
+    }
+
+    /** From now on {@code listener} hears of every committed status change made through this log. */
+    public void addListener(StatusListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(StatusListener listener) {
+        listeners.remove(listener);
     }
 
     // ---------------------------------------------------------------- new messages
@@ -78,7 +89,7 @@ public final class MessageLog {
             }
             throw failure("register outbound message " + header.messageId(), e);
         }
-        logChange(header.messageId(), header.conversationId(), OUTBOUND, Optional.empty(), SEND_ENQUEUED, note);
+        changed(header.messageId(), header.conversationId(), OUTBOUND, Optional.empty(), SEND_ENQUEUED, note);
     }
 
     /**
@@ -218,7 +229,7 @@ public final class MessageLog {
                         return Optional.of(current);
                     });
             if (moved.isPresent()) {
-                logChange(messageId, moved.get().conversationId(), direction, Optional.of(moved.get().status()), to, note);
+                changed(messageId, moved.get().conversationId(), direction, Optional.of(moved.get().status()), to, note);
                 return true;
             }
             if (expected.isPresent()) {
@@ -316,16 +327,21 @@ public final class MessageLog {
 
     /** The ebMS MessageProperties of a message, in their original order. */
     public List<MessageProperty> properties(String messageId, Direction direction) {
-        return inTransaction("read the properties of " + direction + " message " + messageId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT p.prop_name, p.prop_value, p.prop_type FROM message_property p"
-                            + " JOIN message m ON m.id = p.message_ref"
-                            + " WHERE m.message_id = ? AND m.direction = ? ORDER BY p.seq")) {
-                select.setString(1, messageId);
-                select.setString(2, direction.name());
-                return MessageRows.readProperties(select);
-            }
-        });
+        return inTransaction("read the properties of " + direction + " message " + messageId,
+                connection -> properties(connection, messageId, direction));
+    }
+
+    /** {@link #properties(String, Direction)} on {@code connection}, inside the caller's transaction. */
+    static List<MessageProperty> properties(Connection connection, String messageId, Direction direction)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT p.prop_name, p.prop_value, p.prop_type FROM message_property p"
+                        + " JOIN message m ON m.id = p.message_ref"
+                        + " WHERE m.message_id = ? AND m.direction = ? ORDER BY p.seq")) {
+            select.setString(1, messageId);
+            select.setString(2, direction.name());
+            return MessageRows.readProperties(select);
+        }
     }
 
     /** The signed receipt sent (inbound) or received (outbound) for a message. */
@@ -380,6 +396,15 @@ public final class MessageLog {
             return database.inTransaction(work);
         } catch (SQLException e) {
             throw failure(what, e);
+        }
+    }
+
+    /** A committed change: its log line, then the listeners. */
+    void changed(String messageId, String conversationId, Direction direction, Optional<MessageStatus> from,
+            MessageStatus to, String note) {
+        logChange(messageId, conversationId, direction, from, to, note);
+        for (StatusListener listener : listeners) {
+            listener.changed(messageId, direction, to);
         }
     }
 

@@ -72,9 +72,11 @@ public final class PayloadAccess {
     /**
      * A received message for the backend it is routed to: read by its finalRecipient (or, without
      * one, by the backend itself), or by the hub's cooperation step, which decides for no authority.
+     * {@code received} is its row as the caller has just read it from the message log.
      */
-    public Access deliver(String messageId, String backend) {
-        Optional<Delivery> delivery = sink.delivery(messageId);
+    public Access deliver(MessageRecord received, String backend) {
+        String messageId = received.messageId();
+        Optional<Delivery> delivery = sink.delivery(received);
         String purpose = "delivery to backend " + backend;
         if (delivery.isEmpty()) {
             return new Refused("message " + messageId + " not found");

@@ -150,33 +150,36 @@ public final class PayloadStore {
     /** What the log says about the payloads of a message, in their order. */
     public List<StoredPayload> payloads(String messageId, Direction direction) {
         try {
-            return database.inTransaction(connection -> {
-                List<StoredPayload> payloads = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement("SELECT p.message_ref, p.part_index,"
-                        + " p.mime_type, p.charset, p.size_bytes, p.sha256, p.storage_name FROM payload p"
-                        + " JOIN message m ON m.id = p.message_ref"
-                        + " WHERE m.message_id = ? AND m.direction = ? ORDER BY p.part_index");
-                        PreparedStatement properties = connection.prepareStatement("SELECT prop_name, prop_value,"
-                                + " prop_type FROM payload_property WHERE message_ref = ? AND part_index = ?"
-                                + " ORDER BY seq")) {
-                    select.setString(1, messageId);
-                    select.setString(2, direction.name());
-                    try (ResultSet row = select.executeQuery()) {
-                        while (row.next()) {
-                            properties.setLong(1, row.getLong("message_ref"));
-                            properties.setInt(2, row.getInt("part_index"));
-                            payloads.add(new StoredPayload(row.getInt("part_index"), row.getString("mime_type"),
-                                    Jdbc.optionalText(row, "charset"), MessageRows.readProperties(properties),
-                                    row.getLong("size_bytes"), row.getString("sha256"), row.getString("storage_name")));
-                        }
-                    }
-                }
-                return payloads;
-            });
+            return database.inTransaction(connection -> payloads(connection, messageId, direction));
         } catch (SQLException e) {
             throw new StoreException("cannot read the payloads of " + direction + " message " + messageId + ": "
                     + Jdbc.describe(e), e);
         }
+    }
+
+    /** The payload rows of a message, read on {@code connection} (inside the caller's transaction). */
+    List<StoredPayload> payloads(Connection connection, String messageId, Direction direction) throws SQLException {
+        List<StoredPayload> payloads = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT p.message_ref, p.part_index,"
+                + " p.mime_type, p.charset, p.size_bytes, p.sha256, p.storage_name FROM payload p"
+                + " JOIN message m ON m.id = p.message_ref"
+                + " WHERE m.message_id = ? AND m.direction = ? ORDER BY p.part_index");
+                PreparedStatement properties = connection.prepareStatement("SELECT prop_name, prop_value,"
+                        + " prop_type FROM payload_property WHERE message_ref = ? AND part_index = ?"
+                        + " ORDER BY seq")) {
+            select.setString(1, messageId);
+            select.setString(2, direction.name());
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    properties.setLong(1, row.getLong("message_ref"));
+                    properties.setInt(2, row.getInt("part_index"));
+                    payloads.add(new StoredPayload(row.getInt("part_index"), row.getString("mime_type"),
+                            Jdbc.optionalText(row, "charset"), MessageRows.readProperties(properties),
+                            row.getLong("size_bytes"), row.getString("sha256"), row.getString("storage_name")));
+                }
+            }
+        }
+        return payloads;
     }
 
     /** The content of payload {@code index} (from 1) of a message, as a stream to read once. */

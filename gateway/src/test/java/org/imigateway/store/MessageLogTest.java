@@ -151,6 +151,35 @@ class MessageLogTest {
     }
 
     @Test
+    void listenersHearEachCommittedChangeOnceAndNothingAfterRemoval() throws Exception {
+        try (Database database = store.open(temp)) {
+            MessageLog log = new MessageLog(database);
+            DerbySink sink = new DerbySink(log, new PayloadStore(database, temp.resolve("payloads")));
+            List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            StatusListener listener = (id, direction, to) -> heard.add(id + " " + direction + " " + to);
+            log.addListener(listener);
+            String in = TestMessages.newId("in");
+            String out = TestMessages.newId("out");
+            sink.accept(TestMessages.delivery(in, List.of()), TestMessages.receipt(in));
+            assertFalse(sink.accept(TestMessages.delivery(in, List.of()), TestMessages.receipt(in)).isEmpty(),
+                    "a duplicate stores nothing");
+            log.markDelivered(in);
+            assertFalse(log.markDelivered(in), "a second delivery does not move the message");
+            log.registerOutbound(TestMessages.header(out), List.of(), TestMessages.body(temp, out));
+            log.acknowledge(out, TestMessages.receipt("r"));
+            assertFalse(log.acknowledge(out, TestMessages.receipt("r")), "a repeated receipt does not move it");
+            sink.acceptPing(TestMessages.newId("ping"), TestMessages.receipt("ping"));
+            log.removeListener(listener);
+            String after = TestMessages.newId("out");
+            log.registerOutbound(TestMessages.header(after), List.of(), TestMessages.body(temp, after));
+            log.fail(after, "EBMS:0301", "no receipt");
+
+            assertEquals(List.of(in + " INBOUND RECEIVED", in + " INBOUND DELIVERED", out + " OUTBOUND SEND_ENQUEUED",
+                    out + " OUTBOUND ACKNOWLEDGED"), heard);
+        }
+    }
+
+    @Test
     void reopeningAfterCloseKeepsEverything() throws Exception {
         DatabaseSettings folder = store.fresh(temp);
         Path payloadRoot = temp.resolve("payloads");
