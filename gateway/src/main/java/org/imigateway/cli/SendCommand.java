@@ -35,7 +35,7 @@ public final class SendCommand implements Callable<Integer> {
 
     private static final Duration POLL = Duration.ofSeconds(1);
 
-    @Option(names = "--home", defaultValue = "./imi-home", description = "Home of a stopped sending gateway (default:"
+    @Option(names = "--home", defaultValue = ImiGatewayCommand.DEFAULT_HOME, description = "Home of a stopped sending gateway (default:"
             + " ${DEFAULT-VALUE}); not with --url or --gateway.")
     Path home;
 
@@ -87,25 +87,25 @@ public final class SendCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if ((to == null) == (participant == null)) {
             System.err.println("name the receiver with either --to PARTY or --participant SCHEME::VALUE");
-            return 1;
+            return ExitCodes.USAGE;
         }
         if (participant != null && (documentType == null || process == null)) {
             System.err.println("--participant " + participant + " needs --document-type and --process");
-            return 1;
+            return ExitCodes.USAGE;
         }
         if (participant == null && (documentType != null || process != null)) {
             System.err.println("--document-type and --process go with --participant, not --to");
-            return 1;
+            return ExitCodes.USAGE;
         }
         if (participant != null && remote.remote()) {
             System.err.println("--participant is sent from the home (--home); the remote submission has no participant"
                     + " field yet");
-            return 1;
+            return ExitCodes.USAGE;
         }
         for (String property : properties) {
             if (property.indexOf('=') <= 0) {
                 System.err.println("--property '" + property + "' is not name=value");
-                return 1;
+                return ExitCodes.USAGE;
             }
         }
         List<Payload> payloads = new ArrayList<>();
@@ -113,12 +113,12 @@ public final class SendCommand implements Callable<Integer> {
             Path file = files.get(i);
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 System.err.println("--file " + file + (Files.exists(file) ? " is not a readable file" : " does not exist"));
-                return 1;
+                return ExitCodes.USAGE;
             }
             String type = i < mimeTypes.size() ? mimeTypes.get(i) : guess(file);
             if (type.isBlank() || type.indexOf('/') <= 0) {
                 System.err.println("--mime-type '" + type + "' of --file " + file + " is not a MIME type (type/subtype)");
-                return 1;
+                return ExitCodes.USAGE;
             }
             payloads.add(Payload.of(file, type));
         }
@@ -134,10 +134,10 @@ public final class SendCommand implements Callable<Integer> {
                     Optional.ofNullable(conversationId), Optional.ofNullable(messageId), properties, payloads));
         } catch (RemoteGateway.Refused e) {
             System.err.println("REFUSED: " + e.getMessage());
-            return 3;
+            return ExitCodes.REFUSED;
         } catch (RemoteGateway.RemoteException e) {
             System.err.println(e.getMessage());
-            return 1;
+            return e.exitCode();
         }
         System.out.println("SEND_ENQUEUED " + id + "; waiting for the receipt (retries follow the PMode) ...");
         Instant deadline = Instant.now().plusSeconds(waitSeconds);
@@ -152,7 +152,7 @@ public final class SendCommand implements Callable<Integer> {
             }
         } catch (RemoteGateway.RemoteException e) {
             System.err.println("the message " + id + " was accepted; its outcome cannot be read: " + e.getMessage());
-            return 4;
+            return ExitCodes.UNREACHABLE;
         }
         System.out.println(report.status() + " " + id + " after " + report.attempts() + " attempt(s)"
                 + report.error().map(e -> ": " + e).orElse(""));
@@ -180,7 +180,7 @@ public final class SendCommand implements Callable<Integer> {
                 id = gateway.submit(builder.build());
             } catch (SubmissionException e) {
                 System.err.println("REFUSED: " + e.errorCode() + " " + e.getMessage());
-                return 3;
+                return ExitCodes.REFUSED;
             }
             System.out.println("SEND_ENQUEUED " + id + "; waiting for the receipt (retries follow the PMode) ...");
             MessageRecord record = gateway.awaitOutcome(id, Duration.ofSeconds(waitSeconds));
@@ -194,8 +194,10 @@ public final class SendCommand implements Callable<Integer> {
         return MessageStatus.ACKNOWLEDGED.name().equals(status) || MessageStatus.SEND_FAILURE.name().equals(status);
     }
 
+    /** ACKNOWLEDGED 0; SEND_FAILURE 3; no final status within --wait (the receiver did not answer in time) 4. */
     private static int exit(String status) {
-        return MessageStatus.ACKNOWLEDGED.name().equals(status) ? 0 : MessageStatus.SEND_FAILURE.name().equals(status) ? 3 : 4;
+        return MessageStatus.ACKNOWLEDGED.name().equals(status) ? ExitCodes.OK
+                : MessageStatus.SEND_FAILURE.name().equals(status) ? ExitCodes.REFUSED : ExitCodes.UNREACHABLE;
     }
 
     private static String guess(Path file) throws java.io.IOException {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the gateway of a home until stopped (Ctrl-C).")
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--home", defaultValue = "./imi-home", description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--home", defaultValue = ImiGatewayCommand.DEFAULT_HOME, description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
     Path home;
 
     @Option(names = "--party", defaultValue = "imi-gateway",
@@ -47,6 +47,6 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("gateway '" + gateway.partyName() + "' receiving at " + String.join(", ", gateway.endpoints())
                 + "; " + gateway.destinations());
         stopped.await();
-        return 0;
+        return ExitCodes.OK;
     }
 }
