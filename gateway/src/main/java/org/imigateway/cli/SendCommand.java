@@ -34,6 +34,8 @@ import picocli.CommandLine.Option;
 public final class SendCommand implements Callable<Integer> {
 
     private static final Duration POLL = Duration.ofSeconds(1);
+    /** How often a send that waits for its outcome says where the message stands. */
+    private static final Duration PROGRESS = Duration.ofSeconds(15);
 
     @Option(names = "--home", defaultValue = ImiGatewayCommand.DEFAULT_HOME, description = "Home of a stopped sending gateway (default:"
             + " ${DEFAULT-VALUE}); not with --url or --gateway.")
@@ -142,11 +144,16 @@ public final class SendCommand implements Callable<Integer> {
         System.out.println("SEND_ENQUEUED " + id + "; waiting for the receipt (retries follow the PMode) ...");
         Instant deadline = Instant.now().plusSeconds(waitSeconds);
         MessageReport report = MessageReport.accepted(id);
+        long polls = 0;
         try {
             while (true) {
                 report = gateway.status(id).orElse(report);
                 if (isFinal(report.status()) || !Instant.now().isBefore(deadline)) {
                     break;
+                }
+                if (++polls % PROGRESS.dividedBy(POLL) == 0) {
+                    System.out.println("  " + report.status() + " after " + report.attempts() + " attempt(s); waiting up to "
+                            + Duration.between(Instant.now(), deadline).toSeconds() + " s more ...");
                 }
                 Thread.sleep(POLL.toMillis());
             }
@@ -174,6 +181,7 @@ public final class SendCommand implements Callable<Integer> {
             builder.property(MessageProperty.of(property.substring(0, eq), property.substring(eq + 1)));
         }
         payloads.forEach(builder::payload);
+        System.out.println("Starting the gateway of " + home.toAbsolutePath() + " to send ...");
         try (Gateway gateway = Gateway.start(home)) {
             String id;
             try {
@@ -183,10 +191,24 @@ public final class SendCommand implements Callable<Integer> {
                 return ExitCodes.REFUSED;
             }
             System.out.println("SEND_ENQUEUED " + id + "; waiting for the receipt (retries follow the PMode) ...");
-            MessageRecord record = gateway.awaitOutcome(id, Duration.ofSeconds(waitSeconds));
+            MessageRecord record = awaitOutcome(gateway, id);
             String error = record.errorCode().map(c -> ": " + c + " " + record.errorDetail().orElse("")).orElse("");
             System.out.println(record.status() + " " + id + " after " + record.attempts() + " attempt(s)" + error);
             return exit(record.status().name());
+        }
+    }
+
+    /** Waits up to --wait for ACKNOWLEDGED or SEND_FAILURE, saying every PROGRESS where the message stands. */
+    private MessageRecord awaitOutcome(Gateway gateway, String id) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(waitSeconds);
+        while (true) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            MessageRecord record = gateway.awaitOutcome(id, left.compareTo(PROGRESS) < 0 ? left : PROGRESS);
+            if (isFinal(record.status().name()) || !Instant.now().isBefore(deadline)) {
+                return record;
+            }
+            System.out.println("  " + record.status() + " after " + record.attempts() + " attempt(s); waiting up to "
+                    + Duration.between(Instant.now(), deadline).toSeconds() + " s more ...");
         }
     }
 

@@ -38,6 +38,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + party + "' (demo CA, RSA 3072 keys, PModes, HTTP on 127.0.0.1:8080) ...");
             DemoNetwork.createHome(home, party);
         }
+        System.out.println("Starting the gateway of " + home.toAbsolutePath() + " (database, broker, routes, endpoints) ...");
         Gateway gateway = Gateway.start(home);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
