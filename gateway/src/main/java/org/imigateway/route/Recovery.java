@@ -46,20 +46,37 @@ public final class Recovery implements Processor {
         this.broker = broker;
     }
 
+    /**
+     * The periodic pass: a message whose status changed within {@link #SETTLING} is left to the path
+     * that is handing it to the queue right now (a submission, a retry being scheduled); queued
+     * again by recovery as well, one copy would be dropped by the broker with an AMQ222059 warning.
+     * If that hand-off failed, the next pass takes the message.
+     */
     @Override
     public void process(Exchange exchange) {
-        run();
+        run(Instant.now().minus(SETTLING));
     }
+
+    /** How long a message's last change must lie back before the periodic pass queues it again. */
+    static final Duration SETTLING = Duration.ofSeconds(30);
 
     private static String duplicateId(String original, MessageRecord record, Instant stale) {
         return record.updated().isBefore(stale) ? original + ":stale:" + record.updated().toEpochMilli() : original;
     }
 
+    /** The full pass, at start and when this node takes the timers: every pending message. */
     public void run() {
+        run(Instant.MAX);
+    }
+
+    private void run(Instant changedBefore) {
         int requeued = 0;
         int held = 0;
         Instant stale = Instant.now().minus(STALE_AFTER);
         for (MessageRecord record : log.inboundPendingDelivery()) {
+            if (!record.updated().isBefore(changedBefore)) {
+                continue;
+            }
             String id = record.header().messageId();
             switch (requeue(Queues.INBOUND, id, duplicateId(InboundHandoff.inboundDuplicateId(id), record, stale), 0)) {
                 case QUEUED -> requeued++;
@@ -68,6 +85,9 @@ public final class Recovery implements Processor {
             }
         }
         for (MessageRecord record : log.queries().outboundPending()) {
+            if (!record.updated().isBefore(changedBefore)) {
+                continue;
+            }
             String id = record.header().messageId();
             boolean scheduled = record.status() == MessageStatus.WAITING_FOR_RETRY && record.nextAttempt().isPresent();
             long at = scheduled ? record.nextAttempt().get().toEpochMilli() : 0;
