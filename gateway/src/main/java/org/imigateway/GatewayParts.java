@@ -141,7 +141,7 @@ public final class GatewayParts {
         Enqueuer enqueuer = new Enqueuer(camel.createProducerTemplate());
         this.submission = new OutboundSubmission(messageLog, sender, enqueuer,
                 Files.createDirectories(shared.resolve("outbox")), pmodes.get().party(config.partyName()).orElseThrow());
-        Recovery recovery = new Recovery(messageLog, enqueuer);
+        Recovery recovery = new Recovery(messageLog, enqueuer, broker);
         this.hub = HubParts.open(config, parts, database, pmodes, messageLog, payloads, payloadAccess, submission, inbox,
                 broker, enqueuer, shared, serverTls, admission.publicInterface());
         this.backends = Backends.create(config.home(), data, database, messageLog, payloadAccess, broker, submission,

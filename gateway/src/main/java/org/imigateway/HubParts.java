@@ -82,8 +82,10 @@ record HubParts(CooperationHub hub, Retention retention, Optional<PublicInterfac
         Optional<PublicInterface> publicInterface = Optional.empty();
         if (publicSettings.enabled()) {
             broker.ensureQueue(PublicRoutes.FORWARD_QUEUE);
-            ForwardQueue queue = (trackingId, duplicateId) -> enqueuer.enqueue(PublicRoutes.FORWARD_QUEUE, trackingId,
-                    Map.of(), duplicateId);
+            // public-recovery queues every unforwarded submission each minute: one the broker still holds
+            // under its duplicate id is left there, not dropped again with an AMQ222059 warning.
+            ForwardQueue queue = (trackingId, duplicateId) -> !broker.holdsDuplicateId(PublicRoutes.FORWARD_QUEUE, duplicateId)
+                    && enqueuer.enqueue(PublicRoutes.FORWARD_QUEUE, trackingId, Map.of(), duplicateId);
             // Jetty's TLS server side, only when the gateway has a TLS server key: the public interface refuses to start without.
             publicInterface = Optional.of(PublicInterface.create(publicSettings, hub, database, messages, submission, queue,
                     config.partyName(), serverTls.key().map(key -> serverTls.jettyServer()), data, publicAdmission));

@@ -40,6 +40,16 @@ public interface Broker extends AutoCloseable {
     /** Removes every message from the queue; returns how many were removed. */
     int purge(String queue);
 
+    /**
+     * Whether a message sent now to this queue's address under this duplicate-detection id would be
+     * dropped as a duplicate, because the broker's duplicate-id cache for the address holds the id.
+     * False when the broker cannot be asked (an external broker: its management API has no look-up
+     * in the cache); the send then goes ahead and the broker drops the copy.
+     */
+    default boolean holdsDuplicateId(String queue, String duplicateId) {
+        return false;
+    }
+
     /** Whether the broker can take messages now: started (embedded) or connected (external). */
     boolean isStarted();
 

@@ -257,6 +257,14 @@ public final class EmbeddedBroker implements Broker {
         }
     }
 
+    /** Asks the duplicate-id cache of the queue's address, as the broker does before it routes a message. */
+    @Override
+    public boolean holdsDuplicateId(String queue, String duplicateId) {
+        // The bytes Artemis keeps for a String duplicate id (Message.getDuplicateIDBytes).
+        return server.getPostOffice().getDuplicateIDCache(SimpleString.of(queue))
+                .contains(SimpleString.of(duplicateId).getData());
+    }
+
     /** The JMX name of the queue's MBean on the platform MBean server. */
     public ObjectName queueObjectName(String queue) {
         try {

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
         subcommands = AuditCommand.Verify.class)
 public final class AuditCommand implements Runnable {
 
-    /** Exit code of a verification that found the chain broken (1 is a configuration or database problem). */
-    static final int BROKEN = 2;
+    /** Exit code of a verification that found the chain broken. */
+    static final int BROKEN = ExitCodes.REFUSED;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -37,7 +37,7 @@ public final class AuditCommand implements Runnable {
                     + " naming the first entry altered, removed or inserted.")
     static final class Verify implements Callable<Integer> {
 
-        @Option(names = "--home", defaultValue = "./imi-home", description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--home", defaultValue = ImiGatewayCommand.DEFAULT_HOME, description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
         Path home;
 
         @Override
@@ -47,7 +47,7 @@ public final class AuditCommand implements Runnable {
                 AuditTrail.Verification result = new AuditTrail(database).verify();
                 if (result instanceof AuditTrail.Intact intact) {
                     System.out.println("audit trail intact: " + intact.entries() + " entries, head hash " + intact.headHash());
-                    return 0;
+                    return ExitCodes.OK;
                 }
                 AuditTrail.Broken broken = (AuditTrail.Broken) result;
                 System.err.println("audit trail BROKEN at entry " + broken.seq() + ": " + broken.problem());

@@ -1,5 +1,6 @@
 package org.imigateway.cli;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "Where to put the demo homes (default: a new temporary folder).")
     Path dir;
 
+    @Option(names = "--verbose", description = "Show the gateways' logs here instead of in DIR/demo.log.")
+    boolean verbose;
+
     private record Row(String what, String from, String to, String expected, String status, String messageId,
             Duration receiptAfter, int attempts, String detail) {
         boolean asExpected() {
@@ -56,8 +60,25 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path base = dir != null ? dir : Files.createTempDirectory("imi-demo-");
-        System.out.println("IMI Gateway demo in " + base);
+        Path base = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("imi-demo-");
+        if (verbose) {
+            System.out.println("IMI Gateway demo in " + base);
+            return run(base);
+        }
+        Path logFile = base.resolve("demo.log");
+        PrintStream console = System.err;
+        try (PrintStream logs = new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8)) {
+            // slf4j-simple writes to whatever System.err is when it writes a line (it does not cache the
+            // stream), so from here on the gateways' log lines go to the file.
+            System.setErr(logs);
+            System.out.println("IMI Gateway demo in " + base + " (logs in " + logFile + "; --verbose shows them here)");
+            return run(base);
+        } finally {
+            System.setErr(console);
+        }
+    }
+
+    private int run(Path base) throws Exception {
         System.out.println("Generating a demo CA and RSA 3072 keys for " + String.join(", ", PARTIES) + " ...");
         network = DemoNetwork.create(base, PARTIES, false);
         HubDemo.configure(network.home(HubDemo.HUB));
@@ -97,10 +118,11 @@ public final class DemoCommand implements Callable<Integer> {
                     .service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE).action("NoSuchAction").build()));
             System.out.println("Cooperation through the hub " + HubDemo.HUB + " ...");
             for (HubDemo.Step step : HubDemo.run(gateways, payloads)) {
-                rows.add(new Row(step.what(), step.from(), step.to(), "DELIVERED", step.status(), step.messageId(),
-                        Duration.ZERO, 1, step.detail()));
+                rows.add(progress(new Row(step.what(), step.from(), step.to(), "DELIVERED", step.status(),
+                        step.messageId(), Duration.ZERO, 1, step.detail())));
             }
 
+            System.out.println("Waiting for the backends to receive every delivery ...");
             awaitDeliveries(Map.of("gw-a", 1, "gw-b", 7, "gw-c", 3));
             print(rows);
             int a = gateways.get("gw-a").inbox().messages().size();
@@ -111,7 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
             // gw-a is also the hub: IMI messages end there in the cooperation step, not in its inbox
             boolean ok = rows.stream().allMatch(Row::asExpected) && a == 1 && b == 7 && c == 3;
             System.out.println(ok ? "Demo finished: every outcome as expected." : "Demo finished with UNEXPECTED outcomes.");
-            return ok ? 0 : 1;
+            return ok ? ExitCodes.OK : ExitCodes.REFUSED;
         } finally {
             gateways.values().forEach(Gateway::close);
         }
@@ -133,7 +155,8 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             id = gateway.submit(submission);
         } catch (SubmissionException e) {
-            return new Row(what, from, to, expected, "REFUSED", "-", Duration.ZERO, 0, e.errorCode() + " " + e.getMessage());
+            return progress(new Row(what, from, to, expected, "REFUSED", "-", Duration.ZERO, 0,
+                    e.errorCode() + " " + e.getMessage()));
         }
         return outcome(what, from, to, expected, id, start);
     }
@@ -143,7 +166,14 @@ public final class DemoCommand implements Callable<Integer> {
         MessageRecord record = gateways.get(from).awaitOutcome(id, WAIT);
         Duration took = Duration.between(start, record.updated().isAfter(start) ? record.updated() : Instant.now());
         String detail = record.errorCode().map(code -> code + " " + record.errorDetail().orElse("")).orElse("");
-        return new Row(what, from, to, expected, record.status().name(), id, took, record.attempts(), detail);
+        return progress(new Row(what, from, to, expected, record.status().name(), id, took, record.attempts(), detail));
+    }
+
+    /** One line per step as it ends, so the table holds no surprise and a hanging step is seen. */
+    private static Row progress(Row row) {
+        System.out.printf("  %-27s %s -> %s  %s%s%n", row.what(), row.from(), row.to(), row.status(),
+                row.asExpected() ? "" : " (expected " + row.expected() + ")");
+        return row;
     }
 
     /** A sender that lost its receipt sends the same signed message again: original receipt, no second delivery. */
@@ -168,8 +198,8 @@ public final class DemoCommand implements Callable<Integer> {
                     detail = "the original receipt again";
                 }
             }
-            rows.add(new Row(what, "gw-c", "gw-b", "ACKNOWLEDGED", status, notification.messageId(),
-                    Duration.between(start, Instant.now()), 1, detail));
+            rows.add(progress(new Row(what, "gw-c", "gw-b", "ACKNOWLEDGED", status, notification.messageId(),
+                    Duration.between(start, Instant.now()), 1, detail)));
         }
         return rows;
     }

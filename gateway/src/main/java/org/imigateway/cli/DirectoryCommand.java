@@ -41,7 +41,7 @@ public final class DirectoryCommand implements Runnable {
                     + " Ärztekammer finds Aerztekammer), narrowed by country, policy area and procedure.")
     static final class Search implements Callable<Integer> {
 
-        @Option(names = "--home", defaultValue = "./imi-home", description = "Hub home folder (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--home", defaultValue = ImiGatewayCommand.DEFAULT_HOME, description = "Hub home folder (default: ${DEFAULT-VALUE}).")
         Path home;
 
         @Parameters(arity = "0..1", paramLabel = "TEXT", description = "Part of a name, in any language.")
@@ -71,7 +71,7 @@ public final class DirectoryCommand implements Runnable {
                 }
                 System.out.println(found.size() + " authorit" + (found.size() == 1 ? "y" : "ies") + " found");
             }
-            return 0;
+            return ExitCodes.OK;
         }
     }
 }

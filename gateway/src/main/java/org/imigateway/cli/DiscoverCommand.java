@@ -34,7 +34,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--process", required = true, description = "Process identifier, scheme::value.")
     String process;
 
-    @Option(names = "--home", defaultValue = "./imi-home", description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--home", defaultValue = ImiGatewayCommand.DEFAULT_HOME, description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
     Path home;
 
     @Override
@@ -44,19 +44,19 @@ public final class DiscoverCommand implements Callable<Integer> {
             id = ParticipantId.parse(participant);
         } catch (IllegalArgumentException e) {
             System.err.println("<participant> " + participant + ": " + e.getMessage());
-            return 2;
+            return ExitCodes.USAGE;
         }
         Optional<Discovery> discovery;
         try {
             discovery = DiscoveryFactory.open(GatewayConfig.load(home), new SimpleMeterRegistry());
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
-            return 2;
+            return ExitCodes.REFUSED;
         }
         if (discovery.isEmpty()) {
             System.err.println(home.resolve(GatewayConfig.FILE) + ": discovery is off: set discovery.sml.zone or"
                     + " discovery.smp.url (docs/discovery.md)");
-            return 2;
+            return ExitCodes.REFUSED;
         }
         try {
             Discovery.Answer answer = discovery.get().lookup(id, Endpoint.DocumentType.parse(documentType),
@@ -74,11 +74,10 @@ public final class DiscoverCommand implements Callable<Integer> {
             System.out.println("active            " + e.activation().map(Object::toString).orElse("(no start)") + " to "
                     + e.expiration().map(Object::toString).orElse("(no end)"));
             System.out.println("answer from       " + answer.source() + ", usable until " + answer.expires());
-            return 0;
+            return ExitCodes.OK;
         } catch (DiscoveryException e) {
             System.err.println("no endpoint (" + e.cause().outcome() + "): " + e.getMessage());
-            // 3 as for send's refusal; 2 is a usage or configuration error, as picocli's own
-            return 3;
+            return ExitCodes.REFUSED;
         }
     }
 }

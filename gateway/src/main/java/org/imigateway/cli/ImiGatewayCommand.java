@@ -10,13 +10,19 @@ import picocli.CommandLine.Command;
 /** {@code imi-gateway}: the one command of the product; each job is a subcommand. */
 @Command(name = "imi-gateway",
         mixinStandardHelpOptions = true,
-        version = "IMI Gateway 0.1.0",
+        versionProvider = ImiGatewayCommand.Version.class,
         description = "eDelivery AS4 access point and administrative cooperation hub.",
         subcommands = {DemoCommand.class, InitCommand.class, ServeCommand.class, SendCommand.class, StatusCommand.class, ResendCommand.class,
                 TokenCommand.class, PartnerCommand.class, DirectoryCommand.class, AuditCommand.class, PayloadCommand.class,
                 CertsCommand.class, DiscoverCommand.class,
                 MessagesCommand.class})
 public final class ImiGatewayCommand implements Runnable {
+
+    /**
+     * Default of every {@code --home}: the environment's {@code IMI_HOME} (as the systemd unit sets it),
+     * else {@code ./imi-home}.
+     */
+    static final String DEFAULT_HOME = "${env:IMI_HOME:-./imi-home}";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,12 +47,12 @@ public final class ImiGatewayCommand implements Runnable {
             // Configuration problems already say which file and setting; a stack trace adds nothing.
             if (e instanceof org.imigateway.config.ConfigException || e instanceof org.imigateway.pmode.PModeException) {
                 cmd.getErr().println(e.getMessage());
-                return 1;
+                return ExitCodes.REFUSED;
             }
             // An endpoint that is not the gateway: why, and that no credentials were sent, is the whole story.
             if (e instanceof org.imigateway.ops.UntrustedJmxServerException) {
                 cmd.getErr().println("refused to log in to remote JMX: " + e.getMessage());
-                return 1;
+                return ExitCodes.UNREACHABLE;
             }
             // The embedded database and broker admit one process per home: the usual cause is a
             // gateway of this home that is already running.
@@ -54,11 +60,24 @@ public final class ImiGatewayCommand implements Runnable {
                 cmd.getErr().println(e.getMessage() + "\n(is the gateway of this home already running? Then reach it:"
                         + " `imi-gateway send --gateway HOME ...` and `status --gateway HOME MESSAGE_ID` through its"
                         + " submission endpoint (submit.port), `imi-gateway status --home HOME` over remote JMX)");
-                return 1;
+                return ExitCodes.UNREACHABLE;
             }
             throw e;
         });
+        // A failure nobody foresaw (its stack trace printed) is a failed command, not a usage error.
+        commandLine.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE
+                : ExitCodes.REFUSED);
         return commandLine;
+    }
+
+    /** The version the build wrote into the jar's manifest (Implementation-Version). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ImiGatewayCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"IMI Gateway " + (version != null ? version : "(unknown version: not run from its jar)"),
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.home") + ")"};
+        }
     }
 
     /** Santuario logs a warning per attachment reference through JUL; it says nothing an operator can act on. */

@@ -59,6 +59,6 @@ public final class InitCommand implements Callable<Integer> {
         System.out.println("Start one with: imi-gateway serve --home " + network.home(parties.get(0)));
         System.out.println("Add a partner of another operator with: imi-gateway partner add --home "
                 + network.home(parties.get(0)) + " ...");
-        return 0;
+        return ExitCodes.OK;
     }
 }

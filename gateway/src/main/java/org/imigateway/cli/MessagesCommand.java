@@ -82,7 +82,7 @@ public final class MessagesCommand implements Runnable {
             description = "Messages matching every criterion given, newest first. Exit 0 also when none matches.")
     static final class Search implements Callable<Integer> {
 
-        @Option(names = "--home", defaultValue = "./imi-home", description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--home", defaultValue = ImiGatewayCommand.DEFAULT_HOME, description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
         Path home;
 
         @Option(names = "--message-id", description = "The ebMS MessageId.")
@@ -201,7 +201,7 @@ public final class MessagesCommand implements Runnable {
                     + " receipt. Exit 3 when no message has that MessageId.")
     static final class Show implements Callable<Integer> {
 
-        @Option(names = "--home", defaultValue = "./imi-home", description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--home", defaultValue = ImiGatewayCommand.DEFAULT_HOME, description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
         Path home;
 
         @Option(names = "--json", description = "The answer as JSON.")

@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
         subcommands = {PayloadCommand.Read.class, PayloadCommand.Proof.class})
 public final class PayloadCommand implements Runnable {
 
-    /** Exit code of a refused read (1 is a configuration or database problem). */
-    static final int REFUSED = 3;
+    /** Exit code of a refused read. */
+    static final int REFUSED = ExitCodes.REFUSED;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -43,7 +43,7 @@ public final class PayloadCommand implements Runnable {
 
     abstract static class Base implements Callable<Integer> {
 
-        @Option(names = "--home", defaultValue = "./imi-home", description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--home", defaultValue = ImiGatewayCommand.DEFAULT_HOME, description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
         Path home;
 
         @Option(names = "--message", required = true, description = "MessageId of the received message.")
@@ -65,7 +65,7 @@ public final class PayloadCommand implements Runnable {
                         Clock.systemUTC()));
                 if (answer instanceof PayloadAccess.Granted granted) {
                     write(granted);
-                    return 0;
+                    return ExitCodes.OK;
                 }
                 if (answer instanceof PayloadAccess.Deleted deleted) {
                     System.out.println(deleted.statement());

@@ -161,8 +161,9 @@ final class RemoteGateway {
         return switch (response.statusCode()) {
             case 401, 403 -> new RemoteException("the gateway at " + origin() + " refused the operator token ("
                     + response.statusCode() + "): check --token-file or " + RemoteOptions.TOKEN_VARIABLE
-                    + " against submit.token.<operator> in its gateway.properties");
-            default -> new RemoteException("the gateway at " + origin() + " answered " + response.statusCode() + ": " + said);
+                    + " against submit.token.<operator> in its gateway.properties", ExitCodes.REFUSED);
+            default -> new RemoteException("the gateway at " + origin() + " answered " + response.statusCode() + ": " + said,
+                    ExitCodes.REFUSED);
         };
     }
 
@@ -191,7 +192,7 @@ final class RemoteGateway {
         try {
             return HttpRequest.BodyPublishers.ofFile(file);
         } catch (java.io.FileNotFoundException e) {
-            throw new RemoteException("--file " + file + " cannot be read");
+            throw new RemoteException("--file " + file + " cannot be read", ExitCodes.USAGE);
         }
     }
 
@@ -199,8 +200,21 @@ final class RemoteGateway {
     static final class RemoteException extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final int exitCode;
+
+        /** The endpoint could not be reached or talked to: {@link ExitCodes#UNREACHABLE}. */
         RemoteException(String message) {
+            this(message, ExitCodes.UNREACHABLE);
+        }
+
+        RemoteException(String message, int exitCode) {
             super(message);
+            this.exitCode = exitCode;
+        }
+
+        /** The exit code of the command that meets this failure. */
+        int exitCode() {
+            return exitCode;
         }
     }
 

@@ -55,14 +55,15 @@ final class RemoteOptions {
     private URI base() throws RemoteGateway.RemoteException, ConfigException {
         if (url != null) {
             if (!"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
-                throw new RemoteGateway.RemoteException("--url " + url + " is not an https://host:port address");
+                throw new RemoteGateway.RemoteException("--url " + url + " is not an https://host:port address",
+                        ExitCodes.USAGE);
             }
             return url;
         }
         SubmitSettings settings = SubmitSettings.load(gateway);
         if (settings.port() <= 0) {
             throw new RemoteGateway.RemoteException("the home " + gateway + " has no fixed submission endpoint (submit.port="
-                    + settings.port() + " in " + GatewayConfig.FILE + "): set submit.port there, or give --url");
+                    + settings.port() + " in " + GatewayConfig.FILE + "): set submit.port there, or give --url", ExitCodes.USAGE);
         }
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         return URI.create("https://" + host + ":" + settings.port());
@@ -73,12 +74,13 @@ final class RemoteOptions {
             try (InputStream in = Files.newInputStream(trust)) {
                 return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             } catch (IOException | CertificateException e) {
-                throw new RemoteGateway.RemoteException("--trust " + trust + " is not a readable certificate: " + e.getMessage());
+                throw new RemoteGateway.RemoteException("--trust " + trust + " is not a readable certificate: " + e.getMessage(),
+                        ExitCodes.USAGE);
             }
         }
         if (gateway == null) {
             throw new RemoteGateway.RemoteException("--url needs the gateway's TLS certificate: give --trust CERT, or"
-                    + " --gateway HOME to use the home's own");
+                    + " --gateway HOME to use the home's own", ExitCodes.USAGE);
         }
         return GatewayJmxClient.gatewayCertificate(GatewayConfig.load(gateway));
     }
@@ -89,13 +91,14 @@ final class RemoteOptions {
             try {
                 token = Optional.of(Files.readString(tokenFile, StandardCharsets.UTF_8).trim());
             } catch (IOException e) {
-                throw new RemoteGateway.RemoteException("--token-file " + tokenFile + " cannot be read: " + e.getMessage());
+                throw new RemoteGateway.RemoteException("--token-file " + tokenFile + " cannot be read: " + e.getMessage(),
+                        ExitCodes.USAGE);
             }
         } else {
             token = Optional.ofNullable(System.getenv(TOKEN_VARIABLE)).map(String::trim);
         }
         return token.filter(t -> !t.isEmpty()).orElseThrow(() -> new RemoteGateway.RemoteException(
                 "no operator token: give --token-file FILE or set " + TOKEN_VARIABLE
-                        + " (`imi-gateway token --operator NAME` makes one)"));
+                        + " (`imi-gateway token --operator NAME` makes one)", ExitCodes.USAGE));
     }
 }

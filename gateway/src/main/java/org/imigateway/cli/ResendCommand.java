@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
                 + " or every failed message to --party created since --since.")
 public final class ResendCommand implements Callable<Integer> {
 
-    @Option(names = "--home", defaultValue = "./imi-home", description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--home", defaultValue = ImiGatewayCommand.DEFAULT_HOME, description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
     Path home;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -47,13 +47,13 @@ public final class ResendCommand implements Callable<Integer> {
         if (running.isEmpty()) {
             System.err.println("gateway '" + config.partyName() + "' is not reachable over remote JMX (is it running,"
                     + " with jmx.port and jmx.password in " + GatewayConfig.FILE + "?)");
-            return 1;
+            return ExitCodes.UNREACHABLE;
         }
         try (GatewayJmxClient client = running.get()) {
             if (target.party != null) {
                 int resent = client.gateway().resendFailed(target.party.name, target.party.since);
                 System.out.println("resent " + resent + " failed message(s) to " + target.party.name);
-                return 0;
+                return ExitCodes.OK;
             }
             int refused = 0;
             for (String id : target.messageIds) {
@@ -66,10 +66,11 @@ public final class ResendCommand implements Callable<Integer> {
                     refused++;
                 }
             }
-            return refused == 0 ? 0 : 2;
+            return refused == 0 ? ExitCodes.OK : ExitCodes.REFUSED;
         } catch (IllegalArgumentException e) {
+            // the gateway's answer to a malformed --since
             System.err.println(e.getMessage());
-            return 1;
+            return ExitCodes.USAGE;
         }
     }
 }

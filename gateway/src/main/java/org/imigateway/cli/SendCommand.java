@@ -34,8 +34,10 @@ import picocli.CommandLine.Option;
 public final class SendCommand implements Callable<Integer> {
 
     private static final Duration POLL = Duration.ofSeconds(1);
+    /** How often a send that waits for its outcome says where the message stands. */
+    private static final Duration PROGRESS = Duration.ofSeconds(15);
 
-    @Option(names = "--home", defaultValue = "./imi-home", description = "Home of a stopped sending gateway (default:"
+    @Option(names = "--home", defaultValue = ImiGatewayCommand.DEFAULT_HOME, description = "Home of a stopped sending gateway (default:"
             + " ${DEFAULT-VALUE}); not with --url or --gateway.")
     Path home;
 
@@ -87,20 +89,20 @@ public final class SendCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if ((to == null) == (participant == null)) {
             System.err.println("name the receiver with either --to PARTY or --participant SCHEME::VALUE");
-            return 1;
+            return ExitCodes.USAGE;
         }
         if (participant != null && (documentType == null || process == null)) {
             System.err.println("--participant " + participant + " needs --document-type and --process");
-            return 1;
+            return ExitCodes.USAGE;
         }
         if (participant == null && (documentType != null || process != null)) {
             System.err.println("--document-type and --process go with --participant, not --to");
-            return 1;
+            return ExitCodes.USAGE;
         }
         for (String property : properties) {
             if (property.indexOf('=') <= 0) {
                 System.err.println("--property '" + property + "' is not name=value");
-                return 1;
+                return ExitCodes.USAGE;
             }
         }
         List<Payload> payloads = new ArrayList<>();
@@ -108,12 +110,12 @@ public final class SendCommand implements Callable<Integer> {
             Path file = files.get(i);
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 System.err.println("--file " + file + (Files.exists(file) ? " is not a readable file" : " does not exist"));
-                return 1;
+                return ExitCodes.USAGE;
             }
             String type = i < mimeTypes.size() ? mimeTypes.get(i) : guess(file);
             if (type.isBlank() || type.indexOf('/') <= 0) {
                 System.err.println("--mime-type '" + type + "' of --file " + file + " is not a MIME type (type/subtype)");
-                return 1;
+                return ExitCodes.USAGE;
             }
             payloads.add(Payload.of(file, type));
         }
@@ -130,25 +132,30 @@ public final class SendCommand implements Callable<Integer> {
                     Optional.ofNullable(participant).map(p -> new Submission.Recipient(p, documentType, process))));
         } catch (RemoteGateway.Refused e) {
             System.err.println("REFUSED: " + e.getMessage());
-            return 3;
+            return ExitCodes.REFUSED;
         } catch (RemoteGateway.RemoteException e) {
             System.err.println(e.getMessage());
-            return 1;
+            return e.exitCode();
         }
         System.out.println("SEND_ENQUEUED " + id + "; waiting for the receipt (retries follow the PMode) ...");
         Instant deadline = Instant.now().plusSeconds(waitSeconds);
         MessageReport report = MessageReport.accepted(id);
+        long polls = 0;
         try {
             while (true) {
                 report = gateway.status(id).orElse(report);
                 if (isFinal(report.status()) || !Instant.now().isBefore(deadline)) {
                     break;
                 }
+                if (++polls % PROGRESS.dividedBy(POLL) == 0) {
+                    System.out.println("  " + report.status() + " after " + report.attempts() + " attempt(s); waiting up to "
+                            + Duration.between(Instant.now(), deadline).toSeconds() + " s more ...");
+                }
                 Thread.sleep(POLL.toMillis());
             }
         } catch (RemoteGateway.RemoteException e) {
             System.err.println("the message " + id + " was accepted; its outcome cannot be read: " + e.getMessage());
-            return 4;
+            return ExitCodes.UNREACHABLE;
         }
         System.out.println(report.status() + " " + id + " after " + report.attempts() + " attempt(s)"
                 + report.error().map(e -> ": " + e).orElse(""));
@@ -170,19 +177,34 @@ public final class SendCommand implements Callable<Integer> {
             builder.property(MessageProperty.of(property.substring(0, eq), property.substring(eq + 1)));
         }
         payloads.forEach(builder::payload);
+        System.out.println("Starting the gateway of " + home.toAbsolutePath() + " to send ...");
         try (Gateway gateway = Gateway.start(home)) {
             String id;
             try {
                 id = gateway.submit(builder.build());
             } catch (SubmissionException e) {
                 System.err.println("REFUSED: " + e.errorCode() + " " + e.getMessage());
-                return 3;
+                return ExitCodes.REFUSED;
             }
             System.out.println("SEND_ENQUEUED " + id + "; waiting for the receipt (retries follow the PMode) ...");
-            MessageRecord record = gateway.awaitOutcome(id, Duration.ofSeconds(waitSeconds));
+            MessageRecord record = awaitOutcome(gateway, id);
             String error = record.errorCode().map(c -> ": " + c + " " + record.errorDetail().orElse("")).orElse("");
             System.out.println(record.status() + " " + id + " after " + record.attempts() + " attempt(s)" + error);
             return exit(record.status().name());
+        }
+    }
+
+    /** Waits up to --wait for ACKNOWLEDGED or SEND_FAILURE, saying every PROGRESS where the message stands. */
+    private MessageRecord awaitOutcome(Gateway gateway, String id) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(waitSeconds);
+        while (true) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            MessageRecord record = gateway.awaitOutcome(id, left.compareTo(PROGRESS) < 0 ? left : PROGRESS);
+            if (isFinal(record.status().name()) || !Instant.now().isBefore(deadline)) {
+                return record;
+            }
+            System.out.println("  " + record.status() + " after " + record.attempts() + " attempt(s); waiting up to "
+                    + Duration.between(Instant.now(), deadline).toSeconds() + " s more ...");
         }
     }
 
@@ -190,8 +212,10 @@ public final class SendCommand implements Callable<Integer> {
         return MessageStatus.ACKNOWLEDGED.name().equals(status) || MessageStatus.SEND_FAILURE.name().equals(status);
     }
 
+    /** ACKNOWLEDGED 0; SEND_FAILURE 3; no final status within --wait (the receiver did not answer in time) 4. */
     private static int exit(String status) {
-        return MessageStatus.ACKNOWLEDGED.name().equals(status) ? 0 : MessageStatus.SEND_FAILURE.name().equals(status) ? 3 : 4;
+        return MessageStatus.ACKNOWLEDGED.name().equals(status) ? ExitCodes.OK
+                : MessageStatus.SEND_FAILURE.name().equals(status) ? ExitCodes.REFUSED : ExitCodes.UNREACHABLE;
     }
 
     private static String guess(Path file) throws java.io.IOException {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the gateway of a home until stopped (Ctrl-C).")
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--home", defaultValue = "./imi-home", description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--home", defaultValue = ImiGatewayCommand.DEFAULT_HOME, description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
     Path home;
 
     @Option(names = "--party", defaultValue = "imi-gateway",
@@ -38,6 +38,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + party + "' (demo CA, RSA 3072 keys, PModes, HTTP on 127.0.0.1:8080) ...");
             DemoNetwork.createHome(home, party);
         }
+        System.out.println("Starting the gateway of " + home.toAbsolutePath() + " (database, broker, routes, endpoints) ...");
         Gateway gateway = Gateway.start(home);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -47,6 +48,6 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("gateway '" + gateway.partyName() + "' receiving at " + String.join(", ", gateway.endpoints())
                 + "; " + gateway.destinations());
         stopped.await();
-        return 0;
+        return ExitCodes.OK;
     }
 }

@@ -29,10 +29,10 @@ import picocli.CommandLine.Parameters;
         description = "Without MESSAGE_ID: message counts by status, from a running gateway over remote JMX (jmx.port in"
                 + " gateway.properties), else from the message log of a stopped gateway's home. With MESSAGE_ID: its"
                 + " status and history, from a running gateway or cluster (--url or --gateway, with an operator token)"
-                + " or from a stopped home (--home). Exit 2 when no message has that MessageId.")
+                + " or from a stopped home (--home). Exit 3 when no message has that MessageId.")
 public final class StatusCommand implements Callable<Integer> {
 
-    @Option(names = "--home", defaultValue = "./imi-home", description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--home", defaultValue = ImiGatewayCommand.DEFAULT_HOME, description = "Gateway home folder (default: ${DEFAULT-VALUE}).")
     Path home;
 
     @Mixin
@@ -48,7 +48,7 @@ public final class StatusCommand implements Callable<Integer> {
         }
         if (remote.url != null) {
             System.err.println("--url reports one message: name its MessageId (counts come over remote JMX: --home)");
-            return 1;
+            return ExitCodes.USAGE;
         }
         if (remote.gateway != null) {
             home = remote.gateway;
@@ -64,7 +64,7 @@ public final class StatusCommand implements Callable<Integer> {
                 }
                 System.out.println("dead letters: " + client.gateway().getDeadLetterCount());
             }
-            return 0;
+            return ExitCodes.OK;
         }
         Map<String, Long> counts = new TreeMap<>();
         try (Database database = Database.open(DatabaseSettings.load(config))) {
@@ -72,10 +72,10 @@ public final class StatusCommand implements Callable<Integer> {
         } catch (StoreException e) {
             System.err.println("cannot open the message log of " + home + " (is the gateway running without jmx.port?): "
                     + e.getMessage());
-            return 1;
+            return ExitCodes.UNREACHABLE;
         }
         print(counts);
-        return 0;
+        return ExitCodes.OK;
     }
 
     private int messageFromRunning() throws Exception {
@@ -84,7 +84,7 @@ public final class StatusCommand implements Callable<Integer> {
             report = remote.connect().status(messageId);
         } catch (RemoteGateway.RemoteException e) {
             System.err.println(e.getMessage());
-            return 1;
+            return e.exitCode();
         }
         return print(report);
     }
@@ -99,7 +99,7 @@ public final class StatusCommand implements Callable<Integer> {
         } catch (StoreException e) {
             System.err.println("cannot open the message log of " + home + " (is its gateway running? then ask it:"
                     + " status --gateway " + home + " " + messageId + "): " + e.getMessage());
-            return 1;
+            return ExitCodes.UNREACHABLE;
         }
         return print(report);
     }
@@ -107,10 +107,10 @@ public final class StatusCommand implements Callable<Integer> {
     private int print(Optional<MessageReport> report) {
         if (report.isEmpty()) {
             System.err.println("no message has MessageId " + messageId);
-            return 2;
+            return ExitCodes.REFUSED;
         }
         report.get().print(System.out);
-        return 0;
+        return ExitCodes.OK;
     }
 
     private static String key(MessageStatus status) {

@@ -29,11 +29,11 @@ public final class TokenCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!operator.matches("[A-Za-z0-9._-]{1,64}")) {
             System.err.println("--operator '" + operator + "': use 1 to 64 letters, digits, '.', '_' or '-'");
-            return 1;
+            return ExitCodes.USAGE;
         }
         if (Files.exists(out)) {
             System.err.println("--out " + out + " exists; a token is never written over another");
-            return 1;
+            return ExitCodes.REFUSED;
         }
         String token = OperatorTokens.newToken();
         Files.writeString(out, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
@@ -43,6 +43,6 @@ public final class TokenCommand implements Callable<Integer> {
             System.err.println("note: " + out + " is on a file system without POSIX permissions; keep it private");
         }
         System.out.println(SubmitSettings.TOKEN_PREFIX + operator + "=" + OperatorTokens.hashHex(token));
-        return 0;
+        return ExitCodes.OK;
     }
 }

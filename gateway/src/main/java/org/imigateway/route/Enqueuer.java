@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.imigateway.broker.CamelJms;
 import org.imigateway.broker.Queues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts a MessageId on a gateway queue, outside any route: each send is committed to the
@@ -13,6 +15,8 @@ import org.imigateway.broker.Queues;
  * recovery does after a crash, a no-op in the broker.
  */
 public final class Enqueuer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Enqueuer.class);
 
     private final ProducerTemplate producer;
 
@@ -39,6 +43,7 @@ public final class Enqueuer {
             return true;
         } catch (RuntimeException e) {
             if (Queues.isDuplicateRejection(e)) {
+                LOG.debug("duplicate id {} already queued on {}: the broker dropped the copy", duplicateId, queue);
                 return false;
             }
             throw e;

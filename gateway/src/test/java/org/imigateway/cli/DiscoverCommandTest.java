@@ -90,7 +90,7 @@ class DiscoverCommandTest {
                 "discovery.smp.truststore=config/smp-trust.p12", "discovery.smp.truststore.password=discovery-test");
         CommandRun run = CommandRun.run("discover", "iso6523-actorid-upis::0088:nobody", "--document-type", DOC,
                 "--process", PROC, "--home", home.toString());
-        assertEquals(3, run.exit(), run.out());
+        assertEquals(ExitCodes.REFUSED, run.exit(), run.out());
         assertTrue(run.err().contains("NXDOMAIN") && run.err().contains("EBMS:0003"), run.err());
     }
 
@@ -99,7 +99,7 @@ class DiscoverCommandTest {
         settings("discovery.sml.zone=sml.imi.test");
         CommandRun run = CommandRun.run("discover", B.toString(), "--document-type", DOC, "--process", PROC,
                 "--home", home.toString());
-        assertEquals(2, run.exit());
+        assertEquals(ExitCodes.REFUSED, run.exit());
         assertTrue(run.err().contains("discovery.smp.truststore"), run.err());
     }
 
@@ -109,7 +109,7 @@ class DiscoverCommandTest {
                 "discovery.cache.maxAgeSeconds=-5");
         CommandRun run = CommandRun.run("discover", B.toString(), "--document-type", DOC, "--process", PROC,
                 "--home", home.toString());
-        assertEquals(2, run.exit());
+        assertEquals(ExitCodes.REFUSED, run.exit());
         assertTrue(run.err().contains("discovery.smp.url=ftp://smp.test/"), run.err());
         assertTrue(run.err().contains("discovery.cache.maxAgeSeconds=-5"), run.err());
     }

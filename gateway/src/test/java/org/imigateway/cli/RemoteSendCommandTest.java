@@ -106,7 +106,7 @@ class RemoteSendCommandTest {
         assertEquals(0, status.exit(), status.err());
         assertTrue(status.out().startsWith("OUTBOUND " + id + ": ACKNOWLEDGED"), status.out());
         assertTrue(status.out().contains("SEND_ENQUEUED ACKNOWLEDGED acknowledged by the receiver"), status.out());
-        assertEquals(2, CommandRun.run("status", "--home", stopped.toString(), "no-such@gw-c").exit());
+        assertEquals(ExitCodes.REFUSED, CommandRun.run("status", "--home", stopped.toString(), "no-such@gw-c").exit());
     }
 
     @Test
@@ -133,7 +133,7 @@ class RemoteSendCommandTest {
         Path large = Files.write(dir.resolve("large.bin"), new byte[32 * 1024 * 1024]);
         CommandRun send = CommandRun.run("send", "--gateway", home.toString(), "--token-file", wrong.toString(),
                 "--to", "gw-b", "--file", large.toString(), "--message-id", id);
-        assertEquals(1, send.exit());
+        assertEquals(ExitCodes.REFUSED, send.exit());
         assertTrue(send.err().contains("refused the operator token (401)"), send.err());
         assertTrue(log().find(id, Direction.OUTBOUND).isEmpty(), "nothing refused is stored");
     }
@@ -157,7 +157,7 @@ class RemoteSendCommandTest {
     void aSubmissionWithoutALegIsRefusedNamingTheCause() throws Exception {
         CommandRun send = CommandRun.run("send", "--gateway", home.toString(), "--token-file", tokenFile.toString(),
                 "--to", "gw-nobody", "--file", payload.toString());
-        assertEquals(3, send.exit(), send.out() + send.err());
+        assertEquals(ExitCodes.REFUSED, send.exit(), send.out() + send.err());
         assertTrue(send.err().contains("REFUSED: EBMS:0001 toParty 'gw-nobody' is not a party"), send.err());
     }
 
@@ -165,28 +165,28 @@ class RemoteSendCommandTest {
     void clearErrorsForUnknownIdsBadFilesAnotherServerAndNoServer() throws Exception {
         CommandRun unknown = CommandRun.run("status", "--gateway", home.toString(), "--token-file", tokenFile.toString(),
                 "no-such-message@gw-a");
-        assertEquals(2, unknown.exit(), unknown.out() + unknown.err());
+        assertEquals(ExitCodes.REFUSED, unknown.exit(), unknown.out() + unknown.err());
         assertTrue(unknown.err().contains("no message has MessageId no-such-message@gw-a"), unknown.err());
 
         Path missing = dir.resolve("missing.xml");
         CommandRun badFile = CommandRun.run("send", "--gateway", home.toString(), "--token-file", tokenFile.toString(),
                 "--to", "gw-b", "--file", payload.toString(), "--file", missing.toString());
-        assertEquals(1, badFile.exit());
+        assertEquals(ExitCodes.USAGE, badFile.exit());
         assertTrue(badFile.err().contains("--file " + missing + " does not exist"), badFile.err());
 
         CommandRun impostor = CommandRun.run("send", "--url", url, "--trust", certificateFile("gw-b").toString(),
                 "--token-file", tokenFile.toString(), "--to", "gw-b", "--file", payload.toString());
-        assertEquals(1, impostor.exit());
+        assertEquals(ExitCodes.UNREACHABLE, impostor.exit());
         assertTrue(impostor.err().contains("nothing was sent") && impostor.err().contains("not the gateway's own TLS"),
                 impostor.err());
 
         CommandRun nobody = CommandRun.run("status", "--url", "https://127.0.0.1:" + FreePort.onLoopback(),
                 "--trust", certificateFile("gw-a").toString(), "--token-file", tokenFile.toString(), "x@gw-a");
-        assertEquals(1, nobody.exit());
+        assertEquals(ExitCodes.UNREACHABLE, nobody.exit());
         assertTrue(nobody.err().contains("nothing answers at https://127.0.0.1:"), nobody.err());
 
         CommandRun untrusted = CommandRun.run("status", "--url", url, "--token-file", tokenFile.toString(), "x@gw-a");
-        assertEquals(1, untrusted.exit());
+        assertEquals(ExitCodes.USAGE, untrusted.exit());
         assertTrue(untrusted.err().contains("give --trust CERT"), untrusted.err());
     }
 

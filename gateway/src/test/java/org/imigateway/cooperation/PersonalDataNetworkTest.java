@@ -131,7 +131,7 @@ class PersonalDataNetworkTest {
             });
         }
         CommandRun tampered = CommandRun.run("audit", "verify", "--home", hubHome.toString());
-        assertEquals(2, tampered.exit());
+        assertEquals(org.imigateway.cli.ExitCodes.REFUSED, tampered.exit());
         assertTrue(tampered.err().contains("was altered"), tampered.err());
     }
 

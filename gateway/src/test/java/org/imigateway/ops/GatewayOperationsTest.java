@@ -280,7 +280,7 @@ class GatewayOperationsTest {
         String status = run(0, "status", "--home", home.toString());
         assertTrue(status.contains("is running (over JMX)"), status);
         assertTrue(status.matches("(?s).*ACKNOWLEDGED +\\d+.*"), status);
-        String unknown = run(2, "resend", "--home", home.toString(), "no-such-id@test");
+        String unknown = run(org.imigateway.cli.ExitCodes.REFUSED, "resend", "--home", home.toString(), "no-such-id@test");
         assertTrue(unknown.contains("no outbound message no-such-id@test"), unknown);
         String byParty = run(0, "resend", "--home", home.toString(), "--party", "gw-b", "--since", Instant.now().toString());
         assertTrue(byParty.contains("resent 0 failed message(s) to gw-b"), byParty);

@@ -115,7 +115,7 @@ class RemoteJmxHijackTest {
         try (FakeJmx fake = new FakeJmx(null, null)) {
             CommandRun status = CommandRun.run("status", "--home", homeUsing(fake.registryPort).toString());
 
-            assertEquals(1, status.exit(), status.out() + status.err());
+            assertEquals(org.imigateway.cli.ExitCodes.UNREACHABLE, status.exit(), status.out() + status.err());
             assertTrue(status.err().contains("plain sockets, not TLS"), status.err());
             assertTrue(status.err().contains("no credentials were sent"), status.err());
             assertEquals(List.of(), fake.credentials(), "credentials reached the attacker");
@@ -130,7 +130,7 @@ class RemoteJmxHijackTest {
         try (FakeJmx fake = new FakeJmx(new TlsClientSockets(otherTls.chain().get(0)), tlsServerSockets(otherTls))) {
             CommandRun status = CommandRun.run("status", "--home", homeUsing(fake.registryPort).toString());
 
-            assertEquals(1, status.exit(), status.out() + status.err());
+            assertEquals(org.imigateway.cli.ExitCodes.UNREACHABLE, status.exit(), status.out() + status.err());
             assertTrue(status.err().contains("is not the gateway"), status.err());
             assertTrue(status.err().contains(otherTls.chain().get(0).getSubjectX500Principal().toString()), status.err());
             assertTrue(status.err().contains("no credentials were sent"), status.err());

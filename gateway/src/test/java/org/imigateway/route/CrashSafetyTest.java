@@ -114,6 +114,22 @@ class CrashSafetyTest {
                         id + " " + history);
             }
         }
+        // Recovery after each kill finds messages still queued; it must leave them, not have the broker
+        // drop a copy and log AMQ222059 with a dump of each.
+        for (Path home : List.of(senderHome, receiverHome)) {
+            assertNoDuplicateDrops(home);
+        }
+    }
+
+    /** No AMQ222059 (the broker dropping a duplicate and logging the whole message) in any log of the node. */
+    static void assertNoDuplicateDrops(Path home) throws IOException {
+        try (var logs = Files.list(home)) {
+            for (Path log : logs.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList()) {
+                long drops = Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream()
+                        .filter(line -> line.contains("AMQ222059")).count();
+                assertEquals(0, drops, log + ": the broker dropped " + drops + " duplicate(s) that recovery re-queued");
+            }
+        }
     }
 
     /**

@@ -10,11 +10,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * Common ground of the {@code certs} subcommands: bad input (a {@link PkiException}) ends with its
- * message and exit code 1 instead of a stack trace. Usage errors stay with picocli (exit code 2).
+ * message and exit code 3 instead of a stack trace. Usage errors stay with picocli (exit code 2).
  */
 abstract class PkiSubcommand implements Callable<Integer> {
 
-    static final int BAD_INPUT = 1;
+    /** Bad input refused: 3, as every imi-gateway command (0 ok, 2 usage, 3 refused or failed, 4 unreachable). */
+    static final int BAD_INPUT = 3;
 
     @Spec
     CommandSpec spec;

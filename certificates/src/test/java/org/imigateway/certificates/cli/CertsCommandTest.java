@@ -62,7 +62,7 @@ class CertsCommandTest {
     void initRefusesToOverwriteAnExistingCa() {
         Run again = certs("init", "--out", pki.toString(), "--password", "pw", "--party", "blue");
 
-        assertEquals(1, again.exitCode);
+        assertEquals(PkiSubcommand.BAD_INPUT, again.exitCode);
         assertTrue(again.err.contains("already holds a CA"), again.err);
         assertFalse(Files.exists(pki.resolve("blue.p12")));
     }
@@ -130,9 +130,9 @@ class CertsCommandTest {
         Run backwards = certs("issue", "--ca", pki.toString(), "--password", "pw", "--party", "x",
                 "--not-before", "2026-02-01", "--not-after", "2026-01-01");
 
-        assertEquals(1, unreadable.exitCode);
+        assertEquals(PkiSubcommand.BAD_INPUT, unreadable.exitCode);
         assertTrue(unreadable.err.contains("--not-after 'soon' is neither a date"), unreadable.err);
-        assertEquals(1, backwards.exitCode);
+        assertEquals(PkiSubcommand.BAD_INPUT, backwards.exitCode);
         assertTrue(backwards.err.contains("--not-after 2026-01-01T00:00:00Z is not after --not-before"), backwards.err);
     }
 
