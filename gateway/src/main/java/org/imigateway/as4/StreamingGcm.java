@@ -17,6 +17,8 @@ import javax.crypto.NoSuchPaddingException;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.GCMParameterSpec;
 
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
 /**
  * Streams AES-GCM attachment encryption and decryption on the JDK's accelerated AES-GCM.
  *
@@ -30,12 +32,21 @@ import javax.crypto.spec.GCMParameterSpec;
  * <p>How: a provider placed first offers only AES/GCM/NoPadding. Its cipher encrypts with the
  * JDK everywhere; it decrypts with {@link GcmStreamDecryption} inside {@link #run} (our
  * attachment crypto) and with the JDK everywhere else, so TLS is untouched.
+ *
+ * <p>The JDK's GCM takes at most {@value #JDK_LIMIT} bytes per key and IV (SunJCE refuses more:
+ * "only supports input size up to 2147483647 bytes"). GCM itself allows 64 GiB, so an attachment
+ * larger than that (a 2 GiB payload that did not compress) goes through Bouncy Castle's streaming
+ * GCM, slower but without the cap: the caller names its largest attachment.
  */
 public final class StreamingGcm {
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    /** SunJCE's GCM input limit, less room for the tag. */
+    static final long JDK_LIMIT = Integer.MAX_VALUE - 1024;
     private static final ThreadLocal<Boolean> STREAMING = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<Boolean> BEYOND_JDK = ThreadLocal.withInitial(() -> false);
     private static final Provider JDK = Security.getProvider("SunJCE");
+    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
     private static volatile boolean installed;
 
     private StreamingGcm() {
@@ -49,15 +60,23 @@ public final class StreamingGcm {
         }
     }
 
-    /** Runs attachment crypto with streaming GCM on this thread. */
+    /** Runs attachment crypto with streaming GCM on this thread, the largest attachment within the JDK's limit. */
     public static <T> T run(Callable<T> work) throws Exception {
+        return run(0, work);
+    }
+
+    /** Runs attachment crypto with streaming GCM on this thread; {@code largestInput}: the largest attachment in bytes. */
+    public static <T> T run(long largestInput, Callable<T> work) throws Exception {
         install();
         boolean previous = STREAMING.get();
+        boolean previousBeyond = BEYOND_JDK.get();
         STREAMING.set(true);
+        BEYOND_JDK.set(largestInput > JDK_LIMIT);
         try {
             return work.call();
         } finally {
             STREAMING.set(previous);
+            BEYOND_JDK.set(previousBeyond);
         }
     }
 
@@ -84,7 +103,7 @@ public final class StreamingGcm {
                 throw new NoSuchAlgorithmException("the JDK's SunJCE provider is not installed");
             }
             streaming = STREAMING.get();
-            jdk = Cipher.getInstance(TRANSFORMATION, JDK);
+            jdk = Cipher.getInstance(TRANSFORMATION, streaming && BEYOND_JDK.get() ? BOUNCY_CASTLE : JDK);
         }
 
         @Override
@@ -131,7 +150,7 @@ public final class StreamingGcm {
         protected void engineInit(int opmode, Key key, AlgorithmParameterSpec params, SecureRandom random)
                 throws java.security.InvalidKeyException, java.security.InvalidAlgorithmParameterException {
             decryption = null;
-            if (streaming && opmode == Cipher.DECRYPT_MODE && params instanceof GCMParameterSpec gcm) {
+            if (streaming && jdk.getProvider() == JDK && opmode == Cipher.DECRYPT_MODE && params instanceof GCMParameterSpec gcm) {
                 try {
                     decryption = new GcmStreamDecryption(key, gcm, JDK);
                     iv = gcm.getIV();

@@ -96,6 +96,29 @@ class GcmStreamDecryptionTest {
         assertArrayEquals(plaintext, decrypted);
     }
 
+    @Test
+    void attachmentsBeyondTheJdksTwoGibLimitGoThroughBouncyCastleAndStillRoundTrip() throws Exception {
+        SecretKey key = key();
+        GCMParameterSpec spec = new GCMParameterSpec(128, iv());
+        byte[] plaintext = random(70_000);
+        long beyond = StreamingGcm.JDK_LIMIT + 1;
+        byte[] ciphertext = StreamingGcm.run(beyond, () -> {
+            Cipher encrypt = Cipher.getInstance("AES/GCM/NoPadding");
+            encrypt.init(Cipher.ENCRYPT_MODE, key, spec);
+            return encrypt.doFinal(plaintext);
+        });
+        byte[] decrypted = StreamingGcm.run(beyond, () -> {
+            Cipher decrypt = Cipher.getInstance("AES/GCM/NoPadding");
+            decrypt.init(Cipher.DECRYPT_MODE, key, spec);
+            try (InputStream in = new CipherInputStream(new ByteArrayInputStream(ciphertext), decrypt)) {
+                return in.readAllBytes();
+            }
+        });
+
+        assertArrayEquals(jdkEncrypt(plaintext, key, spec), ciphertext);
+        assertArrayEquals(plaintext, decrypted);
+    }
+
     private static byte[] readThrough(byte[] ciphertext, SecretKey key, GCMParameterSpec spec) throws Exception {
         // the provider's cipher is made at init (the JDK chooses the provider then), inside the scope
         Cipher decrypt = StreamingGcm.run(() -> {
