@@ -76,38 +76,25 @@ class GcmStreamDecryptionTest {
 
     @Test
     void theScopedProviderDecryptsAttachmentsWithItAndEncryptsWithTheJdk() throws Exception {
-        SecretKey key = key();
-        GCMParameterSpec spec = new GCMParameterSpec(128, iv());
-        byte[] plaintext = random(70_000);
-        byte[] ciphertext = StreamingGcm.run(() -> {
-            Cipher encrypt = Cipher.getInstance("AES/GCM/NoPadding");
-            encrypt.init(Cipher.ENCRYPT_MODE, key, spec);
-            return encrypt.doFinal(plaintext);
-        });
-        byte[] decrypted = StreamingGcm.run(() -> {
-            Cipher decrypt = Cipher.getInstance("AES/GCM/NoPadding");
-            decrypt.init(Cipher.DECRYPT_MODE, key, spec);
-            try (InputStream in = new CipherInputStream(new ByteArrayInputStream(ciphertext), decrypt)) {
-                return in.readAllBytes();
-            }
-        });
-
-        assertArrayEquals(jdkEncrypt(plaintext, key, spec), ciphertext);
-        assertArrayEquals(plaintext, decrypted);
+        roundTripInScope(0);
     }
 
     @Test
     void attachmentsBeyondTheJdksTwoGibLimitGoThroughBouncyCastleAndStillRoundTrip() throws Exception {
+        roundTripInScope(StreamingGcm.JDK_LIMIT + 1);
+    }
+
+    /** Encrypts and decrypts through the scoped provider, the largest attachment named as {@code largest}. */
+    private static void roundTripInScope(long largest) throws Exception {
         SecretKey key = key();
         GCMParameterSpec spec = new GCMParameterSpec(128, iv());
         byte[] plaintext = random(70_000);
-        long beyond = StreamingGcm.JDK_LIMIT + 1;
-        byte[] ciphertext = StreamingGcm.run(beyond, () -> {
+        byte[] ciphertext = StreamingGcm.run(largest, () -> {
             Cipher encrypt = Cipher.getInstance("AES/GCM/NoPadding");
             encrypt.init(Cipher.ENCRYPT_MODE, key, spec);
             return encrypt.doFinal(plaintext);
         });
-        byte[] decrypted = StreamingGcm.run(beyond, () -> {
+        byte[] decrypted = StreamingGcm.run(largest, () -> {
             Cipher decrypt = Cipher.getInstance("AES/GCM/NoPadding");
             decrypt.init(Cipher.DECRYPT_MODE, key, spec);
             try (InputStream in = new CipherInputStream(new ByteArrayInputStream(ciphertext), decrypt)) {
