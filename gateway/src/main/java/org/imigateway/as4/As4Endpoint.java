@@ -40,12 +40,7 @@ public final class As4Endpoint extends Handler.Abstract {
             return true;
         }
         InboundOutcome outcome;
-        ReadToEnd body = new ReadToEnd(Content.Source.asInputStream(request));
-        // The idle timeout guards the connection while bytes should arrive (slow senders). Once the
-        // body is in, checking it (decrypting, verifying, unpacking a 2 GiB payload) is our work and
-        // may take longer than the timeout: failing then would answer an accepted message with 500.
-        request.addIdleTimeoutListener(timeout -> !body.ended);
-        try (body) {
+        try (InputStream body = Content.Source.asInputStream(request)) {
             // the announced length lets a body over limits.maxMessageBytes be refused before a byte is read
             outcome = pipeline.receive(request.getHeaders().get(HttpHeader.CONTENT_TYPE), request.getLength(), body);
         }
@@ -61,28 +56,5 @@ public final class As4Endpoint extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, SOAP_CONTENT_TYPE);
         response.write(true, ByteBuffer.wrap(answer), callback);
         return true;
-    }
-
-    /** Notes when the request body has been read to its end. */
-    private static final class ReadToEnd extends java.io.FilterInputStream {
-        private volatile boolean ended;
-
-        ReadToEnd(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws java.io.IOException {
-            int b = super.read();
-            ended |= b < 0;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
-            int n = super.read(buffer, offset, length);
-            ended |= n < 0;
-            return n;
-        }
     }
 }
