@@ -15,6 +15,7 @@ final class GatewayProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private long peakRssKb;
+    private double cpuSeconds;
 
     private GatewayProcess(Process process, Path log) {
         this.process = process;
@@ -22,8 +23,16 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     static GatewayProcess start(Path jar, String heap, Path log, String... arguments) throws IOException {
+        return start(jar, heap, List.of(), log, arguments);
+    }
+
+    /** {@code jvmOptions} go before {@code -jar}, e.g. a JFR recording. */
+    static GatewayProcess start(Path jar, String heap, List<String> jvmOptions, Path log, String... arguments)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-jar", jar.toString()));
+                "-Xmx" + heap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new GatewayProcess(process, log);
@@ -50,8 +59,9 @@ final class GatewayProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Reads VmHWM, the kernel's record of the most resident memory the process has had. */
+    /** Reads VmHWM, the kernel's record of the most resident memory the process has had, and the CPU time so far. */
     void sample() {
+        process.toHandle().info().totalCpuDuration().ifPresent(cpu -> cpuSeconds = Math.max(cpuSeconds, cpu.toNanos() / 1e9));
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
                 if (line.startsWith("VmHWM:")) {
@@ -61,6 +71,11 @@ final class GatewayProcess implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // the process has ended, or this is not Linux: the last sample stands
         }
+    }
+
+    /** User and system CPU seconds of the process at the last sample (every 200 ms while awaited). */
+    double cpuSeconds() {
+        return cpuSeconds;
     }
 
     double peakRssMb() {

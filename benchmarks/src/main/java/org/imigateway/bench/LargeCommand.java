@@ -26,10 +26,13 @@ import picocli.CommandLine.Option;
         description = "A large attachment between two gateway JVMs with a small heap; MB/s, peak RSS, SHA-256 check.")
 public final class LargeCommand implements Callable<Integer> {
 
-    /** What one large run showed; RSS is the kernel's high-water mark (VmHWM) of each JVM. */
+    /**
+     * What one large run showed; RSS is the kernel's high-water mark (VmHWM) of each JVM. CPU: the
+     * sender's whole life (its start-up included), the receiver's from the sender's start to the delivery.
+     */
     public record Large(long payloadBytes, String heap, boolean acknowledged, boolean identical, double secondsToAck,
             double secondsToDelivered, double megabytesPerSecond, double senderPeakRssMb, double receiverPeakRssMb,
-            String sha256, String note) {
+            double senderCpuSeconds, double receiverCpuSeconds, String sha256, String note) {
     }
 
     @Option(names = "--size", defaultValue = "2GiB", description = "Payload size (default: ${DEFAULT-VALUE}).")
@@ -51,6 +54,10 @@ public final class LargeCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "target/large.json")
     Path out;
 
+    @Option(names = "--jfr", paramLabel = "DIR", description = "Record both JVMs with JFR (settings=profile) into"
+            + " DIR/receiver.jfr and DIR/sender.jfr, and print the CPU breakdown of each.")
+    Path jfr;
+
     @Override
     public Integer call() throws Exception {
         Machine machine = Machine.now();
@@ -69,11 +76,13 @@ public final class LargeCommand implements Callable<Integer> {
         }
         Path receiverHome = plan.home(BenchNetwork.RECEIVER);
         Large large;
-        try (GatewayProcess receiver = GatewayProcess.start(gatewayJar, heap, dir.resolve("receiver.log"),
-                "serve", "--home", receiverHome.toString())) {
+        try (GatewayProcess receiver = GatewayProcess.start(gatewayJar, heap, recording("receiver"),
+                dir.resolve("receiver.log"), "serve", "--home", receiverHome.toString())) {
             receiver.awaitLog("receiving at", Duration.ofMinutes(2));
+            receiver.sample();
+            double receiverCpuAtStart = receiver.cpuSeconds();
             long start = System.nanoTime();
-            GatewayProcess sender = GatewayProcess.start(gatewayJar, heap, dir.resolve("sender.log"), "send",
+            GatewayProcess sender = GatewayProcess.start(gatewayJar, heap, recording("sender"), dir.resolve("sender.log"), "send",
                     "--home", plan.home(BenchNetwork.SENDER).toString(), "--to", BenchNetwork.RECEIVER,
                     "--file", payload.toString(), "--mime-type", "application/octet-stream",
                     "--wait", Long.toString(timeoutSeconds));
@@ -83,20 +92,39 @@ public final class LargeCommand implements Callable<Integer> {
                     ? awaitDelivered(receiverHome.resolve("data/inbox"), Duration.ofSeconds(timeoutSeconds), receiver)
                     : Optional.empty();
             double toDelivered = (System.nanoTime() - start) / 1e9;
+            receiver.sample();
             String actual = delivered.isPresent() ? Payloads.sha256(delivered.get().resolve("payload-1")) : "";
             large = new Large(bytes, heap, exit == 0, expected.equals(actual), toAck, toDelivered,
                     delivered.isPresent() ? bytes / 1e6 / toDelivered : 0, sender.peakRssMb(), receiver.peakRssMb(),
-                    expected, exit == 0 ? "send exit 0 (ACKNOWLEDGED)" : "send exit " + exit + ", see " + dir.resolve("sender.log"));
+                    sender.cpuSeconds(), receiver.cpuSeconds() - receiverCpuAtStart, expected, exit == 0 ? "send exit 0 (ACKNOWLEDGED)" : "send exit " + exit + ", see " + dir.resolve("sender.log"));
         }
         System.out.printf(Locale.ROOT, "%nmachine: %d cores, %d MB, %s; load average %s%n", machine.cores(),
                 machine.memoryMb(), machine.jvm(), Machine.currentLoadAverage());
         System.out.printf(Locale.ROOT, "%s with -Xmx%s: acknowledged %s after %.1f s, delivered %s after %.1f s, %.1f MB/s,"
-                + " peak RSS sender %.0f MB, receiver %.0f MB%n", Payloads.label(bytes), heap, large.acknowledged(),
-                large.secondsToAck(), large.identical() ? "byte-identical" : "NOT identical", large.secondsToDelivered(),
-                large.megabytesPerSecond(), large.senderPeakRssMb(), large.receiverPeakRssMb());
+                + " peak RSS sender %.0f MB, receiver %.0f MB, CPU sender %.1f s, receiver %.1f s%n", Payloads.label(bytes),
+                heap, large.acknowledged(), large.secondsToAck(), large.identical() ? "byte-identical" : "NOT identical",
+                large.secondsToDelivered(), large.megabytesPerSecond(), large.senderPeakRssMb(), large.receiverPeakRssMb(),
+                large.senderCpuSeconds(), large.receiverCpuSeconds());
         Report.json(out, machine, "large-payload", List.of(large));
         System.out.println("JSON: " + out.toAbsolutePath());
+        if (jfr != null) {
+            for (String side : List.of("sender", "receiver")) {
+                Path file = jfr.resolve(side + ".jfr");
+                CpuBreakdown.of(file).print(side + " (" + file + ")", Double.NaN, 8, System.out);
+            }
+        }
         return large.acknowledged() && large.identical() ? 0 : 2;
+    }
+
+    /** The JVM options that make a JFR recording of one side, when {@code --jfr} asks for them. */
+    private List<String> recording(String side) throws IOException {
+        if (jfr == null) {
+            return List.of();
+        }
+        Files.createDirectories(jfr);
+        // dumped when the JVM exits: the receiver is stopped by destroy(), which lets shutdown hooks run
+        return List.of("-XX:StartFlightRecording=filename=" + jfr.resolve(side + ".jfr").toAbsolutePath()
+                + ",settings=profile,dumponexit=true");
     }
 
     /** The delivered message folder: the default backend renames it into place once complete. */

@@ -57,7 +57,7 @@ public final class AttachmentEncryptor {
         KeyGenerator generator = KeyUtils.getKeyGenerator(profile.contentEncryptionAlgorithm());
         SecretKey key = generator.generateKey();
         try {
-            StreamingGcm.run(() -> encrypt.build(cryptos.verification(), key));
+            StreamingGcm.run(envelope.largestPart(), () -> encrypt.build(cryptos.verification(), key));
         } catch (WSSecurityException e) {
             throw e;
         } catch (Exception e) {

@@ -33,6 +33,19 @@ public final class MimeEnvelope {
         return parts.stream().filter(p -> p.contentId().equals(contentId)).findFirst();
     }
 
+    /** The size of the largest attachment in bytes (0 without any); one that cannot be measured counts as unbounded. */
+    public synchronized long largestPart() {
+        long largest = 0;
+        for (As4Part part : parts) {
+            try {
+                largest = Math.max(largest, part.size());
+            } catch (java.io.IOException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return largest;
+    }
+
     public synchronized void replace(As4Part part) {
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i).contentId().equals(part.contentId())) {

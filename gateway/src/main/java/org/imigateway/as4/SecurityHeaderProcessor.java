@@ -79,7 +79,7 @@ public final class SecurityHeaderProcessor {
         engine.setWssConfig(config);
         WSHandlerResult results;
         try {
-            results = StreamingGcm.run(() -> engine.processSecurityHeader(envelope.soap(), data));
+            results = StreamingGcm.run(envelope.largestPart(), () -> engine.processSecurityHeader(envelope.soap(), data));
         } catch (WSSecurityException e) {
             throw classify(e, security.get());
         } catch (Exception e) {

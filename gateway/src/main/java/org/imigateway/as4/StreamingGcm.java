@@ -15,29 +15,38 @@ import javax.crypto.Cipher;
 import javax.crypto.CipherSpi;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.ShortBufferException;
+import javax.crypto.spec.GCMParameterSpec;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * Streams AES-GCM attachment encryption and decryption through Bouncy Castle.
+ * Streams AES-GCM attachment encryption and decryption on the JDK's accelerated AES-GCM.
  *
- * <p>Why: WSS4J decrypts attachments through {@code CipherInputStream} with whatever provider
- * {@code Cipher.getInstance("AES/GCM/NoPadding")} returns. The JDK 17 SunJCE GCM decrypt
- * buffers the whole ciphertext and, read through {@code CipherInputStream}, reallocates that
- * buffer on every 512-byte read: 5 MB took 10 s here, and a 2 GiB payload could never fit in
- * memory. Bouncy Castle's GCM releases plaintext as it goes and checks the tag at the end (the
- * decrypted file is only used once the stream completed without error).
+ * <p>Why: WSS4J encrypts and decrypts attachments through {@code CipherInputStream} with
+ * whatever provider {@code Cipher.getInstance("AES/GCM/NoPadding")} returns. The JDK's GCM
+ * encryption streams, but its decryption buffers the whole ciphertext and, read through
+ * {@code CipherInputStream}, reallocates that buffer on every 512-byte read: 5 MB took 10 s here,
+ * and a 2 GiB payload could never fit in memory. Bouncy Castle's GCM, used here before, streams
+ * both ways but at 100-130 MB/s of one core (AES in plain Java); the JDK's runs at about 4 GB/s.
  *
- * <p>How: a provider placed first offers only AES/GCM/NoPadding, and its cipher delegates to
- * Bouncy Castle inside {@link #run} (our attachment crypto) and to the JDK everywhere else, so
- * TLS keeps the JDK's hardware-accelerated GCM.
+ * <p>How: a provider placed first offers only AES/GCM/NoPadding. Its cipher encrypts with the
+ * JDK everywhere; it decrypts with {@link GcmStreamDecryption} inside {@link #run} (our
+ * attachment crypto) and with the JDK everywhere else, so TLS is untouched.
+ *
+ * <p>The JDK's GCM takes at most {@value #JDK_LIMIT} bytes per key and IV (SunJCE refuses more:
+ * "only supports input size up to 2147483647 bytes"). GCM itself allows 64 GiB, so an attachment
+ * larger than that (a 2 GiB payload that did not compress) goes through Bouncy Castle's streaming
+ * GCM, slower but without the cap: the caller names its largest attachment.
  */
 public final class StreamingGcm {
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    /** SunJCE's GCM input limit, less room for the tag. */
+    static final long JDK_LIMIT = Integer.MAX_VALUE - 1024;
     private static final ThreadLocal<Boolean> STREAMING = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<Boolean> BEYOND_JDK = ThreadLocal.withInitial(() -> false);
+    private static final Provider JDK = Security.getProvider("SunJCE");
     private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
-    private static final Provider JDK_DEFAULT = Security.getProvider("SunJCE");
     private static volatile boolean installed;
 
     private StreamingGcm() {
@@ -51,33 +60,50 @@ public final class StreamingGcm {
         }
     }
 
-    /** Runs attachment crypto with streaming GCM on this thread. */
+    /** Runs attachment crypto with streaming GCM on this thread, the largest attachment within the JDK's limit. */
     public static <T> T run(Callable<T> work) throws Exception {
+        return run(0, work);
+    }
+
+    /** Runs attachment crypto with streaming GCM on this thread; {@code largestInput}: the largest attachment in bytes. */
+    public static <T> T run(long largestInput, Callable<T> work) throws Exception {
         install();
         boolean previous = STREAMING.get();
+        boolean previousBeyond = BEYOND_JDK.get();
         STREAMING.set(true);
+        BEYOND_JDK.set(largestInput > JDK_LIMIT);
         try {
             return work.call();
         } finally {
             STREAMING.set(previous);
+            BEYOND_JDK.set(previousBeyond);
         }
     }
 
     static final class ScopedProvider extends Provider {
         ScopedProvider() {
-            super("IMI-StreamingGCM", "1.0", "AES/GCM: Bouncy Castle for AS4 attachments, the JDK elsewhere");
+            super("IMI-StreamingGCM", "1.0", "AES/GCM: the JDK's, with streaming decryption for AS4 attachments");
             putService(new Service(this, "Cipher", TRANSFORMATION, ScopedGcmCipher.class.getName(), List.of(), Map.of()));
         }
     }
 
-    /** Delegates every call to the cipher chosen when it was created. */
+    /**
+     * Encrypts with the JDK's cipher; decrypts with {@link GcmStreamDecryption} when created
+     * inside {@link #run}, else with the JDK's. The choice is made at {@code init}, when the mode is known.
+     */
     public static final class ScopedGcmCipher extends CipherSpi {
 
-        private final Cipher delegate;
+        private final boolean streaming;
+        private final Cipher jdk;
+        private GcmStreamDecryption decryption;
+        private byte[] iv;
 
         public ScopedGcmCipher() throws NoSuchAlgorithmException, NoSuchPaddingException {
-            Provider provider = STREAMING.get() || JDK_DEFAULT == null ? BOUNCY_CASTLE : JDK_DEFAULT;
-            delegate = Cipher.getInstance(TRANSFORMATION, provider);
+            if (JDK == null) {
+                throw new NoSuchAlgorithmException("the JDK's SunJCE provider is not installed");
+            }
+            streaming = STREAMING.get();
+            jdk = Cipher.getInstance(TRANSFORMATION, streaming && BEYOND_JDK.get() ? BOUNCY_CASTLE : JDK);
         }
 
         @Override
@@ -96,74 +122,126 @@ public final class StreamingGcm {
 
         @Override
         protected int engineGetBlockSize() {
-            return delegate.getBlockSize();
+            return jdk.getBlockSize();
         }
 
         @Override
         protected int engineGetOutputSize(int inputLen) {
-            return delegate.getOutputSize(inputLen);
+            return decryption != null ? decryption.outputSize(inputLen) : jdk.getOutputSize(inputLen);
         }
 
         @Override
         protected byte[] engineGetIV() {
-            return delegate.getIV();
+            return decryption != null ? iv : jdk.getIV();
         }
 
         @Override
         protected AlgorithmParameters engineGetParameters() {
-            return delegate.getParameters();
+            return jdk.getParameters();
         }
 
         @Override
         protected void engineInit(int opmode, Key key, SecureRandom random) throws java.security.InvalidKeyException {
-            delegate.init(opmode, key, random);
+            decryption = null;
+            jdk.init(opmode, key, random);
         }
 
         @Override
         protected void engineInit(int opmode, Key key, AlgorithmParameterSpec params, SecureRandom random)
                 throws java.security.InvalidKeyException, java.security.InvalidAlgorithmParameterException {
-            delegate.init(opmode, key, params, random);
+            decryption = null;
+            if (streaming && jdk.getProvider() == JDK && opmode == Cipher.DECRYPT_MODE && params instanceof GCMParameterSpec gcm) {
+                try {
+                    decryption = new GcmStreamDecryption(key, gcm, JDK);
+                    iv = gcm.getIV();
+                } catch (java.security.InvalidKeyException | java.security.InvalidAlgorithmParameterException e) {
+                    throw e;
+                } catch (java.security.GeneralSecurityException e) {
+                    throw new java.security.InvalidAlgorithmParameterException(e);
+                }
+                return;
+            }
+            jdk.init(opmode, key, params, random);
         }
 
         @Override
         protected void engineInit(int opmode, Key key, AlgorithmParameters params, SecureRandom random)
                 throws java.security.InvalidKeyException, java.security.InvalidAlgorithmParameterException {
-            delegate.init(opmode, key, params, random);
+            try {
+                engineInit(opmode, key, params == null ? null : params.getParameterSpec(GCMParameterSpec.class), random);
+            } catch (java.security.spec.InvalidParameterSpecException e) {
+                throw new java.security.InvalidAlgorithmParameterException(e);
+            }
         }
 
         @Override
         protected byte[] engineUpdate(byte[] input, int offset, int len) {
-            return delegate.update(input, offset, len);
+            return decryption != null ? decryption.update(input, offset, len) : jdk.update(input, offset, len);
         }
 
         @Override
         protected int engineUpdate(byte[] input, int offset, int len, byte[] output, int outputOffset)
                 throws ShortBufferException {
-            return delegate.update(input, offset, len, output, outputOffset);
+            if (decryption != null) {
+                return copy(decryption.update(input, offset, len), output, outputOffset);
+            }
+            return jdk.update(input, offset, len, output, outputOffset);
         }
 
         @Override
         protected void engineUpdateAAD(byte[] src, int offset, int len) {
-            delegate.updateAAD(src, offset, len);
+            if (decryption != null) {
+                throw new IllegalStateException("attachment decryption has no additional authenticated data");
+            }
+            jdk.updateAAD(src, offset, len);
         }
 
         @Override
         protected void engineUpdateAAD(java.nio.ByteBuffer src) {
-            delegate.updateAAD(src);
+            if (decryption != null) {
+                throw new IllegalStateException("attachment decryption has no additional authenticated data");
+            }
+            jdk.updateAAD(src);
         }
 
         @Override
         protected byte[] engineDoFinal(byte[] input, int offset, int len)
                 throws javax.crypto.IllegalBlockSizeException, javax.crypto.BadPaddingException {
+            if (decryption != null) {
+                return finish(input, offset, len);
+            }
             // Cipher.doFinal() with no input reaches the SPI as (null, 0, 0)
-            return input == null ? delegate.doFinal() : delegate.doFinal(input, offset, len);
+            return input == null ? jdk.doFinal() : jdk.doFinal(input, offset, len);
         }
 
         @Override
         protected int engineDoFinal(byte[] input, int offset, int len, byte[] output, int outputOffset)
                 throws ShortBufferException, javax.crypto.IllegalBlockSizeException, javax.crypto.BadPaddingException {
-            return input == null ? delegate.doFinal(output, outputOffset)
-                    : delegate.doFinal(input, offset, len, output, outputOffset);
+            if (decryption != null) {
+                return copy(finish(input, offset, len), output, outputOffset);
+            }
+            return input == null ? jdk.doFinal(output, outputOffset)
+                    : jdk.doFinal(input, offset, len, output, outputOffset);
+        }
+
+        private byte[] finish(byte[] input, int offset, int len) throws javax.crypto.BadPaddingException {
+            try {
+                return input == null ? decryption.doFinal(new byte[0], 0, 0) : decryption.doFinal(input, offset, len);
+            } catch (javax.crypto.BadPaddingException e) {
+                throw e;
+            } catch (java.security.GeneralSecurityException e) {
+                throw (javax.crypto.BadPaddingException) new javax.crypto.BadPaddingException(e.getMessage()).initCause(e);
+            } finally {
+                decryption = null;
+            }
+        }
+
+        private static int copy(byte[] produced, byte[] output, int outputOffset) throws ShortBufferException {
+            if (output.length - outputOffset < produced.length) {
+                throw new ShortBufferException(produced.length + " bytes do not fit");
+            }
+            System.arraycopy(produced, 0, output, outputOffset, produced.length);
+            return produced.length;
         }
 
         @Override

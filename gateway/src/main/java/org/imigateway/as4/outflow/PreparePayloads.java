@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 
 import org.imigateway.as4.As4Part;
 import org.imigateway.as4.Namespaces;
@@ -20,7 +19,7 @@ import org.imigateway.connectors.Payload;
  * Gives each payload a Content-ID and its PartProperties (MimeType, CharacterSet, the
  * backend's own properties) and, when the leg compresses, gzips it and adds
  * {@code CompressionType=application/gzip}. Compression comes first: AS4 compresses, then
- * signs, then encrypts.
+ * signs, then encrypts. Stretches that do not compress are stored, not searched ({@link AdaptiveGzip}).
  */
 public final class PreparePayloads {
 
@@ -39,7 +38,7 @@ public final class PreparePayloads {
             if (message.leg().compress()) {
                 Path gz = Files.createTempFile(message.workDir(), "gz-", ".bin");
                 try (InputStream in = Files.newInputStream(payload.file());
-                        OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz), 64 * 1024)) {
+                        OutputStream out = AdaptiveGzip.to(Files.newOutputStream(gz))) {
                     in.transferTo(out);
                 }
                 properties.add(MessageProperty.of(Namespaces.PART_PROPERTY_COMPRESSION_TYPE, Namespaces.GZIP_MIME_TYPE));

@@ -1,0 +1,90 @@
+package org.imigateway.as4.outflow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+class AdaptiveGzipTest {
+
+    /** Windows of 256 KiB keep the test's arrays small; the production window is 1 MiB. */
+    private static final int WINDOW = 256 * 1024;
+
+    @Test
+    void incompressibleStretchesAreStoredAndTextIsStillCompressed() throws IOException {
+        byte[] random = new byte[24 * WINDOW];
+        new Random(21).nextBytes(random);
+        byte[] text = text(24 * WINDOW);
+        byte[] content = concat(random, text);
+
+        byte[] adaptive = gzip(content, true);
+
+        assertArrayEquals(content, gunzip(adaptive));
+        // the text after the random stretch is compressed again once the stored windows have run out
+        assertTrue(adaptive.length < random.length + text.length * 3L / 4, adaptive.length + " bytes");
+    }
+
+    @Test
+    void compressibleContentCompressesAsWithPlainGzip() throws IOException {
+        byte[] text = text(6 * WINDOW);
+
+        byte[] adaptive = gzip(text, true);
+
+        assertArrayEquals(text, gunzip(adaptive));
+        assertTrue(adaptive.length <= gzip(text, false).length * 101L / 100, adaptive.length + " bytes");
+    }
+
+    @Test
+    void singleBytesAndEmptyContentRoundTrip() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream gzip = AdaptiveGzip.to(out, WINDOW)) {
+            for (byte b : "byte by byte".getBytes(StandardCharsets.US_ASCII)) {
+                gzip.write(b);
+            }
+        }
+        assertArrayEquals("byte by byte".getBytes(StandardCharsets.US_ASCII), gunzip(out.toByteArray()));
+        assertArrayEquals(new byte[0], gunzip(gzip(new byte[0], true)));
+    }
+
+    private static byte[] gzip(byte[] content, boolean adaptive) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream gzip = adaptive ? AdaptiveGzip.to(out, WINDOW) : new GZIPOutputStream(out, 64 * 1024)) {
+            for (int i = 0; i < content.length; i += 65_536) {
+                gzip.write(content, i, Math.min(65_536, content.length - i));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] gz) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] text(int length) {
+        StringBuilder s = new StringBuilder(length + 100);
+        Random random = new Random(7);
+        String[] words = {"alert", "authority", "member", "state", "procedure", "payload", "receipt", "gateway"};
+        while (s.length() < length) {
+            s.append(words[random.nextInt(words.length)]).append(random.nextInt(1000)).append(' ');
+        }
+        return s.substring(0, length).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = new byte[a.length + b.length];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}
