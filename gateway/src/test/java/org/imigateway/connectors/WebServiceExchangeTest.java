@@ -388,13 +388,21 @@ class WebServiceExchangeTest {
     }
 
     /** Bad submissions, each with its ebMS code and the words its fault must contain. */
+    static final String PARTICIPANT = "iso6523-actorid-upis::0088:5798000000001";
+    static final String DOCUMENT_TYPE = "busdox-docid-qns::urn:imi:document:request::1.0";
+    static final String PROCESS = "cenbii-procid-ubl::urn:imi:process:request";
+
     enum Bad {
         MISSING_TO_PARTY("EBMS:0009", "toParty is required"),
         MISSING_PAYLOAD_CONTENT("EBMS:0009", "payload[1].content is missing"),
         UNKNOWN_PARTY("EBMS:0001", "toParty 'gw-x' is not a party"),
         UNKNOWN_ACTION("EBMS:0010", "action 'NoSuchAction'"),
         PAYLOAD_OVER_LIMIT("EBMS:0004", "more than the 100"),
-        FOREIGN_SENDER("EBMS:0003", "originalSender 'urn:authority:a-other'");
+        FOREIGN_SENDER("EBMS:0003", "originalSender 'urn:authority:a-other'"),
+        TO_PARTY_AND_PARTICIPANT("EBMS:0009", "toParty and participant are both given"),
+        PARTICIPANT_WITHOUT_DOCUMENT_TYPE("EBMS:0009", "documentType is required"),
+        // reaches the gateway with its participant, which the leg (not marked dynamic) refuses
+        PARTICIPANT_ON_A_STATIC_LEG("EBMS:0010", "not marked dynamic");
 
         final String code;
         final String words;
@@ -406,7 +414,8 @@ class WebServiceExchangeTest {
 
         /** Refused by the gateway rather than by the web service's own checks, so kept for getErrors. */
         boolean reachesThePort() {
-            return this != MISSING_TO_PARTY && this != MISSING_PAYLOAD_CONTENT;
+            return this != MISSING_TO_PARTY && this != MISSING_PAYLOAD_CONTENT && this != TO_PARTY_AND_PARTICIPANT
+                    && this != PARTICIPANT_WITHOUT_DOCUMENT_TYPE;
         }
     }
 
@@ -423,6 +432,18 @@ class WebServiceExchangeTest {
             case UNKNOWN_ACTION -> request.setAction("NoSuchAction");
             case PAYLOAD_OVER_LIMIT -> request.setAction(SMALL);
             case FOREIGN_SENDER -> request.getProperty().get(1).setValue("urn:authority:a-other");
+            case TO_PARTY_AND_PARTICIPANT -> request.setParticipant(PARTICIPANT);
+            case PARTICIPANT_WITHOUT_DOCUMENT_TYPE -> {
+                request.setToParty(null);
+                request.setParticipant(PARTICIPANT);
+                request.setProcess(PROCESS);
+            }
+            case PARTICIPANT_ON_A_STATIC_LEG -> {
+                request.setToParty(null);
+                request.setParticipant(PARTICIPANT);
+                request.setDocumentType(DOCUMENT_TYPE);
+                request.setProcess(PROCESS);
+            }
         }
         BackendService service = aws();
         BackendFault fault = assertThrows(BackendFault.class, () -> service.submitMessage(request));

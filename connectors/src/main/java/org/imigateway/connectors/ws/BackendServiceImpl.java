@@ -87,8 +87,7 @@ public class BackendServiceImpl implements BackendService {
     }
 
     private static Submission submission(SubmitMessage request, Path folder) throws BackendFault, IOException {
-        Submission.Builder builder = Submission.to(required("toParty", request.getToParty()))
-                .action(required("action", request.getAction()));
+        Submission.Builder builder = addressed(request).action(required("action", request.getAction()));
         String service = required("service", request.getService());
         if (request.getServiceType() == null) {
             builder.service(service);
@@ -105,6 +104,20 @@ public class BackendServiceImpl implements BackendService {
             builder.payload(payload(request.getPayload().get(i), i + 1, folder));
         }
         return builder.build();
+    }
+
+    /** To a PMode party ({@code toParty}), or to a participant found by discovery ({@code participant}). */
+    private static Submission.Builder addressed(SubmitMessage request) throws BackendFault {
+        Optional<String> participant = optional(request.getParticipant());
+        if (participant.isEmpty()) {
+            return Submission.to(required("toParty", request.getToParty()));
+        }
+        if (optional(request.getToParty()).isPresent()) {
+            throw BackendFault.of(INVALID_HEADER, "toParty and participant are both given; name a PMode party or a"
+                    + " participant, not both");
+        }
+        return Submission.toParticipant(participant.get(), required("documentType", request.getDocumentType()),
+                required("process", request.getProcess()));
     }
 
     private static Payload payload(org.imigateway.schemas.backend.pull.Payload wire, int number, Path folder) throws BackendFault, IOException {
