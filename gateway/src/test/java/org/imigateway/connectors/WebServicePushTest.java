@@ -65,20 +65,10 @@ class WebServicePushTest {
         network = TestNetwork.create(dir.resolve("net"), "gw-a", "gw-b", "gw-c");
         network.addLeg(leg("quick", QUICK, "<receptionAwareness retry=\"0.02;1;CONSTANT\"/>"));
         int port = FreePort.onLoopback();
-        // The backend shows gw-a's TLS server certificate: gw-b trusts it through the network's CA.
-        SslContextFactory.Server tls = new SslContextFactory.Server();
-        Path keys = network.plan().home("gw-a").resolve(setting("gw-a", "keys.store"));
-        tls.setKeyStorePath(keys.toString());
-        tls.setKeyStoreType("PKCS12");
-        tls.setKeyStorePassword(setting("gw-a", "keys.password"));
-        tls.setCertAlias(PartyKit.TLS_SERVER_ALIAS);
-        backend = new PushBackendServer(port, tls, "gw-b", "push-secret");
+        // The backends show gw-a's TLS server certificate: gw-b trusts it through the network's CA.
+        backend = new PushBackendServer(port, backendTls(), "gw-b", "push-secret");
         int certificatePort = FreePort.onLoopback();
-        SslContextFactory.Server needsClient = new SslContextFactory.Server();
-        needsClient.setKeyStorePath(keys.toString());
-        needsClient.setKeyStoreType("PKCS12");
-        needsClient.setKeyStorePassword(setting("gw-a", "keys.password"));
-        needsClient.setCertAlias(PartyKit.TLS_SERVER_ALIAS);
+        SslContextFactory.Server needsClient = backendTls();
         needsClient.setTrustStorePath(network.plan().home("gw-a").resolve(setting("gw-a", "trust.store")).toString());
         needsClient.setTrustStoreType("PKCS12");
         needsClient.setTrustStorePassword(setting("gw-a", "trust.password"));
@@ -126,6 +116,15 @@ class WebServicePushTest {
         gwB = null;
         backend = null;
         certificateBackend = null;
+    }
+
+    static SslContextFactory.Server backendTls() throws Exception {
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStorePath(network.plan().home("gw-a").resolve(setting("gw-a", "keys.store")).toString());
+        tls.setKeyStoreType("PKCS12");
+        tls.setKeyStorePassword(setting("gw-a", "keys.password"));
+        tls.setCertAlias(PartyKit.TLS_SERVER_ALIAS);
+        return tls;
     }
 
     /** The subject of the party's TLS client certificate (the one with clientAuth). */

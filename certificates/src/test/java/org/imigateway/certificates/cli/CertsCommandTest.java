@@ -158,7 +158,7 @@ class CertsCommandTest {
     void wrongPasswordIsBadInputWithAMessage() {
         Run revoke = certs("revoke", "--ca", pki.toString(), "--password", "wrong", "--cert", pki.resolve("red-tls.pem").toString());
 
-        assertEquals(1, revoke.exitCode);
+        assertEquals(PkiSubcommand.BAD_INPUT, revoke.exitCode);
         assertTrue(revoke.err.contains("ca.p12") && revoke.err.contains("wrong password"), revoke.err);
         assertFalse(revoke.err.contains("\tat "), "no stack trace: " + revoke.err);
     }
@@ -168,7 +168,7 @@ class CertsCommandTest {
     void showOfAMissingFileIsBadInput() {
         Run show = certs("show", pki.resolve("nothing.pem").toString());
 
-        assertEquals(1, show.exitCode);
+        assertEquals(PkiSubcommand.BAD_INPUT, show.exitCode);
         assertTrue(show.err.contains("nothing.pem"), show.err);
     }
 
@@ -177,7 +177,7 @@ class CertsCommandTest {
     void initWithABadPartyNameWritesNothing(@TempDir Path empty) throws Exception {
         Run bad = certs("init", "--out", empty.toString(), "--password", "pw", "--party", "ok", "--party", "not/ok");
 
-        assertEquals(1, bad.exitCode);
+        assertEquals(PkiSubcommand.BAD_INPUT, bad.exitCode);
         assertTrue(bad.err.contains("not/ok"), bad.err);
         assertEquals(Set.of(), TestFiles.names(empty));
     }
