@@ -21,6 +21,7 @@ import org.imigateway.pmode.PModeException;
 import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.store.Direction;
 import org.imigateway.store.MessageRecord;
+import org.imigateway.store.MessageStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,9 +110,21 @@ public final class Gateway implements AutoCloseable {
         return parts.submission().submit(submission);
     }
 
-    /** Waits until an outbound message is ACKNOWLEDGED or SEND_FAILURE, or the time is up. */
+    /** Waits until an outbound message is ACKNOWLEDGED or SEND_FAILURE, and returns it as it is when the time is up. */
     public MessageRecord awaitOutcome(String messageId, Duration timeout) throws InterruptedException {
-        return parts.messageLog().awaitOutcome(messageId, timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<MessageRecord> record = parts.messageLog().find(messageId, Direction.OUTBOUND);
+            boolean late = System.nanoTime() - deadline > 0;
+            if (record.isPresent() && (record.get().status() == MessageStatus.ACKNOWLEDGED
+                    || record.get().status() == MessageStatus.SEND_FAILURE || late)) {
+                return record.get();
+            }
+            if (late) {
+                throw new IllegalStateException("message " + messageId + " is not in the message log");
+            }
+            Thread.sleep(50);
+        }
     }
 
     /**

@@ -67,7 +67,7 @@ public final class DerbySink implements InboundSink {
         }
         // Committed: the message is durable even if this move fails; recover() finishes it then.
         payloads.publish(staged);
-        log.changed(message.messageId(), message.conversationId(), Direction.INBOUND, Optional.empty(),
+        log.changes().changed(message.messageId(), message.conversationId(), Direction.INBOUND, Optional.empty(),
                 MessageStatus.RECEIVED, MessageLog.receivedNote(false));
         return Optional.empty();
     }
@@ -81,7 +81,7 @@ public final class DerbySink implements InboundSink {
         if (!store(header, true, List.of(), List.of(), receipt, List.of())) {
             return earlierReceipt(messageId);
         }
-        MessageLog.logChange(messageId, "", Direction.INBOUND, Optional.empty(), MessageStatus.RECEIVED,
+        StatusChanges.logLine(messageId, "", Direction.INBOUND, Optional.empty(), MessageStatus.RECEIVED,
                 MessageLog.receivedNote(true));
         return Optional.empty();
     }
@@ -135,7 +135,7 @@ public final class DerbySink implements InboundSink {
         Rows rows;
         try {
             rows = log.database().inTransaction(connection -> new Rows(
-                    MessageLog.properties(connection, header.messageId(), Direction.INBOUND),
+                    MessageRows.properties(connection, header.messageId(), Direction.INBOUND),
                     payloads.payloads(connection, header.messageId(), Direction.INBOUND)));
         } catch (SQLException e) {
             throw new StoreException("cannot read inbound message " + header.messageId() + " for delivery: "

@@ -18,12 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.imigateway.connectors.MessageProperty;
-import org.imigateway.text.Untrusted;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where every message stands. Each status change is one transaction that moves the row only if
@@ -33,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MessageLog {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
 
     /** The longest MessageId, ConversationId, party id, service, action or property name kept. */
     public static final int MAX_TEXT = 255;
@@ -45,7 +40,7 @@ public final class MessageLog {
 
     private final Database database;
     private final MessageQueries queries;
-    private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final StatusChanges changes = new StatusChanges();
 
     public MessageLog(Database database) {
         this.database = database;
@@ -58,11 +53,16 @@ public final class MessageLog {
 
     /** From now on {@code listener} hears of every committed status change made through this log. */
     public void addListener(StatusListener listener) {
-        listeners.add(listener);
+        changes.add(listener);
     }
 
     public void removeListener(StatusListener listener) {
-        listeners.remove(listener);
+        changes.remove(listener);
+    }
+
+    /** Where a committed status change is told (log line, listeners); for the sink's own transaction. */
+    StatusChanges changes() {
+        return changes;
     }
 
     // ---------------------------------------------------------------- new messages
@@ -89,7 +89,7 @@ public final class MessageLog {
             }
             throw failure("register outbound message " + header.messageId(), e);
         }
-        changed(header.messageId(), header.conversationId(), OUTBOUND, Optional.empty(), SEND_ENQUEUED, note);
+        changes.changed(header.messageId(), header.conversationId(), OUTBOUND, Optional.empty(), SEND_ENQUEUED, note);
     }
 
     /**
@@ -229,7 +229,7 @@ public final class MessageLog {
                         return Optional.of(current);
                     });
             if (moved.isPresent()) {
-                changed(messageId, moved.get().conversationId(), direction, Optional.of(moved.get().status()), to, note);
+                changes.changed(messageId, moved.get().conversationId(), direction, Optional.of(moved.get().status()), to, note);
                 return true;
             }
             if (expected.isPresent()) {
@@ -328,20 +328,7 @@ public final class MessageLog {
     /** The ebMS MessageProperties of a message, in their original order. */
     public List<MessageProperty> properties(String messageId, Direction direction) {
         return inTransaction("read the properties of " + direction + " message " + messageId,
-                connection -> properties(connection, messageId, direction));
-    }
-
-    /** {@link #properties(String, Direction)} on {@code connection}, inside the caller's transaction. */
-    static List<MessageProperty> properties(Connection connection, String messageId, Direction direction)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT p.prop_name, p.prop_value, p.prop_type FROM message_property p"
-                        + " JOIN message m ON m.id = p.message_ref"
-                        + " WHERE m.message_id = ? AND m.direction = ? ORDER BY p.seq")) {
-            select.setString(1, messageId);
-            select.setString(2, direction.name());
-            return MessageRows.readProperties(select);
-        }
+                connection -> MessageRows.properties(connection, messageId, direction));
     }
 
     /** The signed receipt sent (inbound) or received (outbound) for a message. */
@@ -399,40 +386,7 @@ public final class MessageLog {
         }
     }
 
-    /** A committed change: its log line, then the listeners. */
-    void changed(String messageId, String conversationId, Direction direction, Optional<MessageStatus> from,
-            MessageStatus to, String note) {
-        logChange(messageId, conversationId, direction, from, to, note);
-        for (StatusListener listener : listeners) {
-            listener.changed(messageId, direction, to);
-        }
-    }
-
-    /** The one log line of a status change. */
-    static void logChange(String messageId, String conversationId, Direction direction, Optional<MessageStatus> from,
-            MessageStatus to, String note) {
-        LOG.info("{} message {} (conversation {}): {} -> {}: {}", direction, Untrusted.inLog(messageId),
-                Untrusted.inLog(conversationId), from.map(Enum::name).orElse("new"), to, Untrusted.escaped(note));
-    }
-
     private static StoreException failure(String what, SQLException e) {
         return new StoreException("cannot " + what + ": " + Jdbc.describe(e), e);
-    }
-
-    /** Waits until an outbound message is ACKNOWLEDGED or SEND_FAILURE, and returns it as it is when the time is up. */
-    public MessageRecord awaitOutcome(String messageId, java.time.Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<MessageRecord> record = find(messageId, Direction.OUTBOUND);
-            boolean late = System.nanoTime() - deadline > 0;
-            if (record.isPresent() && (record.get().status() == MessageStatus.ACKNOWLEDGED
-                    || record.get().status() == MessageStatus.SEND_FAILURE || late)) {
-                return record.get();
-            }
-            if (late) {
-                throw new IllegalStateException("message " + messageId + " is not in the message log");
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -86,6 +86,19 @@ final class MessageRows {
                 MessageLog.MAX_TEXT));
     }
 
+    /** The ebMS MessageProperties of a message in their original order, inside the caller's transaction. */
+    static List<MessageProperty> properties(Connection connection, String messageId, Direction direction)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT p.prop_name, p.prop_value, p.prop_type FROM message_property p"
+                        + " JOIN message m ON m.id = p.message_ref"
+                        + " WHERE m.message_id = ? AND m.direction = ? ORDER BY p.seq")) {
+            select.setString(1, messageId);
+            select.setString(2, direction.name());
+            return MessageRows.readProperties(select);
+        }
+    }
+
     /** Reads rows of prop_name, prop_value, prop_type. */
     static List<MessageProperty> readProperties(PreparedStatement select) throws SQLException {
         List<MessageProperty> properties = new ArrayList<>();
