@@ -58,6 +58,13 @@ final class RequestAdmission extends Handler.Wrapper {
             refuse(response, new Ended(request, callback));
             return true;
         }
+        // The idle timeout is for clients that stop sending or reading: Jetty asks this listener only
+        // when no read or write waits, that is while the handler works (checks of a 2 GiB message
+        // take minutes after its last byte). The client waits for the answer; nothing is cut then.
+        request.addIdleTimeoutListener(timeout -> {
+            LOG.debug("request from {} still being handled after an idle period; its connection is kept", client);
+            return false;
+        });
         MeteredRequest metered = new MeteredRequest(request);
         reading.add(metered);
         Ended release = new Ended(request, callback) {

@@ -35,6 +35,8 @@ class HardenedServerTest {
     private final List<SlowClient> clients = new ArrayList<>();
     /** What the last body read ended with: the byte count, or the failure that woke the reader. */
     private volatile CompletableFuture<Long> lastRead = new CompletableFuture<>();
+    /** How long the handler works on a body after reading it whole, as the AS4 endpoint's checks do. */
+    private volatile Duration workAfterRead = Duration.ZERO;
 
     @AfterEach
     void stop() throws Exception {
@@ -176,6 +178,30 @@ class HardenedServerTest {
         assertTrue(answer.endsWith("read 200000"), answer);
     }
 
+    @Test
+    void aLongCheckAfterTheWholeBodyIsAnsweredNotCutByTheIdleTimeout() throws Exception {
+        // An AS4 port checking a 2 GiB message works for minutes after the last byte came; the sender waits.
+        start(new AdmissionSettings(16, 100, 10, 5, 5, 1L << 40, Duration.ofSeconds(1), Duration.ofSeconds(10), 1024,
+                Duration.ofSeconds(30), Duration.ofSeconds(10)));
+        workAfterRead = Duration.ofMillis(3_500);
+
+        String answer = post("127.0.0.2", "checked slowly");
+
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        assertTrue(answer.endsWith("read 14"), answer);
+    }
+
+    @Test
+    void aBodyThatStopsComingIsStillCutAtTheIdleTimeout() throws Exception {
+        start(new AdmissionSettings(16, 100, 10, 5, 5, 1L << 40, Duration.ofSeconds(1), Duration.ofSeconds(10), 1024,
+                Duration.ofSeconds(30), Duration.ofSeconds(10)));
+        SlowClient stalled = client("127.0.0.2").send(SlowClient.postHeaders("/", 100) + "ten bytes.");
+
+        assertTrue(stalled.closedByServerWithin(WAIT), "nothing moves for longer than the idle timeout");
+        CompletableFuture<Long> read = lastRead;
+        assertTrue(read.handle((n, e) -> e != null).get(5, TimeUnit.SECONDS), "the blocked reader gets a failure");
+    }
+
     private void start(AdmissionSettings settings) throws Exception {
         hardened = HardenedServer.create("test-port", settings);
         ServerConnector connector = hardened.connector("127.0.0.1", 0, Optional.empty());
@@ -217,10 +243,13 @@ class HardenedServerTest {
             lastRead = read;
             long n = 0;
             try (InputStream body = Content.Source.asInputStream(request)) {
-                while (body.read() >= 0) {
+                // as a MIME parser does, up to the announced length and not on to the end of the stream
+                long length = request.getLength();
+                while ((length < 0 || n < length) && body.read() >= 0) {
                     n++;
                 }
                 read.complete(n);
+                Thread.sleep(workAfterRead.toMillis()); // the checks run with the stream still open
             } catch (IOException e) {
                 read.completeExceptionally(e);
                 throw e;
