@@ -159,6 +159,16 @@ final class Judge {
         return results;
     }
 
+    /**
+     * The JUnit classname of a step's result, {@code imi-sandbox.<case>} ({@code pq-request},
+     * {@code alert-out}, {@code registration}, ...): a CI server groups the steps by case.
+     */
+    String classname(CaseResult result) {
+        String caseKey = steps.stream().filter(s -> s.id().equals(result.testCase().id())).map(Step::caseKey).findFirst()
+                .orElse("steps");
+        return "imi-sandbox." + caseKey;
+    }
+
     private static String seenText(Step step) {
         return "seen: " + step.awaited();
     }

@@ -133,7 +133,7 @@ final class Sandbox implements AutoCloseable {
         String target = "integrator " + directory.integrator() + " at access point " + SandboxDirectory.INTEGRATOR_ACCESS_POINT
                 + (robots.failures().isEmpty() ? "" : "; robots could not send: " + robots.failures());
         HtmlReport.write(results, "IMI sandbox scenario report", target, report.resolve("report.html"));
-        JUnitXmlReport.write(results, "imi-sandbox", report.resolve("junit.xml"));
+        JUnitXmlReport.write(results, "imi-sandbox", judge::classname, report.resolve("junit.xml"));
         return results;
     }
 

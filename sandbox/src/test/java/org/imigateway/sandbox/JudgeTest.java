@@ -1,8 +1,12 @@
 package org.imigateway.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +15,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
+import org.imigateway.conformance.report.JUnitXmlReport;
 import org.imigateway.conformance.run.CaseResult;
 import org.imigateway.conformance.run.Verdict;
 import org.imigateway.conformance.run.Verdict.Status;
@@ -18,6 +23,7 @@ import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.sandbox.SandboxDirectory.Area;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The judging alone, on deliveries made up here: order within a case, refusals, time-outs. */
 class JudgeTest {
@@ -109,5 +115,23 @@ class JudgeTest {
         assertEquals("not seen within 30 s: Accept from FR-ROBOT to IE-INTEGRATOR in procedure services-request",
                 verdicts.get("services-request-accept-received").message());
         assertEquals(Status.SKIP, verdicts.get("services-request-close").status());
+    }
+
+    @Test
+    void theJUnitReportNamesEachStepAfterItsScenarioCaseNotTheConformanceSuite(@TempDir Path dir) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("request.pq-request.integrator", "responder");
+        p.setProperty("alert.robot", "FR-ROBOT");
+        p.setProperty("registration", "true");
+        Judge judge = new Judge(ScenarioSteps.of(Scenario.of(p, "test"), DIRECTORY), T0);
+        judge.timeOut(Duration.ofSeconds(1), T0.plusSeconds(1));
+
+        Path file = JUnitXmlReport.write(judge.results(), "imi-sandbox", judge::classname, dir.resolve("junit.xml"));
+
+        String xml = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(xml.contains("classname=\"imi-sandbox.pq-request\" name=\"pq-request-request-received\""), xml);
+        assertTrue(xml.contains("classname=\"imi-sandbox.alert-in\" name=\"alert-received\""), xml);
+        assertTrue(xml.contains("classname=\"imi-sandbox.registration\" name=\"registration-register\""), xml);
+        assertFalse(xml.contains("imi-conformance"), xml);
     }
 }
