@@ -60,6 +60,12 @@ final class Documents {
                 + countries.stream().map(c -> "<country>" + c + "</country>").collect(Collectors.joining()) + "</alert>";
     }
 
+    /** The end of an alert: {@code Withdraw} (sent in error) or {@code Close} (resolved) carry the same document. */
+    static String alertEnd(String caseId, String from, String reason) {
+        return "<alertEnd xmlns=\"urn:imigateway:imi:alert:1\"><case procedure=\"" + SandboxDirectory.ALERT_PROCEDURE
+                + "\" id=\"" + caseId + "\"/><from>" + from + "</from><reason lang=\"en\">" + reason + "</reason></alertEnd>";
+    }
+
     static String decision(String coordinator, String authority, String outcome) {
         return "<decision xmlns=\"urn:imigateway:imi:directory:1\"><from>" + coordinator + "</from><authority>" + authority
                 + "</authority><outcome>" + outcome + "</outcome></decision>";

@@ -86,6 +86,14 @@ final class Robots {
                     Documents.decision(seen.finalRecipient(), seen.originalSender(), scenario.registrationOutcome()));
             return;
         }
+        boolean robotsAlertReachedUs = seen.action().equals("Send") && seen.originalSender().equals(scenario.alertRobot())
+                && seen.finalRecipient().equals(us) && seen.procedure().equals(Optional.of(SandboxDirectory.ALERT_PROCEDURE));
+        if (robotsAlertReachedUs && scenario.alertWithdrawAfter().isPresent() && seen.caseId().isPresent()) {
+            String robot = scenario.alertRobot();
+            plan(now.plus(scenario.alertWithdrawAfter().get()), robot, ImiDocumentType.ALERT_WITHDRAW, robot,
+                    Documents.alertEnd(seen.caseId().get(), robot, "Sent in error (sandbox)."));
+            return;
+        }
         Optional<RequestCase> found = seen.procedure().flatMap(this::requestCase);
         if (found.isEmpty() || seen.caseId().isEmpty()) {
             return;

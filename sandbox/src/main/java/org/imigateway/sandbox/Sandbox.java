@@ -103,6 +103,17 @@ final class Sandbox implements AutoCloseable {
         return integratorHome().resolve(BACKEND);
     }
 
+    /** The number the next {@link #play} gets: one more than the runs before in this folder (one {@code work/} folder each). */
+    int nextRun() throws IOException {
+        Path work = dir.resolve("work");
+        if (!Files.isDirectory(work)) {
+            return 1;
+        }
+        try (Stream<Path> runs = Files.list(work)) {
+            return (int) runs.filter(Files::isDirectory).count() + 1;
+        }
+    }
+
     /**
      * Plays the scenario until every step is judged or its time is up, then writes
      * {@code report/report.html} and {@code report/junit.xml}; returns the steps' results.
@@ -110,8 +121,9 @@ final class Sandbox implements AutoCloseable {
     List<CaseResult> play(Scenario scenario, Clock clock) throws IOException, InterruptedException {
         Instant started = clock.instant();
         String runId = Long.toString(started.toEpochMilli(), 36).toUpperCase(java.util.Locale.ROOT);
+        int run = nextRun();
         Path work = Files.createDirectories(dir.resolve("work").resolve(runId));
-        Judge judge = new Judge(ScenarioSteps.of(scenario, directory), started);
+        Judge judge = new Judge(ScenarioSteps.of(scenario, directory, run), started);
         Robots robots = new Robots(scenario, directory, this::gateway, work, runId);
         Inboxes inboxes = new Inboxes();
         robots.begin(started);

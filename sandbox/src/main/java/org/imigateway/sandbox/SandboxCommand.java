@@ -69,7 +69,7 @@ public final class SandboxCommand implements Callable<Integer> {
         }
     }
 
-    private static void printIntroduction(Sandbox sandbox, Scenario scenario, Path file) {
+    private static void printIntroduction(Sandbox sandbox, Scenario scenario, Path file) throws java.io.IOException {
         SandboxDirectory directory = sandbox.directory();
         Path home = sandbox.integratorHome();
         System.out.println("Sandbox running: hub and robot authorities " + directory.robots() + ", scenario " + file);
@@ -81,7 +81,7 @@ public final class SandboxCommand implements Callable<Integer> {
                 + "); PModes and the hub's certificates: " + home.resolve("config/pmodes"));
         System.out.println("  AS4:     " + String.join(", ", sandbox.gateway(SandboxDirectory.INTEGRATOR_ACCESS_POINT).endpoints()));
         System.out.println("Steps (" + scenario.timeout().toSeconds() + " s at most):");
-        for (Step step : ScenarioSteps.of(scenario, directory)) {
+        for (Step step : ScenarioSteps.of(scenario, directory, sandbox.nextRun())) {
             System.out.println("  " + step.id() + ": " + step.assertion());
         }
     }

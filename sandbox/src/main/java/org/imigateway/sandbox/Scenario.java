@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -31,6 +32,8 @@ import org.imigateway.sandbox.SandboxDirectory.Area;
  * request.services-request.letDeadlinePass=false # true: the robot never accepts nor answers
  * alert.countries=DE,FR,PL                       # where the integrator's alert must reach
  * alert.robot=FR-ROBOT                           # the robot that alerts the integrator's country
+ * alert.robot.withdraw=true                      # and withdraws its alert (Withdraw) ...
+ * alert.robot.withdrawAfterSeconds=1             # ... this long after the integrator's access point got it
  * registration.outcome=approve                  # or refuse: the robot coordinator turns the registration down
  * registration.approveAfterSeconds=1            # the coordinator decides this long after the registration
  * timeoutSeconds=120                             # a step not seen by then fails
@@ -39,7 +42,7 @@ import org.imigateway.sandbox.SandboxDirectory.Area;
  * An unknown key or a value out of range is refused naming the key and the file.
  */
 record Scenario(String integratorCountry, List<RequestCase> requests, List<String> alertCountries, String alertRobot,
-        boolean registration, String registrationOutcome, Duration approveAfter, Duration timeout) {
+        Optional<Duration> alertWithdrawAfter, boolean registration, String registrationOutcome, Duration approveAfter, Duration timeout) {
 
     /** Which side of a request the integrator's system plays. */
     enum Role { REQUESTER, RESPONDER }
@@ -102,6 +105,11 @@ record Scenario(String integratorCountry, List<RequestCase> requests, List<Strin
         if (!alertRobot.isEmpty()) {
             keys.robot("alert.robot", alertRobot);
         }
+        boolean withdraw = keys.flag("alert.robot.withdraw", false);
+        if (withdraw && alertRobot.isEmpty()) {
+            throw keys.bad("alert.robot.withdraw", "true", "alert.robot naming the robot that withdraws its alert");
+        }
+        Duration withdrawAfter = keys.seconds("alert.robot.withdrawAfterSeconds", 1);
         boolean registration = keys.flag("registration", true);
         String outcome = keys.text("registration.outcome", "approve");
         if (!outcome.equals("approve") && !outcome.equals("refuse")) {
@@ -110,7 +118,8 @@ record Scenario(String integratorCountry, List<RequestCase> requests, List<Strin
         Duration approveAfter = keys.seconds("registration.approveAfterSeconds", 1);
         Duration timeout = keys.seconds("timeoutSeconds", 120);
         keys.noneLeft();
-        return new Scenario(country, requests, alertCountries, alertRobot, registration, outcome, approveAfter, timeout);
+        return new Scenario(country, requests, alertCountries, alertRobot,
+                withdraw ? Optional.of(withdrawAfter) : Optional.empty(), registration, outcome, approveAfter, timeout);
     }
 
     /** Reads keys off the file, remembering which were read, so that a misspelt one is named. */

@@ -17,12 +17,17 @@ final class ScenarioSteps {
     private ScenarioSteps() {
     }
 
-    /** The authority the integrator's system registers, and the robot coordinator approves. */
-    static String registeredAuthority(SandboxDirectory directory) {
-        return directory.integrator() + "-2";
+    /**
+     * The authority the integrator's system registers in run {@code run} of a sandbox folder, and
+     * the robot coordinator decides: a new one each run, as the hub's directory keeps the
+     * registrations of the runs before ({@code IE-INTEGRATOR-RUN1}, {@code IE-INTEGRATOR-RUN2}, ...).
+     */
+    static String registeredAuthority(SandboxDirectory directory, int run) {
+        return directory.integrator() + "-RUN" + run;
     }
 
-    static List<Step> of(Scenario scenario, SandboxDirectory directory) {
+    /** The steps of run {@code run} (1 for the first run in a sandbox folder). */
+    static List<Step> of(Scenario scenario, SandboxDirectory directory, int run) {
         String us = directory.integrator();
         List<Step> steps = new ArrayList<>();
         for (RequestCase c : scenario.requests()) {
@@ -78,9 +83,14 @@ final class ScenarioSteps {
             steps.add(to("alert-received", ALERT_IN, "the integrator's access point receives the alert " + scenario.alertRobot()
                     + " sends to " + directory.integratorCountry() + " (Send)", "Send", scenario.alertRobot(), us,
                     SandboxDirectory.ALERT_PROCEDURE));
+            if (scenario.alertWithdrawAfter().isPresent()) {
+                steps.add(to("alert-withdrawn", ALERT_IN, "the integrator's access point receives " + scenario.alertRobot()
+                        + "'s withdrawal of that alert (Withdraw)", "Withdraw", scenario.alertRobot(), us,
+                        SandboxDirectory.ALERT_PROCEDURE));
+            }
         }
         if (scenario.registration()) {
-            String authority = registeredAuthority(directory);
+            String authority = registeredAuthority(directory, run);
             String coordinator = directory.integratorCoordinator();
             steps.add(by("registration-register", REGISTRATION, "the integrator's system registers the authority " + authority
                     + " with its national coordinator " + coordinator + " (directory Register)", "Register", authority,

@@ -16,11 +16,14 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * A message the hub delivered to a sandbox access point's backend, read from its inbox folder:
- * the ebMS metadata, the business document and what the sandbox reads from it (the case it
- * belongs to; for a hub refusal, the refused action, the state and the reason).
+ * A message the hub delivered to a sandbox access point's backend, read from its inbox folder, or
+ * one the hub sent to the integrator's own endpoint, read from the hub's message log: the ebMS
+ * metadata, the business document and what the sandbox reads from it (the case it belongs to;
+ * for a hub refusal, the refused action, the state and the reason). {@code undelivered} is the
+ * reason when the hub could not deliver it to the integrator's endpoint.
  */
-record Seen(String accessPoint, Delivery meta, String payload, Optional<String> procedure, Optional<String> caseId) {
+record Seen(String accessPoint, Delivery meta, String payload, Optional<String> procedure, Optional<String> caseId,
+        Optional<String> undelivered) {
 
     static Seen read(String accessPoint, Path folder) throws IOException {
         Delivery meta = FolderInbox.read(folder);
@@ -29,9 +32,14 @@ record Seen(String accessPoint, Delivery meta, String payload, Optional<String> 
             Path file = meta.payloads().get(0).file();
             payload = Files.readString(file.isAbsolute() ? file : folder.resolve(file), StandardCharsets.UTF_8);
         }
+        return of(accessPoint, meta, payload, Optional.empty());
+    }
+
+    /** A message with its business document, the case read from it. */
+    static Seen of(String accessPoint, Delivery meta, String payload, Optional<String> undelivered) {
         Optional<Element> caseRef = element(payload, "case");
         return new Seen(accessPoint, meta, payload, caseRef.map(e -> e.getAttribute("procedure")),
-                caseRef.map(e -> e.getAttribute("id")));
+                caseRef.map(e -> e.getAttribute("id")), undelivered);
     }
 
     String action() {

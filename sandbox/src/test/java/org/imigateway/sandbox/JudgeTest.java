@@ -38,7 +38,7 @@ class JudgeTest {
         p.setProperty("request.services-request.robot", "FR-ROBOT");
         p.setProperty("request.services-request.askInformationFirst", "true");
         p.setProperty("registration", "false");
-        return ScenarioSteps.of(Scenario.of(p, "test"), DIRECTORY);
+        return ScenarioSteps.of(Scenario.of(p, "test"), DIRECTORY, 1);
     }
 
     private static Seen seen(String action, String from, String to, String caseId) {
@@ -46,7 +46,7 @@ class JudgeTest {
         Delivery meta = new Delivery("m" + (++counter), "c", Optional.empty(), T0, accessPoint, "hub",
                 "urn:imigateway:imi:request", Optional.empty(), action,
                 List.of(MessageProperty.of("originalSender", from), MessageProperty.of("finalRecipient", to)), List.of());
-        return new Seen(accessPoint, meta, "", Optional.of(Area.SERVICES.procedure), Optional.of(caseId));
+        return new Seen(accessPoint, meta, "", Optional.of(Area.SERVICES.procedure), Optional.of(caseId), Optional.empty());
     }
 
     private static Seen refusal(String refusedAction, String state, String caseId) {
@@ -57,7 +57,7 @@ class JudgeTest {
         String xml = "<refusal xmlns=\"urn:imigateway:imi:common:1\"><refMessageId>x</refMessageId><case procedure=\""
                 + Area.SERVICES.procedure + "\" id=\"" + caseId + "\"/><action>" + refusedAction + "</action><state>" + state
                 + "</state><reason lang=\"en\">action " + refusedAction + " is not allowed in state " + state + "</reason></refusal>";
-        return new Seen("integrator", meta, xml, Optional.of(Area.SERVICES.procedure), Optional.of(caseId));
+        return new Seen("integrator", meta, xml, Optional.of(Area.SERVICES.procedure), Optional.of(caseId), Optional.empty());
     }
 
     private static Map<String, Verdict> verdicts(Judge judge) {
@@ -123,7 +123,7 @@ class JudgeTest {
         p.setProperty("request.pq-request.integrator", "responder");
         p.setProperty("alert.robot", "FR-ROBOT");
         p.setProperty("registration", "true");
-        Judge judge = new Judge(ScenarioSteps.of(Scenario.of(p, "test"), DIRECTORY), T0);
+        Judge judge = new Judge(ScenarioSteps.of(Scenario.of(p, "test"), DIRECTORY, 1), T0);
         judge.timeOut(Duration.ofSeconds(1), T0.plusSeconds(1));
 
         Path file = JUnitXmlReport.write(judge.results(), "imi-sandbox", judge::classname, dir.resolve("junit.xml"));

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -54,6 +55,15 @@ class SandboxTest {
         }
     }
 
+    /** A scenario of {@code key=value} lines. */
+    private static Scenario scenario(String... lines) {
+        Properties properties = new Properties();
+        for (String line : lines) {
+            properties.setProperty(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+        }
+        return Scenario.of(properties, "test");
+    }
+
     private static Map<String, Verdict> byStep(List<CaseResult> results) {
         return results.stream().collect(Collectors.toMap(r -> r.testCase().id(), CaseResult::verdict));
     }
@@ -68,7 +78,8 @@ class SandboxTest {
         shipped.setProperty("request.services-request.proposeAnswerBy", "true"); // the robot counters the date first
         Scenario scenario = Scenario.of(shipped, "the shipped scenario");
 
-        List<CaseResult> results = play(scenario, new ScriptedIntegrator(sandbox.integratorBackend(), sandbox.directory(), false, true));
+        List<CaseResult> results = play(scenario, new ScriptedIntegrator(sandbox.integratorBackend(), sandbox.directory(), false, true,
+                Optional.of(ScenarioSteps.registeredAuthority(sandbox.directory(), sandbox.nextRun()))));
 
         Map<String, Verdict> verdicts = byStep(results);
         assertEquals(List.of("pq-request-request-received", "pq-request-accept", "pq-request-answer", "pq-request-closed",
@@ -90,14 +101,11 @@ class SandboxTest {
 
     @Test
     void anIntegratorThatAnswersBeforeAcceptingFailsTheAcceptStepWithTheHubsReason() throws Exception {
-        Properties wrong = new Properties();
-        wrong.setProperty("request.pq-request.integrator", "responder");
-        wrong.setProperty("request.pq-request.robot", "DE-ROBOT");
-        wrong.setProperty("registration", "false");
-        wrong.setProperty("timeoutSeconds", "60");
+        Scenario wrong = scenario("request.pq-request.integrator=responder", "request.pq-request.robot=DE-ROBOT",
+                "registration=false", "timeoutSeconds=60");
 
-        List<CaseResult> results = play(Scenario.of(wrong, "test"),
-                new ScriptedIntegrator(sandbox.integratorBackend(), sandbox.directory(), true, false));
+        List<CaseResult> results = play(wrong,
+                new ScriptedIntegrator(sandbox.integratorBackend(), sandbox.directory(), true, false, Optional.empty()));
 
         Map<String, Verdict> verdicts = byStep(results);
         assertEquals(Verdict.Status.PASS, verdicts.get("pq-request-request-received").status());
@@ -109,5 +117,26 @@ class SandboxTest {
         assertEquals(Verdict.Status.SKIP, verdicts.get("pq-request-closed").status());
         String html = Files.readString(dir.resolve("sandbox/report/report.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("action Answer is not allowed in state SENT"));
+    }
+
+    /**
+     * Runs in the same sandbox folder as the other plays, and registers again: each run registers
+     * an authority of its own, so a run after one that registered is not refused as a duplicate.
+     */
+    @Test
+    void aRobotWithdrawsItsAlertAndTheCoordinatorRefusesTheRegistrationOfThisRun() throws Exception {
+        Scenario scenario = scenario("alert.robot=FR-ROBOT", "alert.robot.withdraw=true", "alert.robot.withdrawAfterSeconds=0",
+                "registration=true", "registration.outcome=refuse", "registration.approveAfterSeconds=0", "timeoutSeconds=60");
+        int run = sandbox.nextRun();
+        String registered = ScenarioSteps.registeredAuthority(sandbox.directory(), run);
+
+        List<CaseResult> results = play(scenario,
+                new ScriptedIntegrator(sandbox.integratorBackend(), sandbox.directory(), false, false, Optional.of(registered)));
+
+        assertEquals(List.of("alert-received", "alert-withdrawn", "registration-register", "registration-refused"),
+                results.stream().map(r -> r.testCase().id()).toList());
+        byStep(results).forEach((step, verdict) -> assertEquals(Verdict.Status.PASS, verdict.status(), step + ": " + verdict.message()));
+        assertEquals("IE-INTEGRATOR-RUN" + run, registered);
+        assertTrue(results.get(2).testCase().assertion().contains(registered), results.get(2).testCase().assertion());
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -19,7 +20,8 @@ import org.imigateway.sandbox.SandboxDirectory.Area;
  * access point: it writes submission folders into the folder backend's outbox and reads its inbox,
  * and before its next step in a case it waits until the previous one is acknowledged (the
  * backend's {@code sent/<id>.acknowledged}). {@code answersBeforeAccepting} makes it the wrong
- * integrator that answers a request it never accepted.
+ * integrator that answers a request it never accepted; {@code registers} names the authority it
+ * registers, if any.
  */
 final class ScriptedIntegrator implements Runnable {
 
@@ -27,16 +29,19 @@ final class ScriptedIntegrator implements Runnable {
     private final SandboxDirectory directory;
     private final boolean answersBeforeAccepting;
     private final boolean startsOwnExchanges;
+    private final Optional<String> registers;
     private final Set<String> handled = new HashSet<>();
     private volatile boolean stopped;
     private volatile Exception failure;
     private int counter;
 
-    ScriptedIntegrator(Path backend, SandboxDirectory directory, boolean answersBeforeAccepting, boolean startsOwnExchanges) {
+    ScriptedIntegrator(Path backend, SandboxDirectory directory, boolean answersBeforeAccepting, boolean startsOwnExchanges,
+            Optional<String> registers) {
         this.backend = backend;
         this.directory = directory;
         this.answersBeforeAccepting = answersBeforeAccepting;
         this.startsOwnExchanges = startsOwnExchanges;
+        this.registers = registers;
     }
 
     @Override
@@ -48,10 +53,10 @@ final class ScriptedIntegrator implements Runnable {
                         Documents.request(Area.SERVICES, "IE-SVC-" + System.nanoTime(), us, "FR-ROBOT"));
                 String alertId = "IE-ALERT-" + System.nanoTime();
                 submitAndWait(ImiDocumentType.ALERT_SEND, us, us, Documents.alert(alertId, us, List.of("DE", "FR", "PL")));
-                submitAndWait(ImiDocumentType.ALERT_CLOSE, us, us, "<alertEnd xmlns=\"urn:imigateway:imi:alert:1\"><case procedure=\""
-                        + SandboxDirectory.ALERT_PROCEDURE + "\" id=\"" + alertId + "\"/><from>" + us
-                        + "</from><reason lang=\"en\">Resolved.</reason></alertEnd>");
-                String newcomer = ScenarioSteps.registeredAuthority(directory);
+                submitAndWait(ImiDocumentType.ALERT_CLOSE, us, us, Documents.alertEnd(alertId, us, "Resolved."));
+            }
+            if (registers.isPresent()) {
+                String newcomer = registers.get();
                 submitAndWait(ImiDocumentType.DIRECTORY_REGISTER, newcomer, directory.integratorCoordinator(),
                         "<registration xmlns=\"urn:imigateway:imi:directory:1\"><authority id=\"" + newcomer + "\" country=\""
                                 + directory.integratorCountry() + "\"><name lang=\"en\">Second authority</name><accessPoint>"
