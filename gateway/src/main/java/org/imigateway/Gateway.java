@@ -20,7 +20,9 @@ import org.imigateway.pmode.ActivePModes;
 import org.imigateway.pmode.PModeException;
 import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.store.Direction;
+import org.imigateway.store.LoggedMessage;
 import org.imigateway.store.MessageRecord;
+import org.imigateway.store.MessageSearch;
 import org.imigateway.store.MessageStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,6 +160,16 @@ public final class Gateway implements AutoCloseable {
     /** The record of a message this gateway sends, if it has one. */
     public Optional<MessageRecord> outbound(String messageId) {
         return parts.messageLog().find(messageId, Direction.OUTBOUND);
+    }
+
+    /**
+     * The messages of the log that match, newest first, with their properties ({@code
+     * originalSender}, {@code finalRecipient}, ...): what an embedding process (the sandbox
+     * judging what a hub sent) reads instead of the operators' JSON.
+     */
+    public List<LoggedMessage> search(MessageSearch search) {
+        return parts.messageLog().queries().search(search).stream()
+                .map(r -> new LoggedMessage(r, parts.messageLog().properties(r.messageId(), r.direction()))).toList();
     }
 
     /** See {@link ActivePModes#reload}. */

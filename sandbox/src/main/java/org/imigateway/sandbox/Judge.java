@@ -61,6 +61,9 @@ final class Judge {
     }
 
     private boolean take(Seen message, Instant now) {
+        if (message.undelivered().isPresent()) {
+            return undelivered(message, now);
+        }
         if (message.isRefusal()) {
             return refusal(message, now);
         }
@@ -91,17 +94,38 @@ final class Judge {
             if (sameCase) {
                 String state = refusal.text("state");
                 evidence.computeIfAbsent(step.id(), k -> new ArrayList<>()).add(refusal);
-                judge(step, Verdict.fail("the hub refused " + refusal.text("action") + (state.isEmpty() ? "" : " in state " + state)
+                failCase(step, Verdict.fail("the hub refused " + refusal.text("action") + (state.isEmpty() ? "" : " in state " + state)
                         + ": " + refusal.text("reason") + " (expected next: " + step.awaited() + ")"), now);
-                for (Step later : steps) {
-                    if (later.caseKey().equals(step.caseKey()) && !verdicts.containsKey(later.id())) {
-                        judge(later, Verdict.skip("not reached: step " + step.id() + " failed"), now);
-                    }
-                }
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A message the hub could not deliver to the integrator's own endpoint fails the step that
+     * awaited it, with the hub's reason (the endpoint's ebMS error, or retries spent).
+     */
+    private boolean undelivered(Seen message, Instant now) {
+        for (Step step : pendingPerCase()) {
+            String bound = caseIds.get(step.caseKey());
+            if (step.matches(message) && (bound == null || message.caseId().map(bound::equals).orElse(true))) {
+                evidence.computeIfAbsent(step.id(), k -> new ArrayList<>()).add(message);
+                failCase(step, Verdict.fail(step.awaited() + ": " + message.undelivered().orElseThrow()), now);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Fails a step and skips the later steps of its case as not reached. */
+    private void failCase(Step step, Verdict failed, Instant now) {
+        judge(step, failed, now);
+        for (Step later : steps) {
+            if (later.caseKey().equals(step.caseKey()) && !verdicts.containsKey(later.id())) {
+                judge(later, Verdict.skip("not reached: step " + step.id() + " failed"), now);
+            }
+        }
     }
 
     /** The first step not yet judged of each case, in scenario order. */
@@ -131,8 +155,14 @@ final class Judge {
 
     /** Ends the run: every step not yet judged fails as not seen in time. */
     void timeOut(Duration timeout, Instant now) {
+        timeOut(timeout, now, "");
+    }
+
+    /** The same, with {@code note} (what may explain it, e.g. the hub's last error to the integrator's endpoint) added to each reason. */
+    void timeOut(Duration timeout, Instant now, String note) {
         for (Step step : pendingPerCase()) {
-            judge(step, Verdict.fail("not seen within " + timeout.toSeconds() + " s: " + step.awaited()), now);
+            judge(step, Verdict.fail("not seen within " + timeout.toSeconds() + " s: " + step.awaited()
+                    + (note.isEmpty() ? "" : " (" + note + ")")), now);
             for (Step later : steps) {
                 if (later.caseKey().equals(step.caseKey()) && !verdicts.containsKey(later.id())) {
                     judge(later, Verdict.skip("not reached: step " + step.id() + " was not seen"), now);
@@ -182,9 +212,10 @@ final class Judge {
         headers.put(Cooperation.ORIGINAL_SENDER, seen.originalSender());
         headers.put(Cooperation.FINAL_RECIPIENT, seen.finalRecipient());
         seen.meta().refToMessageId().ifPresent(ref -> headers.put("RefToMessageId", ref));
-        String where = "delivered by the hub to " + seen.finalRecipient() + " at access point " + seen.accessPoint();
+        String where = seen.undelivered().orElse("delivered by the hub to " + seen.finalRecipient() + " at access point "
+                + seen.accessPoint());
         return new Transcript(seen.action() + " " + where, headers, seen.payload(), List.of(),
-                seen.isRefusal() ? "refusal" : "delivered", Map.of(), "",
+                seen.isRefusal() ? "refusal" : seen.undelivered().isPresent() ? "undelivered" : "delivered", Map.of(), "",
                 seen.isRefusal() ? "the hub refused the integrator's message: " + seen.text("reason") : where);
     }
 }

@@ -49,6 +49,7 @@ final class Robots {
     private final List<Planned> agenda = new ArrayList<>();
     private final Set<String> reactedTo = new HashSet<>();
     private final List<String> failures = new ArrayList<>();
+    private final java.util.Map<String, String> sent = new java.util.concurrent.ConcurrentHashMap<>();
     private int counter;
 
     Robots(Scenario scenario, SandboxDirectory directory, Function<String, Gateway> accessPoints, Path work, String runId) {
@@ -77,7 +78,7 @@ final class Robots {
 
     /** Reacts once to each message the hub delivered: to a robot, or a robot's to the integrator. */
     void react(Seen seen, Instant now) {
-        if (!reactedTo.add(seen.meta().messageId()) || seen.isRefusal()) {
+        if (!reactedTo.add(seen.meta().messageId()) || seen.isRefusal() || seen.undelivered().isPresent()) {
             return;
         }
         String us = directory.integrator();
@@ -148,6 +149,7 @@ final class Robots {
                         .property(MessageProperty.of(Cooperation.ORIGINAL_SENDER, p.robot()))
                         .property(MessageProperty.of(Cooperation.FINAL_RECIPIENT, p.finalRecipient()))
                         .payload(Payload.of(payload, "application/xml")).build());
+                sent.put(messageId, p.xml());
                 LOG.info("robot {} sent {} {} to {} as {}", p.robot(), p.type().service(), p.type().action(),
                         p.finalRecipient(), messageId);
             } catch (IOException | SubmissionException e) {
@@ -155,6 +157,11 @@ final class Robots {
                 LOG.warn("robot {} could not send {}: {}", p.robot(), p.type().action(), e.getMessage());
             }
         }
+    }
+
+    /** The document a robot sent as the message {@code messageId} (its access point's MessageId). */
+    Optional<String> document(String messageId) {
+        return Optional.ofNullable(sent.get(messageId));
     }
 
     /** What the robots could not send (a sandbox fault, not the integrator's). */

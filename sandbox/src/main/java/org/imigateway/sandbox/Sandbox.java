@@ -13,11 +13,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
 import java.util.stream.Stream;
 
 import org.imigateway.Gateway;
+import org.imigateway.certificates.PkiLayout;
 import org.imigateway.conformance.report.HtmlReport;
 import org.imigateway.conformance.report.JUnitXmlReport;
 import org.imigateway.conformance.run.CaseResult;
@@ -39,24 +41,38 @@ final class Sandbox implements AutoCloseable {
     private final Path dir;
     private final SandboxDirectory directory;
     private final Map<String, Gateway> running = new LinkedHashMap<>();
+    private Optional<Partner> partner = Optional.empty();
 
     private Sandbox(Path dir, SandboxDirectory directory) {
         this.dir = dir;
         this.directory = directory;
     }
 
+    static Sandbox start(Path dir, String integratorCountry) throws Exception {
+        return start(dir, integratorCountry, Optional.empty());
+    }
+
     /**
      * Writes the homes on the first run in {@code dir} (an existing sandbox is started again as it
-     * is, its keys and ports unchanged) and starts every gateway, the hub last.
+     * is, its keys and ports unchanged) and starts every gateway, the hub last. With a {@code
+     * partner}, the hub's PMode partner {@value SandboxDirectory#INTEGRATOR_ACCESS_POINT} is the
+     * integrator's own endpoint and the sandbox's access point for the integrator is not started;
+     * a partner certificate the sandbox's CA did not issue is refused before anything starts.
      */
-    static Sandbox start(Path dir, String integratorCountry) throws Exception {
+    static Sandbox start(Path dir, String integratorCountry, Optional<Partner> partner) throws Exception {
         SandboxDirectory directory = new SandboxDirectory(SandboxDirectory.ROBOT_COUNTRIES, integratorCountry);
         if (!Files.isDirectory(dir.resolve(SandboxDirectory.HUB))) {
             create(dir, directory);
         }
         Sandbox sandbox = new Sandbox(dir, directory);
+        sandbox.partner = partner;
+        checkIssuedByTheSandbox(dir, partner);
+        PartnerPModes.apply(dir.resolve(SandboxDirectory.HUB), partner);
         try {
             for (String party : directory.parties().stream().filter(p -> !p.equals(SandboxDirectory.HUB)).toList()) {
+                if (party.equals(SandboxDirectory.INTEGRATOR_ACCESS_POINT) && partner.isPresent()) {
+                    continue;
+                }
                 sandbox.running.put(party, Gateway.start(dir.resolve(party)));
             }
             sandbox.running.put(SandboxDirectory.HUB, Gateway.start(dir.resolve(SandboxDirectory.HUB)));
@@ -65,6 +81,29 @@ final class Sandbox implements AutoCloseable {
             throw e;
         }
         return sandbox;
+    }
+
+    private static void checkIssuedByTheSandbox(Path dir, Optional<Partner> partner) throws Exception {
+        if (partner.isPresent()) {
+            Path ca = PkiLayout.caCertificate(dir.resolve("pki"));
+            partner.get().checkIssuedBy(Partner.read(ca), ca);
+        }
+    }
+
+    /**
+     * Makes the integrator's own endpoint the running hub's partner, or (empty) the sandbox's
+     * access point again: the hub's PMode file is rewritten and reloaded; the next {@link #play}
+     * judges what the integrator receives from the hub's message log.
+     */
+    void usePartner(Optional<Partner> partner) throws Exception {
+        checkIssuedByTheSandbox(dir, partner);
+        PartnerPModes.apply(dir.resolve(SandboxDirectory.HUB), partner);
+        gateway(SandboxDirectory.HUB).reloadPModes();
+        this.partner = partner;
+    }
+
+    Optional<Partner> partner() {
+        return partner;
     }
 
     private static void create(Path dir, SandboxDirectory directory) throws IOException {
@@ -126,15 +165,20 @@ final class Sandbox implements AutoCloseable {
         Judge judge = new Judge(ScenarioSteps.of(scenario, directory, run), started);
         Robots robots = new Robots(scenario, directory, this::gateway, work, runId);
         Inboxes inboxes = new Inboxes();
+        Optional<SentToPartner> toPartner = partner.map(p -> new SentToPartner(gateway(SandboxDirectory.HUB), started,
+                robots::document, hubDocuments()));
         robots.begin(started);
         Instant end = started.plus(scenario.timeout());
         while (!judge.done()) {
             Instant now = clock.instant();
             if (now.isAfter(end)) {
-                judge.timeOut(scenario.timeout(), now);
+                judge.timeOut(scenario.timeout(), now, toPartner.map(SentToPartner::stillRetrying).orElse(""));
                 break;
             }
-            List<Seen> seen = inboxes.read();
+            List<Seen> seen = new ArrayList<>(inboxes.read());
+            if (toPartner.isPresent()) {
+                seen.addAll(toPartner.get().read());
+            }
             seen.forEach(s -> robots.react(s, now));
             robots.sendDue(now);
             judge.observe(seen, now);
@@ -142,7 +186,8 @@ final class Sandbox implements AutoCloseable {
         }
         List<CaseResult> results = judge.results();
         Path report = Files.createDirectories(dir.resolve("report"));
-        String target = "integrator " + directory.integrator() + " at access point " + SandboxDirectory.INTEGRATOR_ACCESS_POINT
+        String target = "integrator " + directory.integrator() + (partner.isPresent() ? " at its own AS4 endpoint "
+                + partner.get().endpoint() : " at access point " + SandboxDirectory.INTEGRATOR_ACCESS_POINT)
                 + (robots.failures().isEmpty() ? "" : "; robots could not send: " + robots.failures());
         HtmlReport.write(results, "IMI sandbox scenario report", target, report.resolve("report.html"));
         JUnitXmlReport.write(results, "imi-sandbox", judge::classname, report.resolve("junit.xml"));
@@ -190,13 +235,18 @@ final class Sandbox implements AutoCloseable {
                 }
             }
             Path inbox = integratorBackend().resolve("inbox");
-            if (Files.isDirectory(inbox)) {
+            if (partner.isEmpty() && Files.isDirectory(inbox)) {
                 try (Stream<Path> folders = Files.list(inbox)) {
                     folders.filter(Files::isDirectory).sorted().forEach(f -> all.put(f, SandboxDirectory.INTEGRATOR_ACCESS_POINT));
                 }
             }
             return all;
         }
+    }
+
+    /** Where the hub writes the documents it makes (its refusals among them). */
+    private Path hubDocuments() {
+        return gateway(SandboxDirectory.HUB).config().dataDir().resolve("cooperation");
     }
 
     @Override

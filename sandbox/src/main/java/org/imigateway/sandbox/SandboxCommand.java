@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.imigateway.conformance.report.SummaryTable;
@@ -19,6 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code imi-sandbox --dir DIR}: starts the sandbox, tells the integrator where its access point,
  * keys and backend folders are and what the scenario asks, plays the scenario and writes the report.
+ * With {@code --partner-endpoint URL --partner-cert FILE} the hub's partner is the integrator's
+ * own AS4 endpoint instead, and it prints what to configure there.
  * Exit 0 when every step passed, 1 when one failed, 2 on bad options or a bad scenario file.
  */
 @Command(name = "imi-sandbox", mixinStandardHelpOptions = true,
@@ -32,6 +35,19 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", description = "the scenario file (default: DIR/scenario.properties, written on the first run)")
     Path scenarioFile;
+
+    @Option(names = Partner.ENDPOINT_OPTION, paramLabel = "URL",
+            description = "your own AS4 endpoint: the hub sends to it instead of the access point the sandbox starts")
+    String partnerEndpoint;
+
+    @Option(names = Partner.CERT_OPTION, paramLabel = "FILE",
+            description = "PEM certificate your endpoint signs with (and encrypts with, unless "
+                    + Partner.ENCRYPTION_CERT_OPTION + " is given); issued by the sandbox's CA")
+    Path partnerCert;
+
+    @Option(names = Partner.ENCRYPTION_CERT_OPTION, paramLabel = "FILE",
+            description = "PEM certificate the hub encrypts for, when your endpoint decrypts with another key than it signs with")
+    Path partnerEncryptionCert;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new SandboxCommand()).execute(args));
@@ -53,13 +69,22 @@ public final class SandboxCommand implements Callable<Integer> {
             }
         }
         Scenario scenario;
+        Optional<Partner> partner;
         try {
             scenario = Scenario.read(file);
+            partner = partner();
         } catch (IllegalArgumentException | java.nio.file.NoSuchFileException e) {
             System.err.println("imi-sandbox: " + e.getMessage());
             return 2;
         }
-        try (Sandbox sandbox = Sandbox.start(dir, scenario.integratorCountry())) {
+        Sandbox started;
+        try {
+            started = Sandbox.start(dir, scenario.integratorCountry(), partner);
+        } catch (IllegalArgumentException e) {
+            System.err.println("imi-sandbox: " + e.getMessage());
+            return 2;
+        }
+        try (Sandbox sandbox = started) {
             printIntroduction(sandbox, scenario, file);
             List<CaseResult> results = sandbox.play(scenario, Clock.systemUTC());
             SummaryTable.print(results, System.out);
@@ -69,10 +94,36 @@ public final class SandboxCommand implements Callable<Integer> {
         }
     }
 
+    /** The partner options, all or none: an endpoint needs a certificate, and the other way round. */
+    private Optional<Partner> partner() {
+        if (partnerEndpoint == null && partnerCert == null && partnerEncryptionCert == null) {
+            return Optional.empty();
+        }
+        if (partnerEndpoint == null || partnerCert == null) {
+            throw new IllegalArgumentException(Partner.ENDPOINT_OPTION + " and " + Partner.CERT_OPTION + " go together ("
+                    + (partnerEndpoint == null ? Partner.ENDPOINT_OPTION : Partner.CERT_OPTION) + " is missing)");
+        }
+        return Optional.of(Partner.of(partnerEndpoint, partnerCert, Optional.ofNullable(partnerEncryptionCert),
+                java.time.Instant.now()));
+    }
+
     private static void printIntroduction(Sandbox sandbox, Scenario scenario, Path file) throws java.io.IOException {
         SandboxDirectory directory = sandbox.directory();
         Path home = sandbox.integratorHome();
         System.out.println("Sandbox running: hub and robot authorities " + directory.robots() + ", scenario " + file);
+        if (sandbox.partner().isPresent()) {
+            PartnerSetup.print(sandbox, System.out);
+        } else {
+            printAccessPoint(sandbox, home);
+        }
+        System.out.println("Steps (" + scenario.timeout().toSeconds() + " s at most):");
+        for (Step step : ScenarioSteps.of(scenario, directory, sandbox.nextRun())) {
+            System.out.println("  " + step.id() + ": " + step.assertion());
+        }
+    }
+
+    private static void printAccessPoint(Sandbox sandbox, Path home) {
+        SandboxDirectory directory = sandbox.directory();
         System.out.println("Your authority: " + directory.integrator() + ", behind your access point " + home);
         System.out.println("  send:    write a folder into " + sandbox.integratorBackend().resolve("outbox")
                 + " (metadata.xml, the payload, then READY; docs/connectors.md), toParty " + SandboxDirectory.HUB);
@@ -80,9 +131,5 @@ public final class SandboxCommand implements Callable<Integer> {
         System.out.println("  keys:    " + home.resolve("keystores") + " (password " + DemoNetwork.DEMO_PASSWORD
                 + "); PModes and the hub's certificates: " + home.resolve("config/pmodes"));
         System.out.println("  AS4:     " + String.join(", ", sandbox.gateway(SandboxDirectory.INTEGRATOR_ACCESS_POINT).endpoints()));
-        System.out.println("Steps (" + scenario.timeout().toSeconds() + " s at most):");
-        for (Step step : ScenarioSteps.of(scenario, directory, sandbox.nextRun())) {
-            System.out.println("  " + step.id() + ": " + step.assertion());
-        }
     }
 }

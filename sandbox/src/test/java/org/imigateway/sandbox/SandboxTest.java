@@ -7,15 +7,25 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
+import org.imigateway.Gateway;
+import org.imigateway.certificates.CertificateAuthority;
+import org.imigateway.certificates.PartyKit;
+import org.imigateway.certificates.PkiLayout;
 import org.imigateway.conformance.run.CaseResult;
 import org.imigateway.conformance.run.Verdict;
+import org.imigateway.demo.DemoNetwork;
+import org.imigateway.testsupport.Folders;
+import org.imigateway.testsupport.FreePort;
+import org.imigateway.testsupport.GatewayHome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,5 +148,78 @@ class SandboxTest {
         byStep(results).forEach((step, verdict) -> assertEquals(Verdict.Status.PASS, verdict.status(), step + ": " + verdict.message()));
         assertEquals("IE-INTEGRATOR-RUN" + run, registered);
         assertTrue(results.get(2).testCase().assertion().contains(registered), results.get(2).testCase().assertion());
+    }
+
+    /**
+     * The integrator's own AS4 system, played by a gateway of ours beside the sandbox with keys of
+     * its own that the sandbox's CA issues (its party name is the hub's partner, {@code integrator});
+     * its national system is its folder backend.
+     */
+    private static Path ownEndpoint(Path home) throws Exception {
+        Path sandboxDir = dir.resolve("sandbox");
+        Path original = sandboxDir.resolve(SandboxDirectory.INTEGRATOR_ACCESS_POINT);
+        Folders.copyTree(original.resolve("config"), home.resolve("config"));
+        Folders.copyTree(original.resolve("keystores"), home.resolve("keystores"));
+        Path pki = sandboxDir.resolve("pki");
+        String party = SandboxDirectory.INTEGRATOR_ACCESS_POINT;
+        Path kit = home.resolve("kit");
+        PartyKit.issue(CertificateAuthority.load(PkiLayout.caKeyStore(pki), DemoNetwork.DEMO_PASSWORD.toCharArray()), party,
+                List.of("localhost", "127.0.0.1")).writeTo(kit, DemoNetwork.DEMO_PASSWORD.toCharArray());
+        Files.copy(PartyKit.keyStoreFile(kit, party), home.resolve("keystores/" + party + ".p12"), StandardCopyOption.REPLACE_EXISTING);
+        Path certs = home.resolve("config/pmodes/certs");
+        Files.copy(PartyKit.signingCertificateFile(kit, party), certs.resolve(party + "-signing.pem"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(PartyKit.encryptionCertificateFile(kit, party), certs.resolve(party + "-encryption.pem"),
+                StandardCopyOption.REPLACE_EXISTING);
+        for (String alias : PartyKit.PROFILE_ALIASES.keySet()) {
+            Files.copy(PartyKit.certificateFile(kit, party, alias), certs.resolve(party + "-" + alias + ".pem"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        GatewayHome.at(home).editProperties(p -> p.replaceAll("(?m)^http\\.port=.*$", "http.port=" + FreePort.onLoopback()));
+        return home;
+    }
+
+    @Test
+    void theIntegratorsOwnEndpointIsTheHubsPartnerAndAWrongCertificateFailsTheStepWithTheEndpointsError() throws Exception {
+        Path home = ownEndpoint(dir.resolve("own-endpoint"));
+        Path certs = home.resolve("config/pmodes/certs");
+        try (Gateway own = Gateway.start(home)) {
+            String url = own.endpoints().get(0);
+            sandbox.usePartner(Optional.of(Partner.of(url, certs.resolve("integrator-signing.pem"),
+                    Optional.of(certs.resolve("integrator-encryption.pem")), Instant.now())));
+            Scenario request = scenario("request.pq-request.integrator=responder", "request.pq-request.robot=DE-ROBOT",
+                    "request.pq-request.closeAfterSeconds=0", "registration=false", "timeoutSeconds=60");
+
+            List<CaseResult> results = play(request, new ScriptedIntegrator(home.resolve(Sandbox.BACKEND), sandbox.directory(),
+                    false, false, Optional.empty()));
+
+            // received by the endpoint: judged from the hub's log (receipted); sent by it: seen at the robot
+            byStep(results).forEach((step, verdict) -> assertEquals(Verdict.Status.PASS, verdict.status(), step + ": "
+                    + verdict.message()));
+            assertEquals(4, results.size());
+            String html = Files.readString(dir.resolve("sandbox/report/report.html"), StandardCharsets.UTF_8);
+            assertTrue(html.contains("at its own AS4 endpoint " + url), "the report names the endpoint");
+
+            // the hub's refusal, read from its own log and documents as the endpoint got it
+            List<CaseResult> early = play(request, new ScriptedIntegrator(home.resolve(Sandbox.BACKEND), sandbox.directory(),
+                    true, false, Optional.empty()));
+            Verdict accept = byStep(early).get("pq-request-accept");
+            assertEquals(Verdict.Status.FAIL, accept.status(), accept.message());
+            assertTrue(accept.message().contains("the hub refused Answer in state SENT: action Answer is not allowed"),
+                    accept.message());
+
+            // the hub encrypts for a certificate whose key the endpoint does not have
+            Path wrong = dir.resolve("sandbox/hub/config/pmodes/certs/ap-de-encryption.pem");
+            sandbox.usePartner(Optional.of(Partner.of(url, certs.resolve("integrator-signing.pem"), Optional.of(wrong),
+                    Instant.now())));
+
+            List<CaseResult> refused = sandbox.play(scenario("alert.robot=FR-ROBOT", "registration=false", "timeoutSeconds=30"),
+                    Clock.systemUTC());
+
+            Verdict received = byStep(refused).get("alert-received");
+            assertEquals(Verdict.Status.FAIL, received.status(), received.message());
+            assertTrue(received.message().contains("the hub could not deliver it to your endpoint: EBMS:0102"), received.message());
+        } finally {
+            sandbox.usePartner(Optional.empty());
+        }
     }
 }

@@ -42,6 +42,15 @@ final class ScriptedIntegrator implements Runnable {
         this.answersBeforeAccepting = answersBeforeAccepting;
         this.startsOwnExchanges = startsOwnExchanges;
         this.registers = registers;
+        // what an earlier play left in the inbox is not this play's to answer
+        Path inbox = backend.resolve("inbox");
+        if (Files.isDirectory(inbox)) {
+            try (Stream<Path> folders = Files.list(inbox)) {
+                folders.forEach(f -> handled.add(f.toString()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     @Override
