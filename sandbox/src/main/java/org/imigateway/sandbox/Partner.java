@@ -67,8 +67,11 @@ record Partner(URI endpoint, Path signingFile, X509Certificate signing, Path enc
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException(option + " " + file + ": not issued by the sandbox's CA " + caFile + " ("
                     + e.getMessage() + "); the hub checks each signature against that CA and its revocation list, so"
-                    + " give your endpoint a key the sandbox issued (its key store for you: integrator/keystores/"
-                    + SandboxDirectory.INTEGRATOR_ACCESS_POINT + ".p12)");
+                    + " give your endpoint the key store the sandbox wrote for you, " + caFile.getParent().resolveSibling(
+                            SandboxDirectory.INTEGRATOR_ACCESS_POINT + "/keystores/" + SandboxDirectory.INTEGRATOR_ACCESS_POINT
+                            + ".p12") + ", and " + CERT_OPTION + " its certificate, " + caFile.getParent().resolveSibling(
+                            SandboxDirectory.INTEGRATOR_ACCESS_POINT + "/config/pmodes/certs/"
+                            + SandboxDirectory.INTEGRATOR_ACCESS_POINT + "-signing.pem") + ")");
         }
     }
 
