@@ -27,7 +27,7 @@ import javax.crypto.spec.GCMParameterSpec;
  * only once {@link #doFinal} returned without {@link AEADBadTagException}: the same contract as
  * Bouncy Castle's streaming GCM, which this replaces.
  */
-final class GcmStreamDecryption {
+final class GcmStreamDecryption implements StreamingGcm.GcmStream {
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
@@ -48,12 +48,14 @@ final class GcmStreamDecryption {
     }
 
     /** At most this many bytes come out of the next {@link #update} or {@link #doFinal} of {@code inputLength} bytes. */
-    int outputSize(int inputLength) {
+    @Override
+    public int outputSize(int inputLength) {
         // the key-stream cipher may hold back a partial block from earlier calls
         return Math.max(0, heldLength + inputLength - tagBytes) + 16;
     }
 
-    byte[] update(byte[] input, int offset, int length) {
+    @Override
+    public byte[] update(byte[] input, int offset, int length) {
         byte[] ciphertext = release(input, offset, length);
         if (ciphertext.length == 0) {
             return new byte[0];
@@ -66,7 +68,8 @@ final class GcmStreamDecryption {
         return plaintext;
     }
 
-    byte[] doFinal(byte[] input, int offset, int length) throws GeneralSecurityException {
+    @Override
+    public byte[] doFinal(byte[] input, int offset, int length) throws GeneralSecurityException {
         byte[] head = update(input, offset, length);
         if (heldLength < tagBytes) {
             throw new AEADBadTagException("the ciphertext is shorter than its " + tagBytes + "-byte tag");

@@ -17,8 +17,6 @@ import javax.crypto.NoSuchPaddingException;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.GCMParameterSpec;
 
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-
 /**
  * Streams AES-GCM attachment encryption and decryption on the JDK's accelerated AES-GCM.
  *
@@ -35,8 +33,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  *
  * <p>The JDK's GCM takes at most {@value #JDK_LIMIT} bytes per key and IV (SunJCE refuses more:
  * "only supports input size up to 2147483647 bytes"). GCM itself allows 64 GiB, so an attachment
- * larger than that (a 2 GiB payload that did not compress) goes through Bouncy Castle's streaming
- * GCM, slower but without the cap: the caller names its largest attachment.
+ * larger than that (a 2 GiB payload that did not compress) goes through {@link LongGcm}, the
+ * JDK's AES-CTR and GHASH in pieces, both ways: the caller names its largest attachment.
  */
 public final class StreamingGcm {
 
@@ -46,7 +44,6 @@ public final class StreamingGcm {
     private static final ThreadLocal<Boolean> STREAMING = ThreadLocal.withInitial(() -> false);
     private static final ThreadLocal<Boolean> BEYOND_JDK = ThreadLocal.withInitial(() -> false);
     private static final Provider JDK = Security.getProvider("SunJCE");
-    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
     private static volatile boolean installed;
 
     private StreamingGcm() {
@@ -87,23 +84,37 @@ public final class StreamingGcm {
         }
     }
 
+    /** What the cipher hands to when it does not use the JDK's GCM directly. */
+    interface GcmStream {
+        int outputSize(int inputLength);
+
+        byte[] update(byte[] input, int offset, int length);
+
+        byte[] doFinal(byte[] input, int offset, int length) throws java.security.GeneralSecurityException;
+    }
+
     /**
      * Encrypts with the JDK's cipher; decrypts with {@link GcmStreamDecryption} when created
-     * inside {@link #run}, else with the JDK's. The choice is made at {@code init}, when the mode is known.
+     * inside {@link #run}, else with the JDK's; beyond the JDK's limit, {@link LongGcm} both ways.
+     * The choice is made at {@code init}, when the mode is known.
      */
     public static final class ScopedGcmCipher extends CipherSpi {
 
         private final boolean streaming;
+        private final boolean beyondJdk;
         private final Cipher jdk;
-        private GcmStreamDecryption decryption;
-        private byte[] iv;
+        /** Set when the work is not the JDK cipher's own. */
+        private GcmStream decryption;
+        /** The key and IV of the work that is not the JDK cipher's own, kept after it ends. */
+        private GCMParameterSpec spec;
 
         public ScopedGcmCipher() throws NoSuchAlgorithmException, NoSuchPaddingException {
             if (JDK == null) {
                 throw new NoSuchAlgorithmException("the JDK's SunJCE provider is not installed");
             }
             streaming = STREAMING.get();
-            jdk = Cipher.getInstance(TRANSFORMATION, streaming && BEYOND_JDK.get() ? BOUNCY_CASTLE : JDK);
+            beyondJdk = streaming && BEYOND_JDK.get();
+            jdk = Cipher.getInstance(TRANSFORMATION, JDK);
         }
 
         @Override
@@ -132,17 +143,37 @@ public final class StreamingGcm {
 
         @Override
         protected byte[] engineGetIV() {
-            return decryption != null ? iv : jdk.getIV();
+            return spec != null ? spec.getIV() : jdk.getIV();
         }
 
         @Override
         protected AlgorithmParameters engineGetParameters() {
-            return jdk.getParameters();
+            if (spec == null) {
+                return jdk.getParameters();
+            }
+            try {
+                AlgorithmParameters parameters = AlgorithmParameters.getInstance("GCM", JDK);
+                parameters.init(spec);
+                return parameters;
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM parameters: " + e.getMessage(), e);
+            }
         }
 
         @Override
         protected void engineInit(int opmode, Key key, SecureRandom random) throws java.security.InvalidKeyException {
             decryption = null;
+            spec = null;
+            if (beyondJdk && opmode == Cipher.ENCRYPT_MODE) {
+                byte[] iv = new byte[12];
+                (random == null ? new SecureRandom() : random).nextBytes(iv);
+                try {
+                    engineInit(opmode, key, new GCMParameterSpec(128, iv), random);
+                } catch (java.security.InvalidAlgorithmParameterException e) {
+                    throw new java.security.InvalidKeyException(e.getMessage(), e);
+                }
+                return;
+            }
             jdk.init(opmode, key, random);
         }
 
@@ -150,10 +181,14 @@ public final class StreamingGcm {
         protected void engineInit(int opmode, Key key, AlgorithmParameterSpec params, SecureRandom random)
                 throws java.security.InvalidKeyException, java.security.InvalidAlgorithmParameterException {
             decryption = null;
-            if (streaming && jdk.getProvider() == JDK && opmode == Cipher.DECRYPT_MODE && params instanceof GCMParameterSpec gcm) {
+            spec = null;
+            boolean own = beyondJdk ? opmode == Cipher.ENCRYPT_MODE || opmode == Cipher.DECRYPT_MODE
+                    : streaming && opmode == Cipher.DECRYPT_MODE;
+            if (own && params instanceof GCMParameterSpec gcm) {
                 try {
-                    decryption = new GcmStreamDecryption(key, gcm, JDK);
-                    iv = gcm.getIV();
+                    decryption = beyondJdk ? new LongGcm(opmode == Cipher.ENCRYPT_MODE, key, gcm, JDK)
+                            : new GcmStreamDecryption(key, gcm, JDK);
+                    spec = gcm;
                 } catch (java.security.InvalidKeyException | java.security.InvalidAlgorithmParameterException e) {
                     throw e;
                 } catch (java.security.GeneralSecurityException e) {
@@ -191,7 +226,7 @@ public final class StreamingGcm {
         @Override
         protected void engineUpdateAAD(byte[] src, int offset, int len) {
             if (decryption != null) {
-                throw new IllegalStateException("attachment decryption has no additional authenticated data");
+                throw new IllegalStateException("attachment encryption has no additional authenticated data");
             }
             jdk.updateAAD(src, offset, len);
         }
@@ -199,7 +234,7 @@ public final class StreamingGcm {
         @Override
         protected void engineUpdateAAD(java.nio.ByteBuffer src) {
             if (decryption != null) {
-                throw new IllegalStateException("attachment decryption has no additional authenticated data");
+                throw new IllegalStateException("attachment encryption has no additional authenticated data");
             }
             jdk.updateAAD(src);
         }

@@ -80,7 +80,7 @@ class GcmStreamDecryptionTest {
     }
 
     @Test
-    void attachmentsBeyondTheJdksTwoGibLimitGoThroughBouncyCastleAndStillRoundTrip() throws Exception {
+    void attachmentsBeyondTheJdksTwoGibLimitGoThroughLongGcmAndStillRoundTrip() throws Exception {
         roundTripInScope(StreamingGcm.JDK_LIMIT + 1);
     }
 
