@@ -121,6 +121,23 @@ class DistributionTest {
         assertTrue(status.output().contains("DELIVERED"), status.output());
     }
 
+    /**
+     * An integrator's first step with the suite, from the installation and the demo's CA: prepare
+     * writes the signers and prints the run command in the form it was started with.
+     */
+    @Test
+    @Order(5)
+    void conformancePrepareFromTheInstallationPrintsItsRunCommandUnderImiGateway() throws Exception {
+        Path suite = dir.resolve("suite");
+        Result prepare = launch(List.of("conformance", "prepare", "--pki", dir.resolve("demo/pki").toString(),
+                "--password", "changeit-demo", "--party", "gw-a", "--out", suite.toString(), "--target-party", "gw-b",
+                "--target-url", "http://127.0.0.1:9/as4", "--service", "urn:imigateway:demo:exchange", "--action", "Deliver"),
+                Map.of(), 120);
+        assertEquals(0, prepare.exit(), prepare.output());
+        assertTrue(prepare.output().contains("  imi-gateway conformance run \\"), prepare.output());
+        assertTrue(Files.isRegularFile(suite.resolve("expired.p12")) && Files.isRegularFile(suite.resolve("revoked.p12")));
+    }
+
     private static Result launch(List<String> args, Map<String, String> environment, int seconds) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(installed.resolve("bin/imi-gateway").toString()));
         command.addAll(args);
