@@ -7,7 +7,10 @@ import org.imigateway.certificates.cli.CertsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code imi-gateway}: the one command of the product; each job is a subcommand. */
+/**
+ * {@code imi-gateway}: the one command of the product; each job is a subcommand. The sandbox and
+ * the conformance suite join as {@link ExtraCommand}s when their jars are on the class path.
+ */
 @Command(name = "imi-gateway",
         mixinStandardHelpOptions = true,
         versionProvider = ImiGatewayCommand.Version.class,
@@ -43,6 +46,7 @@ public final class ImiGatewayCommand implements Runnable {
     /** The commands with the error handling {@link #main} uses: known failures as one line, not a stack trace. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ImiGatewayCommand());
+        ExtraCommands.addTo(commandLine);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // Configuration problems already say which file and setting; a stack trace adds nothing.
             if (e instanceof org.imigateway.config.ConfigException || e instanceof org.imigateway.pmode.PModeException) {

@@ -49,4 +49,22 @@ class ExitCodesTest {
         assertEquals(ExitCodes.REFUSED, notAHome.exit(), notAHome.out() + notAHome.err());
         assertTrue(notAHome.err().contains("gateway.properties"), notAHome.err());
     }
+
+    /** The gateway's jar alone (as here: no sandbox on the test class path) names where they run from. */
+    @Test
+    void sandboxAndConformanceWithoutTheirJarsSayWhereTheyAreAndAreTwo() {
+        CommandRun sandbox = CommandRun.run("sandbox", "--dir", dir.toString());
+        assertEquals(ExitCodes.USAGE, sandbox.exit(), sandbox.out() + sandbox.err());
+        assertTrue(sandbox.err().contains("imi-gateway sandbox is not in this jar") && sandbox.err().contains("bin/imi-gateway sandbox")
+                && sandbox.err().contains("java -jar sandbox/target/imi-sandbox.jar"), sandbox.err());
+
+        CommandRun conformance = CommandRun.run("conformance", "--help");
+        assertEquals(ExitCodes.USAGE, conformance.exit(), conformance.out() + conformance.err());
+        assertTrue(conformance.err().contains("java -jar conformance-tests/target/imi-conformance.jar"), conformance.err());
+
+        CommandRun help = CommandRun.run("--help");
+        assertEquals(ExitCodes.OK, help.exit(), help.err());
+        assertTrue(help.out().contains("  sandbox") && help.out().contains("  conformance")
+                && help.out().contains("(not in this jar)"), help.out());
+    }
 }

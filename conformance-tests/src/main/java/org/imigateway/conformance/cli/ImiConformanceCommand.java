@@ -9,9 +9,13 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, PrepareCommand.class, ListCommand.class})
 public final class ImiConformanceCommand implements Runnable {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Its usage under the name it runs as: {@code imi-conformance}, or {@code imi-gateway conformance}. */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(System.out);
     }
 
     public static void main(String[] args) {

@@ -21,7 +21,9 @@ import org.imigateway.certificates.PkiLayout;
 import org.imigateway.certificates.Stores;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code prepare}: everything a run needs against a target whose trust anchor is the CA in
@@ -81,6 +83,10 @@ public final class PrepareCommand implements Callable<Integer> {
 
     @Option(names = "--delivery-dir", description = "The folder the target's backend delivers to, if the suite can see it.")
     Path deliveryDir;
+
+    /** Null when {@link #prepare} is called without picocli. */
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -144,8 +150,14 @@ public final class PrepareCommand implements Callable<Integer> {
                 + " and " + PartyKit.encryptionCertificateFile(forTarget, party).getFileName()
                 + " (AS4 2.0: the " + party + "-signing-eddsa/-encryption-x25519/-signing-ecdsa/-encryption-ecdh files)");
         console.println("Then run (PW: the password given here):");
-        console.println("  java -jar imi-conformance.jar " + String.join(" \\\n      ", lines(quoted(run))));
+        console.println("  " + suiteCommand() + " " + String.join(" \\\n      ", lines(quoted(run))));
         return run;
+    }
+
+    /** The suite as it was started: its own jar, or a command it runs under ({@code imi-gateway conformance}). */
+    private String suiteCommand() {
+        CommandSpec suite = spec != null ? spec.parent() : null;
+        return suite != null && suite.parent() != null ? suite.qualifiedName() : "java -jar imi-conformance.jar";
     }
 
     private List<String> runArguments(Path keystore) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The installable distribution as an operator meets it: {@code target/imi-gateway-<version>.tar.gz}
  * unpacked with tar, then {@code bin/imi-gateway} run as a shell command with nothing but the
  * environment, as systemd would. Runs in the {@code distribution-test} execution after
- * {@code package} (gateway/pom.xml), which names the archive.
+ * {@code package} (distribution/pom.xml), which names the archive.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributionTest {
@@ -53,11 +53,13 @@ class DistributionTest {
         Path launcher = installed.resolve("bin/imi-gateway");
         assertTrue(Files.getPosixFilePermissions(launcher).contains(PosixFilePermission.OTHERS_EXECUTE),
                 "bin/imi-gateway must be executable by everyone");
-        assertTrue(Files.isRegularFile(installed.resolve("lib/imi-gateway.jar")));
         try (var jars = Files.list(installed.resolve("lib"))) {
             List<String> names = jars.map(p -> p.getFileName().toString()).toList();
+            for (String ours : List.of("imi-gateway.jar", "imi-sandbox.jar", "imi-conformance-tests.jar", "imi-certificates.jar")) {
+                assertTrue(names.contains(ours), ours + " missing from lib/: " + names);
+            }
             for (String dependency : List.of("artemis-server-", "derby-", "camel-core-engine-", "wss4j-ws-security-dom-",
-                    "imi-certificates-", "picocli-")) {
+                    "picocli-")) {
                 assertTrue(names.stream().anyMatch(n -> n.startsWith(dependency)), dependency + " missing from lib/: " + names);
             }
         }
@@ -81,9 +83,28 @@ class DistributionTest {
         assertTrue(refused.exit() != 0 && refused.output().contains("NoSuchImiOption"), refused.output());
     }
 
-    /** The demo from the installation: three gateways, every outcome as expected, the logs in a file. */
+    /**
+     * The sandbox's and the suite's commands join imi-gateway's from their jars in lib/ (without them
+     * both would answer exit 2 with where they are: ExitCodesTest).
+     */
     @Test
     @Order(3)
+    void sandboxAndConformanceRunThroughTheLauncher() throws Exception {
+        Result sandbox = launch(List.of("sandbox", "--help"), Map.of(), 60);
+        assertEquals(0, sandbox.exit(), sandbox.output());
+        assertTrue(sandbox.output().contains("Usage: imi-gateway sandbox") && sandbox.output().contains("--dir"), sandbox.output());
+
+        Result conformance = launch(List.of("conformance", "--help"), Map.of(), 60);
+        assertEquals(0, conformance.exit(), conformance.output());
+        assertTrue(conformance.output().contains("Usage: imi-gateway conformance"), conformance.output());
+        for (String subcommand : List.of("run", "prepare", "list")) {
+            assertTrue(conformance.output().contains("  " + subcommand + " "), subcommand + ":\n" + conformance.output());
+        }
+    }
+
+    /** The demo from the installation: three gateways, every outcome as expected, the logs in a file. */
+    @Test
+    @Order(4)
     void demoRunsFromTheInstallationAndHomesAnswerThroughImiHome() throws Exception {
         Path demo = dir.resolve("demo");
         Result result = launch(List.of("demo", "--dir", demo.toString()), Map.of(), 420);
@@ -98,6 +119,23 @@ class DistributionTest {
         Result status = launch(List.of("status"), Map.of("IMI_HOME", demo.resolve("gw-b").toString()), 120);
         assertEquals(0, status.exit(), status.output());
         assertTrue(status.output().contains("DELIVERED"), status.output());
+    }
+
+    /**
+     * An integrator's first step with the suite, from the installation and the demo's CA: prepare
+     * writes the signers and prints the run command in the form it was started with.
+     */
+    @Test
+    @Order(5)
+    void conformancePrepareFromTheInstallationPrintsItsRunCommandUnderImiGateway() throws Exception {
+        Path suite = dir.resolve("suite");
+        Result prepare = launch(List.of("conformance", "prepare", "--pki", dir.resolve("demo/pki").toString(),
+                "--password", "changeit-demo", "--party", "gw-a", "--out", suite.toString(), "--target-party", "gw-b",
+                "--target-url", "http://127.0.0.1:9/as4", "--service", "urn:imigateway:demo:exchange", "--action", "Deliver"),
+                Map.of(), 120);
+        assertEquals(0, prepare.exit(), prepare.output());
+        assertTrue(prepare.output().contains("  imi-gateway conformance run \\"), prepare.output());
+        assertTrue(Files.isRegularFile(suite.resolve("expired.p12")) && Files.isRegularFile(suite.resolve("revoked.p12")));
     }
 
     private static Result launch(List<String> args, Map<String, String> environment, int seconds) throws Exception {
