@@ -30,7 +30,7 @@ record Seen(String accessPoint, Delivery meta, String payload, Optional<String> 
         String payload = "";
         if (!meta.payloads().isEmpty()) {
             Path file = meta.payloads().get(0).file();
-            payload = Files.readString(file.isAbsolute() ? file : folder.resolve(file), StandardCharsets.UTF_8);
+            payload = Files.readString(file, StandardCharsets.UTF_8); // FolderInbox resolved it against the folder
         }
         return of(accessPoint, meta, payload, Optional.empty());
     }

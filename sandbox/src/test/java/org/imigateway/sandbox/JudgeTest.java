@@ -134,4 +134,21 @@ class JudgeTest {
         assertTrue(xml.contains("classname=\"imi-sandbox.registration\" name=\"registration-register\""), xml);
         assertFalse(xml.contains("imi-conformance"), xml);
     }
+
+    @Test
+    void aDeliveryInAFolderGivenRelativeIsRead() throws Exception {
+        // imi-sandbox --dir sbx: the inboxes are relative paths (the document was looked for at sbx/.../sbx/...)
+        Path cwd = Path.of("").toAbsolutePath();
+        Path root = cwd.relativize(Files.createTempDirectory(cwd.resolve("target"), "relative-inbox-"));
+        Path document = Files.writeString(Files.createTempFile(cwd.resolve("target"), "doc-", ".xml"),
+                "<case procedure='pq-request' id='c-1'/>", StandardCharsets.UTF_8);
+        org.imigateway.connectors.fs.FolderInbox inbox = new org.imigateway.connectors.fs.FolderInbox(root);
+        inbox.deliver(new Delivery("rel@hub", "conv", Optional.empty(), Instant.parse("2026-12-04T10:00:00Z"), "hub",
+                "ap-de", "urn:s", Optional.empty(), "Submit", List.of(),
+                List.of(org.imigateway.connectors.Payload.of(document, "application/xml"))));
+
+        Seen seen = Seen.read("ap-de", inbox.folderOf("rel@hub"));
+
+        assertEquals(Optional.of("c-1"), seen.caseId());
+    }
 }
