@@ -28,8 +28,9 @@ import org.imigateway.schemas.imi.ImiDocumentType;
 
 /**
  * The cooperation cases that follow a procedure past its first step: a request through every
- * step to Close, forwarded to another authority, steps out of order or from the wrong party, an alert withdrawn or closed, a
- * registration approved by the right coordinator and the overdue notice of a request. Each step
+ * step to Close, a request forwarded to another authority, steps out of order or from the wrong
+ * party, an alert withdrawn or closed, a registration approved by the right coordinator and the
+ * overdue notice of a request. Each step
  * is a business document the suite sends as one of its authorities; what the hub forwards comes
  * back to the suite, which serves the addressee too.
  */
@@ -97,17 +98,17 @@ final class CooperationLifecycleCases {
         String responder = steps.responder;
         String caseId = steps.caseId;
         String later = LocalDate.now(ZoneOffset.UTC).plusDays(30).toString();
-        steps.forward(ImiDocumentType.REQUEST_PROPOSE_ANSWER_BY, responder, requester, step("answerByProposal", caseId,
+        steps.passedOn(ImiDocumentType.REQUEST_PROPOSE_ANSWER_BY, responder, requester, step("answerByProposal", caseId,
                 responder, requester, "<answerBy>" + later + "</answerBy>"));
-        steps.forward(ImiDocumentType.REQUEST_ACCEPT, requester, responder, step("acceptance", caseId, requester, responder,
+        steps.passedOn(ImiDocumentType.REQUEST_ACCEPT, requester, responder, step("acceptance", caseId, requester, responder,
                 "<answerBy>" + later + "</answerBy>"));
-        steps.forward(ImiDocumentType.REQUEST_ASK_INFORMATION, responder, requester, step("furtherInformation", caseId,
+        steps.passedOn(ImiDocumentType.REQUEST_ASK_INFORMATION, responder, requester, step("furtherInformation", caseId,
                 responder, requester, "<text lang=\"en\">Please send the diploma's annex.</text>"));
-        steps.forward(ImiDocumentType.REQUEST_GIVE_INFORMATION, requester, responder, step("furtherInformation", caseId,
+        steps.passedOn(ImiDocumentType.REQUEST_GIVE_INFORMATION, requester, responder, step("furtherInformation", caseId,
                 requester, responder, "<text lang=\"en\">The annex is attached in the national system.</text>"));
-        steps.forward(ImiDocumentType.REQUEST_ANSWER, responder, requester, step("answers", caseId, responder, requester,
+        steps.passedOn(ImiDocumentType.REQUEST_ANSWER, responder, requester, step("answers", caseId, responder, requester,
                 QUESTION));
-        steps.forward(ImiDocumentType.REQUEST_CLOSE, requester, responder, step("closure", caseId, requester, responder, ""));
+        steps.passedOn(ImiDocumentType.REQUEST_CLOSE, requester, responder, step("closure", caseId, requester, responder, ""));
         return steps.verdict();
     }
 
@@ -121,12 +122,12 @@ final class CooperationLifecycleCases {
         String first = steps.responder;
         String holder = session.settings().imi().forwardee().orElseThrow();
         String caseId = steps.caseId;
-        steps.forward(ImiDocumentType.REQUEST_FORWARD, first, holder, step("forwarding", caseId, first, holder,
+        steps.passedOn(ImiDocumentType.REQUEST_FORWARD, first, holder, step("forwarding", caseId, first, holder,
                 "<reason lang=\"en\">The competent authority for this profession (conformance test).</reason>"));
         // the first responder takes no part any more: its Accept meets the case in SENT and is refused
         steps.refused(ImiDocumentType.REQUEST_ACCEPT, first, requester, steps.acceptance(first, requester), "SENT");
-        steps.forward(ImiDocumentType.REQUEST_ACCEPT, holder, requester, steps.acceptance(holder, requester));
-        steps.forward(ImiDocumentType.REQUEST_ANSWER, holder, requester, step("answers", caseId, holder, requester, QUESTION));
+        steps.passedOn(ImiDocumentType.REQUEST_ACCEPT, holder, requester, steps.acceptance(holder, requester));
+        steps.passedOn(ImiDocumentType.REQUEST_ANSWER, holder, requester, step("answers", caseId, holder, requester, QUESTION));
         steps.refused(ImiDocumentType.REQUEST_FORWARD, holder, first, step("forwarding", caseId, holder, first,
                 "<reason lang=\"en\">Forwarded after answering (conformance test).</reason>"), "ANSWERED");
         return steps.verdict();
@@ -134,7 +135,7 @@ final class CooperationLifecycleCases {
 
     private static Verdict afterClose(Session session) throws Exception {
         RequestSteps steps = RequestSteps.submitted(session, LocalDate.now(ZoneOffset.UTC).plusDays(20));
-        steps.forward(ImiDocumentType.REQUEST_CLOSE, steps.requester, steps.responder, step("closure", steps.caseId,
+        steps.passedOn(ImiDocumentType.REQUEST_CLOSE, steps.requester, steps.responder, step("closure", steps.caseId,
                 steps.requester, steps.responder, ""));
         steps.refused(ImiDocumentType.REQUEST_ACCEPT, steps.responder, steps.requester, steps.acceptance(steps.responder,
                 steps.requester), "CLOSED");

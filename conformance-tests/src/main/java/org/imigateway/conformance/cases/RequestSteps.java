@@ -42,7 +42,7 @@ final class RequestSteps {
     /** A new case: --authority's request Submit to --peer-authority, forwarded to the peer. */
     static RequestSteps submitted(Session session, LocalDate answerBy) throws InterruptedException {
         RequestSteps steps = new RequestSteps(session);
-        steps.forward(ImiDocumentType.REQUEST_SUBMIT, steps.requester, steps.responder, request(steps.caseId,
+        steps.passedOn(ImiDocumentType.REQUEST_SUBMIT, steps.requester, steps.responder, request(steps.caseId,
                 steps.requester, steps.responder, answerBy.toString()));
         return steps;
     }
@@ -52,8 +52,8 @@ final class RequestSteps {
                 + "</answerBy>");
     }
 
-    /** Sends a step and expects the hub to forward it to {@code to}. */
-    void forward(ImiDocumentType type, String from, String to, String xml) throws InterruptedException {
+    /** Sends a step and expects the hub to pass it on to {@code to}. */
+    void passedOn(ImiDocumentType type, String from, String to, String xml) throws InterruptedException {
         expect(type, from, to, xml, type.action(), to, "id=\"" + caseId + "\"");
     }
 
