@@ -13,16 +13,17 @@ import java.util.List;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.certificates.PkiLayout;
 import org.imigateway.conformance.cli.ImiConformanceCommand;
-import org.imigateway.testsupport.FreePort;
 import org.imigateway.testsupport.Folders;
 import org.imigateway.testsupport.GatewayHome;
 
 import picocli.CommandLine;
 
 /**
- * Two parties made by {@code imi-gateway init}: {@code target}, our gateway under test, and
- * {@code conformance}, whose keys the suite uses; then {@code imi-conformance prepare} as the
- * integrator runs it (the expired and revoked signers, the CRL the target is given, the run command).
+ * Two parties made by {@code imi-gateway init --also-https}: {@code target}, our gateway under test
+ * (receiving on HTTP, and on HTTPS for the TLS cases), and {@code conformance}, whose keys the
+ * suite uses; then {@code imi-conformance prepare} as the integrator runs it (the expired and
+ * revoked signers, the CRL the target is given, the run command). Nothing of the target's home is
+ * edited by hand: the only other step is the documented copy of the prepared CRL.
  */
 final class ConformanceNetwork {
 
@@ -59,9 +60,8 @@ final class ConformanceNetwork {
     static ConformanceNetwork create(Path dir) throws Exception {
         Files.createDirectories(dir);
         GatewayProcess.run(dir.resolve("init.log"), java.time.Duration.ofMinutes(8),
-                "init", "--dir", dir.resolve("net").toString(), "--party", SUITE, "--party", TARGET);
+                "init", "--dir", dir.resolve("net").toString(), "--party", SUITE, "--party", TARGET, "--also-https");
         ConformanceNetwork network = new ConformanceNetwork(dir);
-        network.addHttpsToTarget();
         network.prepare();
         return network;
     }
@@ -78,14 +78,9 @@ final class ConformanceNetwork {
         return GatewayHome.at(targetHome()).as4Url();
     }
 
-    /** The target's HTTPS endpoint (its TLS certificate names localhost), for the TLS cases. */
+    /** The target's HTTPS endpoint ({@code init --also-https}; its TLS certificate names localhost), for the TLS cases. */
     String targetTlsUrl() throws IOException {
         return "https://localhost:" + GatewayHome.at(targetHome()).property("https.port") + "/as4";
-    }
-
-    /** The target receives on HTTPS too (TLS 1.2/1.3, as init wrote), so the TLS cases have an endpoint. */
-    private void addHttpsToTarget() throws IOException {
-        GatewayHome.at(targetHome()).appendProperties("https.port=" + FreePort.onLoopback());
     }
 
     /** The port of the suite party's endpoint in the target's PModes: where the target sends, so where the suite listens. */

@@ -53,6 +53,10 @@ class CooperationConformanceTest {
         assertTrue(outcomes.message("coop-request-out-of-order").contains("<state>SENT</state>"),
                 outcomes.message("coop-request-out-of-order"));
         assertTrue(outcomes.message("coop-schema-refused").contains("EBMS:0004"), outcomes.message("coop-schema-refused"));
+        assertTrue(outcomes.message("coop-request-forward").contains("Forward refused"), outcomes.message("coop-request-forward"));
+        assertTrue(outcomes.message("coop-notification").contains(HubHome.PEER + " in fr, " + HubHome.FORWARDEE + " in pl")
+                || outcomes.message("coop-notification").contains(HubHome.FORWARDEE + " in pl, " + HubHome.PEER + " in fr"),
+                outcomes.message("coop-notification"));
     }
 
     @Test
@@ -74,6 +78,7 @@ class CooperationConformanceTest {
         args.set(args.indexOf("--target-url") + 1, HubHome.url(hubHome));
         args.addAll(List.of("--authority", HubHome.AUTHORITY, "--peer-authority", HubHome.PEER,
                 "--outsider-authority", outsider, "--coordinator-authority", HubHome.COORDINATOR,
+                "--forward-authority", HubHome.FORWARDEE,
                 "--listen-port", String.valueOf(network.suitePort()), "--listen-wait", String.valueOf(listenWait)));
         return args;
     }

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The cooperation lifecycle cases against a hub that gets the procedure wrong: our gateway as a
  * hub process whose request workflow ({@code config/procedures/pq-request.xml}) lets the requester
- * accept, reopens a closed case, has no Close after an answer and no overdue in state SENT, and
- * whose directory has no coordinator for professional qualifications, so registrations go to the
- * national one. Each case that checks one of these fails and says why. It starts a hub of its
- * own, so it runs in the {@code conformance-long} profile (conformance-tests/pom.xml).
+ * accept, reopens a closed case, has no Close after an answer, lets the responder forward an
+ * answered request and has no overdue in state SENT, and whose directory has no coordinator for
+ * professional qualifications, so registrations go to the national one, and which places the
+ * Polish chamber in France, so its copy of a notification is rendered in French. Each case that
+ * checks one of these fails and says why. It starts a hub of its own, so it runs in the
+ * {@code conformance-long} profile (conformance-tests/pom.xml).
  */
 @EnabledIfSystemProperty(named = "conformance.long", matches = "true")
 class FaultyHubIsCaughtTest {
@@ -36,18 +38,22 @@ class FaultyHubIsCaughtTest {
                 .replace("<transition from=\"ANSWERED\" action=\"Close\" by=\"requester\" to=\"CLOSED\"/>",
                         "<transition from=\"SENT\" action=\"Accept\" by=\"requester\" to=\"ACCEPTED\" setsAnswerBy=\"true\"/>"
                                 + "<transition from=\"CLOSED\" action=\"Accept\" by=\"responder\" to=\"ACCEPTED\""
-                                + " setsAnswerBy=\"true\"/>"))
+                                + " setsAnswerBy=\"true\"/>"
+                                + "<transition from=\"ANSWERED\" action=\"Forward\" by=\"responder\" to=\"SENT\""
+                                + " handsOver=\"true\"/>"))
                 .editConfig("directory/authorities.xml", xml -> xml.replaceAll("\\s*<coordinator authority=\"" + HubHome.COORDINATOR
-                        + "\"[^>]*/>", ""));
+                        + "\"[^>]*/>", "").replace("id=\"" + HubHome.FORWARDEE + "\" country=\"PL\"",
+                                "id=\"" + HubHome.FORWARDEE + "\" country=\"FR\""));
         Path reports = work.resolve("report");
         SuiteRun run;
         try (GatewayProcess hub = GatewayProcess.serve(home)) {
             List<String> args = network.runArguments("coop-request-lifecycle,coop-request-after-close,"
-                    + "coop-request-wrong-party,coop-registration,coop-overdue", reports);
+                    + "coop-request-wrong-party,coop-request-forward,coop-registration,coop-overdue,coop-notification",
+                    reports);
             args.set(args.indexOf("--target-url") + 1, HubHome.url(home));
             args.addAll(List.of("--authority", HubHome.AUTHORITY, "--peer-authority", HubHome.PEER,
-                    "--coordinator-authority", HubHome.COORDINATOR, "--listen-port", String.valueOf(network.suitePort()),
-                    "--listen-wait", "6"));
+                    "--coordinator-authority", HubHome.COORDINATOR, "--forward-authority", HubHome.FORWARDEE,
+                    "--listen-port", String.valueOf(network.suitePort()), "--listen-wait", "6"));
             run = SuiteRun.of(args);
         }
 
@@ -57,8 +63,11 @@ class FaultyHubIsCaughtTest {
                 "coop-request-lifecycle", "Close " + HubHome.AUTHORITY + " -> " + HubHome.PEER,
                 "coop-request-after-close", "no Refuse for " + HubHome.PEER,
                 "coop-request-wrong-party", "no Refuse for " + HubHome.AUTHORITY,
+                "coop-request-forward", "Forward " + HubHome.FORWARDEE + " -> " + HubHome.PEER + ": no Refuse for "
+                        + HubHome.FORWARDEE,
                 "coop-registration", "went to " + HubHome.NATIONAL_COORDINATOR + ", not to " + HubHome.COORDINATOR,
-                "coop-overdue", "the hub sent Overdue to nobody");
+                "coop-overdue", "the hub sent Overdue to nobody",
+                "coop-notification", "has its rendering in 'fr', not in a language of PL");
         expected.forEach((id, reason) -> {
             assertEquals("FAIL", outcomes.status(id), id + ": " + outcomes.message(id));
             assertTrue(outcomes.message(id).contains(reason), id + ": " + outcomes.message(id));

@@ -11,8 +11,8 @@ import org.imigateway.testsupport.GatewayHome;
 /**
  * Our gateway configured as a cooperation hub for the suite: a home with the target's keys and
  * PModes (party {@code target}) and {@code gateway.role=hub}, whose directory names the suite's
- * party as the access point of three authorities, and another access point's authority that the
- * directory search finds too.
+ * party as the access point of four authorities and two coordinators, and another access point's
+ * authority that the directory search finds too.
  */
 final class HubHome {
 
@@ -24,6 +24,8 @@ final class HubHome {
     static final String OUTSIDER = "LV-VDI";
     /** Served by the suite: Germany's coordinator for professional qualifications, responsible for registrations there. */
     static final String COORDINATOR = "DE-ZAB";
+    /** Served by the suite: the Polish chamber the peer forwards a request to; notified with the peer. */
+    static final String FORWARDEE = "PL-NIL";
     /** Served by the suite: Germany's national coordinator, responsible for what is not delegated. */
     static final String NATIONAL_COORDINATOR = "DE-BVA";
 
@@ -60,9 +62,11 @@ final class HubHome {
                 + "<directory xmlns=\"urn:imigateway:imi:directory:1\">\n"
                 + authority(AUTHORITY, "DE", "de", "Ärztekammer Nordrhein", suite,
                         grant("professional-qualifications", "pq-request", "pq-alert")
-                                + grant("posting-of-workers", "posting-declarations"))
+                                + grant("posting-of-workers", "posting-declarations") + grant("services", "services-notification"))
                 + authority(PEER, "FR", "fr", "Ordre des médecins", suite,
-                        grant("professional-qualifications", "pq-request", "pq-alert"))
+                        grant("professional-qualifications", "pq-request", "pq-alert") + grant("services", "services-notification"))
+                + authority(FORWARDEE, "PL", "pl", "Naczelna Izba Lekarska", suite,
+                        grant("professional-qualifications", "pq-request") + grant("services", "services-notification"))
                 + authority(OUTSIDER, "LV", "lv", "Valsts darba inspekcija", suite,
                         grant("posting-of-workers", "posting-declarations"))
                 + authority("DE-AEK-HAMBURG", "DE", "de", "Aerztekammer Hamburg", ConformanceNetwork.TARGET,

@@ -24,6 +24,10 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--https", description = "Use HTTPS endpoints (TLS 1.2/1.3) instead of HTTP.")
     boolean https;
 
+    @Option(names = "--also-https", description = "Each gateway also receives on HTTPS (TLS 1.2/1.3) on a port of its"
+            + " own, its endpoint staying HTTP: for a conformance suite's TLS cases.")
+    boolean alsoHttps;
+
     @Option(names = "--host", paramLabel = "HOST", description = "Host name or address the gateways listen on and"
             + " name in their endpoints (default 127.0.0.1, localhost with --https); it is added to the TLS certificates.")
     String host;
@@ -36,11 +40,8 @@ public final class InitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DemoNetwork.Listen listen;
         try {
-            listen = new DemoNetwork.Listen(java.util.Optional.ofNullable(host), java.util.Optional.ofNullable(port));
-            if (port != null && port + parties.size() - 1 > 65535) {
-                throw new IllegalArgumentException("--port " + port + " leaves no room for " + parties.size()
-                        + " parties (one port each, counting up)");
-            }
+            listen = new DemoNetwork.Listen(java.util.Optional.ofNullable(host), java.util.Optional.ofNullable(port), alsoHttps);
+            DemoNetwork.check(parties.size(), https, listen);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return ExitCodes.USAGE;
@@ -52,7 +53,8 @@ public final class InitCommand implements Callable<Integer> {
         System.out.println("Generating a demo CA and RSA 3072 keys for " + parties.size() + " parties ...");
         DemoNetwork network = DemoNetwork.create(dir, parties, https, listen);
         for (String party : parties) {
-            System.out.printf("  %-10s home %s, endpoint %s%n", party, network.home(party), network.endpoint(party));
+            System.out.printf("  %-10s home %s, endpoint %s%s%n", party, network.home(party), network.endpoint(party),
+                    network.alsoHttpsEndpoint(party).map(tls -> ", also " + tls).orElse(""));
         }
         System.out.println("Every store's password is " + DemoNetwork.DEMO_PASSWORD + " (a demo set-up: replace the keys"
                 + " and passwords before production).");

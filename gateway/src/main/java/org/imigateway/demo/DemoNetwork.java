@@ -58,6 +58,7 @@ public final class DemoNetwork {
     private final Path base;
     private final char[] password;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> alsoHttpsPorts = new LinkedHashMap<>();
     private final Map<String, Path> homes = new LinkedHashMap<>();
     private final boolean https;
     private final Listen listen;
@@ -68,10 +69,16 @@ public final class DemoNetwork {
     /**
      * Where the homes listen: {@code host} is bound and named in every endpoint; {@code basePort}
      * is the first party's port and each further party takes the next one, or every party a free
-     * port when it is empty.
+     * port when it is empty. {@code alsoHttps}: each home also receives on HTTPS on a port of its
+     * own (after all the HTTP ports when counting up), while its endpoint stays HTTP: what a
+     * conformance suite needs to try TLS handshakes against a gateway it exchanges with over HTTP.
      */
-    public record Listen(Optional<String> host, Optional<Integer> basePort) {
+    public record Listen(Optional<String> host, Optional<Integer> basePort, boolean alsoHttps) {
         public static final Listen LOOPBACK = new Listen(Optional.empty(), Optional.empty());
+
+        public Listen(Optional<String> host, Optional<Integer> basePort) {
+            this(host, basePort, false);
+        }
 
         public Listen {
             host.ifPresent(h -> {
@@ -101,10 +108,7 @@ public final class DemoNetwork {
 
     /** Creates the PKI and one home per party under {@code base}, listening as {@code listen} says. */
     public static DemoNetwork create(Path base, List<String> parties, boolean https, Listen listen) throws IOException {
-        if (listen.basePort().isPresent() && listen.basePort().get() + parties.size() - 1 > 65535) {
-            throw new IllegalArgumentException("--port " + listen.basePort().get() + " leaves no room for "
-                    + parties.size() + " parties (one port each, counting up)");
-        }
+        check(parties.size(), https, listen);
         DemoNetwork network = new DemoNetwork(base, DEMO_PASSWORD.toCharArray(), https, listen);
         Path pki = Files.createDirectories(base.resolve("pki"));
         CertificateAuthority ca = CertificateAuthority.create("IMI Gateway Demo CA");
@@ -115,6 +119,11 @@ public final class DemoNetwork {
         for (String party : parties) {
             PartyKit.issue(ca, party, tlsNames).writeTo(pki, network.password);
             network.ports.put(party, listen.basePort().isPresent() ? next++ : freePort());
+        }
+        if (listen.alsoHttps()) {
+            for (String party : parties) {
+                network.alsoHttpsPorts.put(party, listen.basePort().isPresent() ? next++ : freePort());
+            }
         }
         for (String party : parties) {
             network.homes.put(party, network.writeHome(party, pki, base.resolve(party)));
@@ -138,6 +147,23 @@ public final class DemoNetwork {
         return network;
     }
 
+    /**
+     * Refuses, as an {@link IllegalArgumentException} naming the option, a {@code --port} that
+     * leaves no room for one port per party (two with {@code alsoHttps}), counting up, and
+     * {@code alsoHttps} beside HTTPS endpoints.
+     */
+    public static void check(int parties, boolean https, Listen listen) {
+        if (https && listen.alsoHttps()) {
+            throw new IllegalArgumentException("--also-https adds an HTTPS port beside the HTTP endpoint; with --https"
+                    + " the endpoint is HTTPS already");
+        }
+        int perParty = listen.alsoHttps() ? 2 : 1;
+        if (listen.basePort().isPresent() && listen.basePort().get() + parties * perParty - 1 > 65535) {
+            throw new IllegalArgumentException("--port " + listen.basePort().get() + " leaves no room for " + parties
+                    + " parties (" + (perParty == 1 ? "one port" : "two ports") + " each, counting up)");
+        }
+    }
+
     public Path home(String party) {
         return homes.get(party);
     }
@@ -155,11 +181,18 @@ public final class DemoNetwork {
     }
 
     public String endpoint(String party) {
-        String host = listen.host().orElse(https ? "localhost" : "127.0.0.1");
-        if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
+        String host = bracketed(listen.host().orElse(https ? "localhost" : "127.0.0.1"));
         return (https ? "https" : "http") + "://" + host + ":" + ports.get(party) + "/as4";
+    }
+
+    /** The HTTPS endpoint a party receives on beside its HTTP one ({@code --also-https}), if it has one. */
+    public Optional<String> alsoHttpsEndpoint(String party) {
+        return Optional.ofNullable(alsoHttpsPorts.get(party))
+                .map(port -> "https://" + bracketed(listen.host().orElse("localhost")) + ":" + port + "/as4");
+    }
+
+    private static String bracketed(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     private Path writeHome(String party, Path pki, Path homeDir) throws IOException {
@@ -187,7 +220,7 @@ public final class DemoNetwork {
                 "gateway.party=" + party,
                 "http.host=" + listen.host().orElse("127.0.0.1"),
                 "http.port=" + (https ? -1 : port),
-                "https.port=" + (https ? port : -1),
+                "https.port=" + (https ? port : alsoHttpsPorts.getOrDefault(party, -1)),
                 "keys.store=keystores/" + party + ".p12",
                 "keys.password=" + new String(password),
                 "trust.store=keystores/truststore.p12",

@@ -208,6 +208,29 @@ class PartnerCommandTest {
     }
 
     @Test
+    void initAlsoHttpsGivesEachHomeAnHttpsPortAfterTheHttpOnesWhileItsEndpointStaysHttp() throws Exception {
+        Path other = dir.resolve("also-https");
+        CommandRun init = CommandRun.run("init", "--dir", other.toString(), "--party", "one", "--port", "18411",
+                "--also-https"); // written, never started
+        assertEquals(0, init.exit(), init.err());
+        assertTrue(init.out().contains("endpoint http://127.0.0.1:18411/as4, also https://localhost:18412/as4"), init.out());
+        String pmodes = Files.readString(other.resolve("one/config/pmodes/pmodes.xml"));
+        assertTrue(pmodes.contains("<endpoint>http://127.0.0.1:18411/as4</endpoint>"), pmodes);
+        String one = Files.readString(other.resolve("one/config/gateway.properties"));
+        assertTrue(one.contains("http.port=18411\n") && one.contains("https.port=18412\n"), one);
+
+        CommandRun both = CommandRun.run("init", "--dir", dir.resolve("y").toString(), "--party", "a", "--https",
+                "--also-https");
+        assertEquals(ExitCodes.USAGE, both.exit());
+        assertTrue(both.err().contains("--also-https"), both.err());
+        CommandRun noRoom = CommandRun.run("init", "--dir", dir.resolve("z").toString(), "--party", "a", "--party", "b",
+                "--port", "65533", "--also-https");
+        assertEquals(ExitCodes.USAGE, noRoom.exit());
+        assertTrue(noRoom.err().contains("two ports each"), noRoom.err());
+        assertFalse(Files.exists(dir.resolve("y")) || Files.exists(dir.resolve("z")), "nothing written on a usage error");
+    }
+
+    @Test
     void badLegOrEndpointIsAUsageErrorNamingTheValue() {
         CommandRun run = CommandRun.run("partner", "add", "--home", home.toString(), "--name", "bad",
                 "--endpoint", "https://bad.example/as4", "--signing-certificate", partnerDer.toString(),

@@ -52,10 +52,11 @@ public final class CooperationCases {
                 new Case("coop-schema-refused", "A payload that does not fit its document schema is refused with EBMS:0004",
                         "A request Submit whose answerBy is 'tomorrow', not a date", Role.SEND, Scope.IMI_EXTENSION,
                         Set.of(Need.IMI_AUTHORITIES), CooperationCases::schemaRefused),
-                CooperationLifecycleCases.requestLifecycle(), CooperationLifecycleCases.stepAfterClose(),
+                CooperationLifecycleCases.requestLifecycle(), CooperationLifecycleCases.requestForwarded(),
+                CooperationLifecycleCases.stepAfterClose(),
                 CooperationLifecycleCases.stepByTheWrongParty(), CooperationLifecycleCases.alertEnded(ImiDocumentType.ALERT_WITHDRAW),
                 CooperationLifecycleCases.alertEnded(ImiDocumentType.ALERT_CLOSE), CooperationLifecycleCases.registration(),
-                CooperationLifecycleCases.overdue());
+                CooperationLifecycleCases.overdue(), NotificationCases.notification());
     }
 
     static Case listening(String id, String assertion, String title, Probe probe) {

@@ -2,7 +2,6 @@ package org.imigateway.conformance.cases;
 
 import static org.imigateway.conformance.cases.CooperationCases.caseId;
 import static org.imigateway.conformance.cases.CooperationCases.listening;
-import static org.imigateway.conformance.cases.CooperationCases.request;
 import static org.imigateway.conformance.cases.CooperationCases.sendAlert;
 import static org.imigateway.conformance.cases.CooperationCases.step;
 import static org.imigateway.conformance.cases.CooperationProbes.document;
@@ -12,7 +11,6 @@ import static org.imigateway.conformance.cases.CooperationProbes.send;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,8 +28,9 @@ import org.imigateway.schemas.imi.ImiDocumentType;
 
 /**
  * The cooperation cases that follow a procedure past its first step: a request through every
- * step to Close, steps out of order or from the wrong party, an alert withdrawn or closed, a
- * registration approved by the right coordinator and the overdue notice of a request. Each step
+ * step to Close, a request forwarded to another authority, steps out of order or from the wrong
+ * party, an alert withdrawn or closed, a registration approved by the right coordinator and the
+ * overdue notice of a request. Each step
  * is a business document the suite sends as one of its authorities; what the hub forwards comes
  * back to the suite, which serves the addressee too.
  */
@@ -45,8 +44,17 @@ final class CooperationLifecycleCases {
     static Case requestLifecycle() {
         return listening("coop-request-lifecycle", "A request goes through every step of its workflow to Close, each"
                 + " forwarded to the other authority", "Submit, ProposeAnswerBy, Accept, AskInformation, GiveInformation,"
-                + " Answer, Close between --authority and --peer-authority (Forward needs a third authority and is not"
-                + " sent)", CooperationLifecycleCases::lifecycle);
+                + " Answer, Close between --authority and --peer-authority (Forward: coop-request-forward)",
+                CooperationLifecycleCases::lifecycle);
+    }
+
+    static Case requestForwarded() {
+        return new Case("coop-request-forward", "A request forwarded by its responder is held by the new authority,"
+                + " which deals with the requester from then on; a Forward after the answer is refused",
+                "Submit to --peer-authority, its Forward to --forward-authority; the peer's Accept is refused, the new"
+                        + " authority's Accept and Answer reach the requester, its Forward after the Answer is refused"
+                        + " (state ANSWERED)", Role.SEND, Scope.IMI_EXTENSION,
+                Set.of(Need.IMI_AUTHORITIES, Need.IMI_FORWARDEE, Need.ENCRYPTION_KEY), CooperationLifecycleCases::forwarded);
     }
 
     static Case stepAfterClose() {
@@ -85,28 +93,49 @@ final class CooperationLifecycleCases {
     }
 
     private static Verdict lifecycle(Session session) throws Exception {
-        Steps steps = Steps.submitted(session, LocalDate.now(ZoneOffset.UTC).plusDays(20));
+        RequestSteps steps = RequestSteps.submitted(session, LocalDate.now(ZoneOffset.UTC).plusDays(20));
         String requester = steps.requester;
         String responder = steps.responder;
         String caseId = steps.caseId;
         String later = LocalDate.now(ZoneOffset.UTC).plusDays(30).toString();
-        steps.forward(ImiDocumentType.REQUEST_PROPOSE_ANSWER_BY, responder, requester, step("answerByProposal", caseId,
+        steps.passedOn(ImiDocumentType.REQUEST_PROPOSE_ANSWER_BY, responder, requester, step("answerByProposal", caseId,
                 responder, requester, "<answerBy>" + later + "</answerBy>"));
-        steps.forward(ImiDocumentType.REQUEST_ACCEPT, requester, responder, step("acceptance", caseId, requester, responder,
+        steps.passedOn(ImiDocumentType.REQUEST_ACCEPT, requester, responder, step("acceptance", caseId, requester, responder,
                 "<answerBy>" + later + "</answerBy>"));
-        steps.forward(ImiDocumentType.REQUEST_ASK_INFORMATION, responder, requester, step("furtherInformation", caseId,
+        steps.passedOn(ImiDocumentType.REQUEST_ASK_INFORMATION, responder, requester, step("furtherInformation", caseId,
                 responder, requester, "<text lang=\"en\">Please send the diploma's annex.</text>"));
-        steps.forward(ImiDocumentType.REQUEST_GIVE_INFORMATION, requester, responder, step("furtherInformation", caseId,
+        steps.passedOn(ImiDocumentType.REQUEST_GIVE_INFORMATION, requester, responder, step("furtherInformation", caseId,
                 requester, responder, "<text lang=\"en\">The annex is attached in the national system.</text>"));
-        steps.forward(ImiDocumentType.REQUEST_ANSWER, responder, requester, step("answers", caseId, responder, requester,
+        steps.passedOn(ImiDocumentType.REQUEST_ANSWER, responder, requester, step("answers", caseId, responder, requester,
                 QUESTION));
-        steps.forward(ImiDocumentType.REQUEST_CLOSE, requester, responder, step("closure", caseId, requester, responder, ""));
+        steps.passedOn(ImiDocumentType.REQUEST_CLOSE, requester, responder, step("closure", caseId, requester, responder, ""));
+        return steps.verdict();
+    }
+
+    /**
+     * pq-request's workflow: Forward (responder, in SENT or ACCEPTED) hands the case over to a new
+     * authority and puts it back to SENT; in ANSWERED there is no Forward.
+     */
+    private static Verdict forwarded(Session session) throws Exception {
+        RequestSteps steps = RequestSteps.submitted(session, LocalDate.now(ZoneOffset.UTC).plusDays(20));
+        String requester = steps.requester;
+        String first = steps.responder;
+        String holder = session.settings().imi().forwardee().orElseThrow();
+        String caseId = steps.caseId;
+        steps.passedOn(ImiDocumentType.REQUEST_FORWARD, first, holder, step("forwarding", caseId, first, holder,
+                "<reason lang=\"en\">The competent authority for this profession (conformance test).</reason>"));
+        // the first responder takes no part any more: its Accept meets the case in SENT and is refused
+        steps.refused(ImiDocumentType.REQUEST_ACCEPT, first, requester, steps.acceptance(first, requester), "SENT");
+        steps.passedOn(ImiDocumentType.REQUEST_ACCEPT, holder, requester, steps.acceptance(holder, requester));
+        steps.passedOn(ImiDocumentType.REQUEST_ANSWER, holder, requester, step("answers", caseId, holder, requester, QUESTION));
+        steps.refused(ImiDocumentType.REQUEST_FORWARD, holder, first, step("forwarding", caseId, holder, first,
+                "<reason lang=\"en\">Forwarded after answering (conformance test).</reason>"), "ANSWERED");
         return steps.verdict();
     }
 
     private static Verdict afterClose(Session session) throws Exception {
-        Steps steps = Steps.submitted(session, LocalDate.now(ZoneOffset.UTC).plusDays(20));
-        steps.forward(ImiDocumentType.REQUEST_CLOSE, steps.requester, steps.responder, step("closure", steps.caseId,
+        RequestSteps steps = RequestSteps.submitted(session, LocalDate.now(ZoneOffset.UTC).plusDays(20));
+        steps.passedOn(ImiDocumentType.REQUEST_CLOSE, steps.requester, steps.responder, step("closure", steps.caseId,
                 steps.requester, steps.responder, ""));
         steps.refused(ImiDocumentType.REQUEST_ACCEPT, steps.responder, steps.requester, steps.acceptance(steps.responder,
                 steps.requester), "CLOSED");
@@ -114,7 +143,7 @@ final class CooperationLifecycleCases {
     }
 
     private static Verdict wrongParty(Session session) throws Exception {
-        Steps steps = Steps.submitted(session, LocalDate.now(ZoneOffset.UTC).plusDays(20));
+        RequestSteps steps = RequestSteps.submitted(session, LocalDate.now(ZoneOffset.UTC).plusDays(20));
         steps.refused(ImiDocumentType.REQUEST_ACCEPT, steps.requester, steps.responder, steps.acceptance(steps.requester,
                 steps.responder), "SENT");
         return steps.verdict();
@@ -245,12 +274,12 @@ final class CooperationLifecycleCases {
 
     private static Verdict overdueRaised(Session session) throws Exception {
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-        Steps steps = Steps.submitted(session, yesterday);
+        RequestSteps steps = RequestSteps.submitted(session, yesterday);
         String requester = steps.requester;
         String responder = steps.responder;
         String caseId = steps.caseId;
-        if (steps.failure.isPresent()) {
-            return steps.failure.get();
+        if (steps.failure().isPresent()) {
+            return steps.failure().get();
         }
         Set<String> notified = new TreeSet<>();
         for (int i = 0; i < 2 && notified.size() < 2; i++) {
@@ -267,72 +296,5 @@ final class CooperationLifecycleCases {
                             ? "nobody" : notified) + ", not to both " + requester + " and " + responder);
         }
         return Verdict.pass("request " + caseId + " with answerBy " + yesterday + ": Overdue reached " + notified);
-    }
-
-    /** The steps of one case in order: each forwarded or refused as expected, or the first that was not. */
-    private static final class Steps {
-
-        private final Session session;
-        private final String requester;
-        private final String responder;
-        private final String caseId;
-        private final List<String> done = new ArrayList<>();
-        private Optional<Verdict> failure = Optional.empty();
-
-        private Steps(Session session) {
-            ImiAuthorities imi = session.settings().imi();
-            this.session = session;
-            this.requester = imi.authority().orElseThrow();
-            this.responder = imi.peer().orElseThrow();
-            this.caseId = caseId(requester);
-        }
-
-        /** A new case: --authority's request Submit to --peer-authority, forwarded to the peer. */
-        static Steps submitted(Session session, LocalDate answerBy) throws InterruptedException {
-            Steps steps = new Steps(session);
-            steps.forward(ImiDocumentType.REQUEST_SUBMIT, steps.requester, steps.responder, request(steps.caseId,
-                    steps.requester, steps.responder, answerBy.toString()));
-            return steps;
-        }
-
-        String acceptance(String from, String to) {
-            return step("acceptance", caseId, from, to, "<answerBy>" + LocalDate.now(ZoneOffset.UTC).plusDays(20)
-                    + "</answerBy>");
-        }
-
-        /** Sends a step and expects the hub to forward it to {@code to}. */
-        void forward(ImiDocumentType type, String from, String to, String xml) throws InterruptedException {
-            expect(type, from, to, xml, type.action(), to, "id=\"" + caseId + "\"");
-        }
-
-        /** Sends a step the workflow does not allow and expects a Refuse naming {@code state} and the action. */
-        void refused(ImiDocumentType type, String from, String to, String xml, String state) throws InterruptedException {
-            expect(type, from, to, xml, ImiDocumentType.HUB_REFUSAL.action(), from, "<state>" + state + "</state>",
-                    "<action>" + type.action() + "</action>");
-        }
-
-        private void expect(ImiDocumentType type, String from, String to, String xml, String answerAction, String answerTo,
-                String... texts) throws InterruptedException {
-            if (failure.isPresent()) {
-                return;
-            }
-            String title = type.action() + " " + from + " -> " + to;
-            Step sent = send(session, title, document(session, type, from, to, xml));
-            if (sent instanceof Failed failed) {
-                failure = Optional.of(failed.verdict());
-                return;
-            }
-            Verdict answer = expectAnswer(session, ((Receipted) sent).messageId(), answerAction, answerTo, texts);
-            if (answer.status() != Verdict.Status.PASS) {
-                failure = Optional.of(Verdict.fail("case " + caseId + (done.isEmpty() ? "" : " after " + String.join(", ",
-                        done)) + ": " + title + ": " + answer.message()));
-                return;
-            }
-            done.add(answerAction.equals(type.action()) ? type.action() : type.action() + " refused");
-        }
-
-        Verdict verdict() {
-            return failure.orElseGet(() -> Verdict.pass("case " + caseId + ": " + String.join(", ", done)));
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.imigateway.conformance.cases;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import org.imigateway.conformance.listen.Arrival;
@@ -11,10 +12,15 @@ import org.w3c.dom.Element;
 
 /**
  * A message the hub sent to the suite's access point, as far as the cooperation cases judge it:
- * the message it answers ({@code eb:RefToMessageId}), its action, the authority it is for and
- * its first payload after decryption and gunzip.
+ * the message it answers ({@code eb:RefToMessageId}), its action, the authority it is for, its
+ * first payload after decryption and gunzip, and every payload with its part properties.
  */
-record HubAnswer(String messageId, String refToMessageId, String action, String finalRecipient, String document) {
+record HubAnswer(String messageId, String refToMessageId, String action, String finalRecipient, String document,
+        List<Inspection.ReceivedPayload> payloads) {
+
+    HubAnswer {
+        payloads = List.copyOf(payloads);
+    }
 
     /** Empty when the arrival cannot be read as a user message with a readable payload. */
     static Optional<HubAnswer> of(Arrival arrival) {
@@ -29,7 +35,7 @@ record HubAnswer(String messageId, String refToMessageId, String action, String 
             return Optional.of(new HubAnswer(inspection.messageId().orElse(""),
                     Xml.text(envelope, Ns.EBMS, "RefToMessageId").orElse(""),
                     Xml.text(envelope, Ns.EBMS, "Action").orElse(""),
-                    inspection.property("finalRecipient").orElse(""), document));
+                    inspection.property("finalRecipient").orElse(""), document, inspection.payloads()));
         } catch (Exception e) {
             return Optional.empty();
         }

@@ -20,7 +20,9 @@ public enum Need {
     IMI_OUTSIDER("needs --outsider-authority (served by --party, granted the repository procedure, its country outside"
             + " the repository's access group)"),
     IMI_COORDINATOR("needs --coordinator-authority (a coordinator served by --party, responsible for new authorities of its"
-            + " country granted the request procedure)");
+            + " country granted the request procedure)"),
+    IMI_FORWARDEE("needs --forward-authority (a third authority served by --party, granted the request procedure and"
+            + " services-notification)");
 
     private final String hint;
 
@@ -46,6 +48,7 @@ public enum Need {
             case IMI_AUTHORITIES -> settings.imi().authority().isPresent() && settings.imi().peer().isPresent();
             case IMI_OUTSIDER -> settings.imi().outsider().isPresent();
             case IMI_COORDINATOR -> settings.imi().coordinator().isPresent();
+            case IMI_FORWARDEE -> settings.imi().forwardee().isPresent();
         };
         return present ? Optional.empty() : Optional.of(hint);
     }

@@ -145,6 +145,11 @@ public final class RunCommand implements Callable<Integer> {
             + " responsible for a new authority of its country granted the request procedure (pq-request).")
     String coordinatorAuthority;
 
+    @Option(names = "--forward-authority", description = "Cooperation cases: a third authority served by --party, granted"
+            + " the request procedure (pq-request) and services-notification: the peer forwards a request to it, and a"
+            + " notification goes to it and to --peer-authority.")
+    String forwardAuthority;
+
     @Option(names = "--eddsa-action", description = "AS4 2.0: eb:Action of the target's EdDSA/X25519 leg for --service"
             + " (enables the as4-2.0-eddsa cases; needs --target-eddsa-cert and --target-x25519-cert).")
     String eddsaAction;
@@ -219,7 +224,8 @@ public final class RunCommand implements Callable<Integer> {
                         signingAlias)),
                 listenHost, listenPort, Duration.ofSeconds(listenWaitSeconds), Duration.ofSeconds(deliveryWaitSeconds),
                 new ImiAuthorities(Optional.ofNullable(authority), Optional.ofNullable(peerAuthority),
-                        Optional.ofNullable(outsiderAuthority), Optional.ofNullable(coordinatorAuthority)), as4Two(),
+                        Optional.ofNullable(outsiderAuthority), Optional.ofNullable(coordinatorAuthority),
+                        Optional.ofNullable(forwardAuthority)), as4Two(),
                 Optional.ofNullable(targetRetry).map(ReceptionAwareness::parse));
     }
 

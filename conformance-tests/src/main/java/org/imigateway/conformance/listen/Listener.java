@@ -103,9 +103,14 @@ public final class Listener implements AutoCloseable {
                 status = 200;
                 reply = ReceiptWriter.receipt(messageId.get(), inspection.get().signatureReferences(), signer);
             }
-            arrivals.add(new Arrival(exchange.getRequestHeaders(), inspection, unreadable, status,
-                    new String(reply, StandardCharsets.UTF_8)));
-            respond(exchange, status, type, reply);
+            // the reply goes out before a case may see the arrival: a case that ends the run on it
+            // closes this listener, which would otherwise cut the receipt off on its way to the target
+            try {
+                respond(exchange, status, type, reply);
+            } finally {
+                arrivals.add(new Arrival(exchange.getRequestHeaders(), inspection, unreadable, status,
+                        new String(reply, StandardCharsets.UTF_8)));
+            }
         }
     }
 

@@ -15,9 +15,16 @@ import java.util.Optional;
  *        but whose country is outside the repository's access group
  * @param coordinator a coordinator the suite serves: the one the hub must pass the registration
  *        of a new authority of its country, granted the request procedure, to
+ * @param forwardee a third authority the suite serves, granted the request and notification
+ *        procedures: the peer forwards a request to it, and notifications go to it and the peer
  */
 public record ImiAuthorities(Optional<String> authority, Optional<String> peer, Optional<String> outsider,
-        Optional<String> coordinator) {
+        Optional<String> coordinator, Optional<String> forwardee) {
+
+    public ImiAuthorities(Optional<String> authority, Optional<String> peer, Optional<String> outsider,
+            Optional<String> coordinator) {
+        this(authority, peer, outsider, coordinator, Optional.empty());
+    }
 
     public static ImiAuthorities none() {
         return new ImiAuthorities(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
