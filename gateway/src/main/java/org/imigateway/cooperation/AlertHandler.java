@@ -34,6 +34,11 @@ final class AlertHandler {
         boolean notification = message.type() == ImiDocumentType.NOTIFICATION_NOTIFY;
         Procedure.Exchange exchange = notification ? Procedure.Exchange.NOTIFICATION : Procedure.Exchange.ALERT;
         Optional<Procedure> procedure = hub.procedures().find(content.getCase().getProcedure());
+        // Withdraw and Close end a notification as they end an alert: they reach every earlier recipient.
+        boolean ending = message.type() == ImiDocumentType.ALERT_WITHDRAW || message.type() == ImiDocumentType.ALERT_CLOSE;
+        if (ending && procedure.isPresent() && procedure.get().uses(Procedure.Exchange.NOTIFICATION)) {
+            exchange = Procedure.Exchange.NOTIFICATION;
+        }
         if (procedure.isEmpty() || !procedure.get().uses(exchange)) {
             return HubOutcome.refuse(content.getCase(), "case procedure '" + content.getCase().getProcedure()
                     + "' is not a procedure with " + exchange.name().toLowerCase() + "s at this hub");
@@ -114,8 +119,8 @@ final class AlertHandler {
         String caseId = content.getCase().getId();
         List<CooperationStore.AlertRecipient> recipients = hub.store().alertRecipients(c, code, caseId, content.getFrom());
         if (recipients.isEmpty()) {
-            return HubOutcome.refuse(content.getCase(), "there is no alert " + caseId + " of procedure " + code
-                    + " from " + content.getFrom());
+            return HubOutcome.refuse(content.getCase(), "there is no alert or notification " + caseId + " of procedure "
+                    + code + " from " + content.getFrom());
         }
         if (!recipients.get(0).status().equals("sent")) {
             return new HubOutcome.Refuse(Optional.of(content.getCase()), Optional.of(recipients.get(0).status().toUpperCase()),

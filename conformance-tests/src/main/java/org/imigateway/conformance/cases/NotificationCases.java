@@ -46,10 +46,10 @@ final class NotificationCases {
 
     static Case notification() {
         return new Case("coop-notification", "A notification reaches each authority it names, each copy rendered in a"
-                + " language of the recipient's country; the same notification again is refused", "Notify ("
-                + PROCEDURE + ") from --authority to --peer-authority and --forward-authority; each copy carries a"
-                + " rendering in an official language of its recipient's country; a second Notify of the case gets a"
-                + " Refuse", Role.SEND, Scope.IMI_EXTENSION, Set.of(Need.IMI_AUTHORITIES, Need.IMI_FORWARDEE,
+                + " language of the recipient's country; the same notification again is refused; its Withdraw reaches the"
+                + " same authorities", "Notify (" + PROCEDURE + ") from --authority to --peer-authority and"
+                + " --forward-authority; each copy carries a rendering in an official language of its recipient's"
+                + " country; a second Notify of the case gets a Refuse; a Withdraw reaches both", Role.SEND, Scope.IMI_EXTENSION, Set.of(Need.IMI_AUTHORITIES, Need.IMI_FORWARDEE,
                         Need.ENCRYPTION_KEY), NotificationCases::notified);
     }
 
@@ -95,7 +95,27 @@ final class NotificationCases {
         if (refused.status() != Verdict.Status.PASS) {
             return Verdict.fail("notification " + caseId + " sent again: " + refused.message());
         }
-        return Verdict.pass("notification " + caseId + " reached " + languages + "; sent again, it was refused");
+        String endXml = "<alertEnd xmlns=\"urn:imigateway:imi:alert:1\"><case procedure=\"" + PROCEDURE + "\" id=\""
+                + caseId + "\"/><from>" + from + "</from><reason lang=\"en\">Conformance test: Withdraw</reason></alertEnd>";
+        Step withdrawn = send(session, "notification Withdraw", document(session, ImiDocumentType.ALERT_WITHDRAW, from, from,
+                endXml));
+        if (withdrawn instanceof Failed failed) {
+            return failed.verdict();
+        }
+        String withdrawRef = ((Receipted) withdrawn).messageId();
+        Set<String> told = new java.util.TreeSet<>();
+        while (told.size() < to.size()) {
+            Optional<HubAnswer> copy = CooperationProbes.answerTo(session, withdrawRef, a -> a.action().equals(
+                    ImiDocumentType.ALERT_WITHDRAW.action()) && to.contains(a.finalRecipient())
+                    && !told.contains(a.finalRecipient()));
+            if (copy.isEmpty()) {
+                return CooperationProbes.noAnswer(session, "Withdraw for " + to.stream().filter(r -> !told.contains(r))
+                        .toList(), withdrawRef);
+            }
+            told.add(copy.get().finalRecipient());
+        }
+        return Verdict.pass("notification " + caseId + " reached " + languages + "; sent again, it was refused; its"
+                + " Withdraw reached " + told);
     }
 
     /** Why the copy's rendering is missing or not for its reader, if it is. */
