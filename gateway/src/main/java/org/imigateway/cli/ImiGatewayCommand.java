@@ -30,9 +30,11 @@ public final class ImiGatewayCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a command there is nothing to do: a usage error (exit 2) with the list of commands, as scripts expect. */
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        throw new CommandLine.ParameterException(spec.commandLine(), "imi-gateway needs a command (below);"
+                + " `imi-gateway COMMAND --help` describes one");
     }
 
     public static void main(String[] args) {

@@ -23,7 +23,8 @@ import org.imigateway.schemas.imi.ImiDocumentType;
  * byte: the original stays the first payload (the one the receiving leg validates) and the
  * document that counts. The rendering is a part of its own, {@value #MIME_TYPE} with part
  * properties {@code role=rendering} and {@code lang}, written to a file named from the received
- * MessageId and the message's key, so a decision made again after a crash makes the same file.
+ * MessageId and the language (the copies in one language share it), so a decision made again
+ * after a crash makes the same file.
  */
 final class AttachRenderings {
 
@@ -47,6 +48,9 @@ final class AttachRenderings {
             return messages;
         }
         List<Outgoing> rendered = new ArrayList<>();
+        // The page depends on the document and the language only: an alert to 1,000 authorities is
+        // rendered, written and synced once per language, not once per copy.
+        Map<String, Path> pages = new java.util.HashMap<>();
         for (Outgoing message : messages) {
             Optional<Authority> reader = hub.directory().find(message.finalRecipient());
             if (reader.isEmpty()) {
@@ -54,8 +58,8 @@ final class AttachRenderings {
                 continue;
             }
             String lang = ReaderLanguage.of(reader.get());
-            byte[] page = renderer.render(type, document.get(), lang).orElseThrow();
-            Path file = write(page, Hashes.name(receivedMessageId, "rendering:" + message.key()) + "-" + lang);
+            Path file = pages.computeIfAbsent(lang, l -> write(renderer.render(type, document.get(), l).orElseThrow(),
+                    Hashes.name(receivedMessageId, "rendering") + "-" + l));
             List<Outgoing.Payload> payloads = new ArrayList<>(message.payloads());
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put(ROLE, RENDERING);

@@ -28,6 +28,13 @@ class ExitCodesTest {
     }
 
     @Test
+    void noCommandIsAUsageErrorThatListsTheCommands() {
+        CommandRun none = CommandRun.run();
+        assertEquals(ExitCodes.USAGE, none.exit(), none.err());
+        assertTrue(none.err().contains("imi-gateway needs a command") && none.err().contains("serve"), none.err());
+    }
+
+    @Test
     void usageErrorsAreTwo() {
         assertEquals(ExitCodes.USAGE, CommandRun.run("send", "--no-such-option").exit(), "unknown option (picocli)");
         CommandRun badName = CommandRun.run("token", "--operator", "not a name", "--out", dir.resolve("t").toString());
