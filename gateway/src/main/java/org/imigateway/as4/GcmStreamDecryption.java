@@ -2,7 +2,6 @@ package org.imigateway.as4;
 
 import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.MessageDigest;
 import java.util.Arrays;
 
 import javax.crypto.AEADBadTagException;
@@ -34,9 +33,7 @@ final class GcmStreamDecryption implements StreamingGcm.GcmStream {
     private final Cipher keyStream;
     private final Cipher tagger;
     private final int tagBytes;
-    /** The last {@code tagBytes} bytes seen: the tag, if the stream ends now. */
-    private final byte[] held;
-    private int heldLength;
+    private final TrailingTag trailing;
 
     GcmStreamDecryption(Key key, GCMParameterSpec spec, java.security.Provider jdk) throws GeneralSecurityException {
         this.keyStream = Cipher.getInstance(TRANSFORMATION, jdk);
@@ -44,19 +41,19 @@ final class GcmStreamDecryption implements StreamingGcm.GcmStream {
         keyStream.init(Cipher.ENCRYPT_MODE, key, spec);
         tagger.init(Cipher.ENCRYPT_MODE, key, spec);
         this.tagBytes = spec.getTLen() / 8;
-        this.held = new byte[tagBytes];
+        this.trailing = new TrailingTag(tagBytes);
     }
 
     /** At most this many bytes come out of the next {@link #update} or {@link #doFinal} of {@code inputLength} bytes. */
     @Override
     public int outputSize(int inputLength) {
         // the key-stream cipher may hold back a partial block from earlier calls
-        return Math.max(0, heldLength + inputLength - tagBytes) + 16;
+        return Math.max(0, trailing.held() + inputLength - tagBytes) + 16;
     }
 
     @Override
     public byte[] update(byte[] input, int offset, int length) {
-        byte[] ciphertext = release(input, offset, length);
+        byte[] ciphertext = trailing.release(input, offset, length);
         if (ciphertext.length == 0) {
             return new byte[0];
         }
@@ -71,14 +68,14 @@ final class GcmStreamDecryption implements StreamingGcm.GcmStream {
     @Override
     public byte[] doFinal(byte[] input, int offset, int length) throws GeneralSecurityException {
         byte[] head = update(input, offset, length);
-        if (heldLength < tagBytes) {
+        if (!trailing.complete()) {
             throw new AEADBadTagException("the ciphertext is shorter than its " + tagBytes + "-byte tag");
         }
         byte[] rest = keyStream.doFinal();
         byte[] tail = Arrays.copyOf(rest, rest.length - tagBytes);
         byte[] again = tagger.doFinal(tail);
         byte[] computed = Arrays.copyOfRange(again, again.length - tagBytes, again.length);
-        if (!MessageDigest.isEqual(computed, held)) {
+        if (!trailing.matches(computed)) {
             throw new AEADBadTagException("the AES-GCM tag does not match the ciphertext");
         }
         byte[] plaintext = Arrays.copyOf(head, head.length + tail.length);
@@ -86,21 +83,4 @@ final class GcmStreamDecryption implements StreamingGcm.GcmStream {
         return plaintext;
     }
 
-    /** The bytes now known not to be the tag: everything but the last {@code tagBytes} seen so far. */
-    private byte[] release(byte[] input, int offset, int length) {
-        int total = heldLength + length;
-        int released = Math.max(0, total - tagBytes);
-        byte[] out = new byte[released];
-        int fromHeld = Math.min(heldLength, released);
-        System.arraycopy(held, 0, out, 0, fromHeld);
-        System.arraycopy(input, offset, out, fromHeld, released - fromHeld);
-        // what stays: the rest of held, then the rest of input
-        byte[] keep = new byte[total - released];
-        int keptFromHeld = heldLength - fromHeld;
-        System.arraycopy(held, fromHeld, keep, 0, keptFromHeld);
-        System.arraycopy(input, offset + (released - fromHeld), keep, keptFromHeld, keep.length - keptFromHeld);
-        System.arraycopy(keep, 0, held, 0, keep.length);
-        heldLength = keep.length;
-        return out;
-    }
 }

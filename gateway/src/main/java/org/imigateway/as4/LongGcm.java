@@ -3,7 +3,6 @@ package org.imigateway.as4;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.Key;
-import java.security.MessageDigest;
 import java.security.Provider;
 import java.util.Arrays;
 
@@ -59,8 +58,7 @@ final class LongGcm implements StreamingGcm.GcmStream {
     private Cipher pieceFirst;
     private Cipher pieceSecond;
     /** Decryption: the last {@code tagBytes} bytes seen, the tag if the stream ends now. */
-    private final byte[] held;
-    private int heldLength;
+    private final TrailingTag trailing;
 
     LongGcm(boolean encrypt, Key key, GCMParameterSpec spec, Provider jdk) throws GeneralSecurityException {
         this(encrypt, key, spec, jdk, JDK_PIECE);
@@ -80,7 +78,7 @@ final class LongGcm implements StreamingGcm.GcmStream {
         this.jdk = jdk;
         this.piece = piece;
         this.tagBytes = spec.getTLen() / 8;
-        this.held = new byte[tagBytes];
+        this.trailing = new TrailingTag(tagBytes);
         this.ecb = Cipher.getInstance("AES/ECB/NoPadding", jdk);
         ecb.init(Cipher.ENCRYPT_MODE, key);
         this.h = toLongs(ecb.doFinal(new byte[BLOCK]));
@@ -93,7 +91,7 @@ final class LongGcm implements StreamingGcm.GcmStream {
     /** At most this many bytes come out of the next {@link #update} or {@link #doFinal} of {@code inputLength} bytes. */
     @Override
     public int outputSize(int inputLength) {
-        return encrypt ? inputLength + tagBytes : Math.max(0, heldLength + inputLength - tagBytes);
+        return encrypt ? inputLength + tagBytes : Math.max(0, trailing.held() + inputLength - tagBytes);
     }
 
     @Override
@@ -104,7 +102,7 @@ final class LongGcm implements StreamingGcm.GcmStream {
                 hash(ciphertext);
                 return ciphertext;
             }
-            byte[] ciphertext = release(input, offset, length);
+            byte[] ciphertext = trailing.release(input, offset, length);
             hash(ciphertext);
             return orEmpty(keyStream.update(ciphertext));
         } catch (GeneralSecurityException e) {
@@ -115,7 +113,7 @@ final class LongGcm implements StreamingGcm.GcmStream {
     @Override
     public byte[] doFinal(byte[] input, int offset, int length) throws GeneralSecurityException {
         byte[] head = update(input, offset, length);
-        if (!encrypt && heldLength < tagBytes) {
+        if (!encrypt && !trailing.complete()) {
             throw new AEADBadTagException("the ciphertext is shorter than its " + tagBytes + "-byte tag");
         }
         byte[] tail = orEmpty(keyStream.doFinal());
@@ -126,7 +124,7 @@ final class LongGcm implements StreamingGcm.GcmStream {
         if (encrypt) {
             return concat(head, tail, tag);
         }
-        if (!MessageDigest.isEqual(tag, held)) {
+        if (!trailing.matches(tag)) {
             throw new AEADBadTagException("the AES-GCM tag does not match the ciphertext");
         }
         return concat(head, tail, new byte[0]);
@@ -179,22 +177,6 @@ final class LongGcm implements StreamingGcm.GcmStream {
         pieceNumber++;
     }
 
-    /** The bytes now known not to be the tag: everything but the last {@code tagBytes} seen so far. */
-    private byte[] release(byte[] input, int offset, int length) {
-        int total = heldLength + length;
-        int released = Math.max(0, total - tagBytes);
-        byte[] out = new byte[released];
-        int fromHeld = Math.min(heldLength, released);
-        System.arraycopy(held, 0, out, 0, fromHeld);
-        System.arraycopy(input, offset, out, fromHeld, released - fromHeld);
-        byte[] keep = new byte[total - released];
-        int keptFromHeld = heldLength - fromHeld;
-        System.arraycopy(held, fromHeld, keep, 0, keptFromHeld);
-        System.arraycopy(input, offset + (released - fromHeld), keep, keptFromHeld, keep.length - keptFromHeld);
-        System.arraycopy(keep, 0, held, 0, keep.length);
-        heldLength = keep.length;
-        return out;
-    }
 
     private static byte[] orEmpty(byte[] bytes) {
         return bytes == null ? new byte[0] : bytes;

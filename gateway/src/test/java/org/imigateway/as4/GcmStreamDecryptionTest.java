@@ -127,17 +127,17 @@ class GcmStreamDecryptionTest {
         return encrypt.doFinal(plaintext);
     }
 
-    private static SecretKey key() throws Exception {
+    static SecretKey key() throws Exception {
         KeyGenerator generator = KeyGenerator.getInstance("AES");
         generator.init(128);
         return generator.generateKey();
     }
 
-    private static byte[] iv() {
+    static byte[] iv() {
         return random(12);
     }
 
-    private static byte[] random(int length) {
+    static byte[] random(int length) {
         byte[] bytes = new byte[length];
         RANDOM.nextBytes(bytes);
         return bytes;

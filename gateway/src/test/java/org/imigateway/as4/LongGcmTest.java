@@ -2,16 +2,17 @@ package org.imigateway.as4;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.imigateway.as4.GcmStreamDecryptionTest.iv;
+import static org.imigateway.as4.GcmStreamDecryptionTest.key;
+import static org.imigateway.as4.GcmStreamDecryptionTest.random;
 
 import java.io.ByteArrayOutputStream;
 import java.security.Provider;
-import java.security.SecureRandom;
 import java.security.Security;
 import java.util.Random;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
@@ -26,7 +27,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LongGcmTest {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Provider JDK = Security.getProvider("SunJCE");
     private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
@@ -95,21 +95,5 @@ class LongGcmTest {
         }
         out.write(gcm.doFinal(new byte[0], 0, 0));
         return out.toByteArray();
-    }
-
-    private static SecretKey key() throws Exception {
-        KeyGenerator generator = KeyGenerator.getInstance("AES");
-        generator.init(128);
-        return generator.generateKey();
-    }
-
-    private static byte[] iv() {
-        return random(12);
-    }
-
-    private static byte[] random(int length) {
-        byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 }

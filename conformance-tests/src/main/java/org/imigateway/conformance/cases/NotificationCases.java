@@ -65,16 +65,9 @@ final class NotificationCases {
             return failed.verdict();
         }
         String refTo = ((Receipted) sent).messageId();
-        Map<String, HubAnswer> copies = new LinkedHashMap<>();
-        while (copies.size() < to.size()) {
-            Optional<HubAnswer> copy = CooperationProbes.answerTo(session, refTo, a -> a.action().equals(
-                    ImiDocumentType.NOTIFICATION_NOTIFY.action()) && to.contains(a.finalRecipient())
-                    && !copies.containsKey(a.finalRecipient()));
-            if (copy.isEmpty()) {
-                return CooperationProbes.noAnswer(session, "Notify for " + to.stream().filter(r -> !copies.containsKey(r))
-                        .toList(), refTo);
-            }
-            copies.put(copy.get().finalRecipient(), copy.get());
+        Map<String, HubAnswer> copies = copies(session, refTo, ImiDocumentType.NOTIFICATION_NOTIFY, to);
+        if (copies.size() < to.size()) {
+            return CooperationProbes.noAnswer(session, "Notify for " + missing(to, copies), refTo);
         }
         StringBuilder languages = new StringBuilder();
         for (HubAnswer copy : copies.values()) {
@@ -103,19 +96,31 @@ final class NotificationCases {
             return failed.verdict();
         }
         String withdrawRef = ((Receipted) withdrawn).messageId();
-        Set<String> told = new java.util.TreeSet<>();
-        while (told.size() < to.size()) {
-            Optional<HubAnswer> copy = CooperationProbes.answerTo(session, withdrawRef, a -> a.action().equals(
-                    ImiDocumentType.ALERT_WITHDRAW.action()) && to.contains(a.finalRecipient())
-                    && !told.contains(a.finalRecipient()));
-            if (copy.isEmpty()) {
-                return CooperationProbes.noAnswer(session, "Withdraw for " + to.stream().filter(r -> !told.contains(r))
-                        .toList(), withdrawRef);
-            }
-            told.add(copy.get().finalRecipient());
+        Map<String, HubAnswer> told = copies(session, withdrawRef, ImiDocumentType.ALERT_WITHDRAW, to);
+        if (told.size() < to.size()) {
+            return CooperationProbes.noAnswer(session, "Withdraw for " + missing(to, told), withdrawRef);
         }
         return Verdict.pass("notification " + caseId + " reached " + languages + "; sent again, it was refused; its"
-                + " Withdraw reached " + told);
+                + " Withdraw reached " + told.keySet());
+    }
+
+    /** The hub's copies of {@code type} answering {@code refTo}, one per recipient in {@code to}, as many as came. */
+    private static Map<String, HubAnswer> copies(Session session, String refTo, ImiDocumentType type, List<String> to)
+            throws InterruptedException {
+        Map<String, HubAnswer> copies = new LinkedHashMap<>();
+        while (copies.size() < to.size()) {
+            Optional<HubAnswer> copy = CooperationProbes.answerTo(session, refTo, a -> a.action().equals(type.action())
+                    && to.contains(a.finalRecipient()) && !copies.containsKey(a.finalRecipient()));
+            if (copy.isEmpty()) {
+                break;
+            }
+            copies.put(copy.get().finalRecipient(), copy.get());
+        }
+        return copies;
+    }
+
+    private static List<String> missing(List<String> to, Map<String, HubAnswer> copies) {
+        return to.stream().filter(r -> !copies.containsKey(r)).toList();
     }
 
     /** Why the copy's rendering is missing or not for its reader, if it is. */
