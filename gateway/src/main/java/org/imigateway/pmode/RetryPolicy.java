@@ -66,7 +66,7 @@ public sealed interface RetryPolicy {
                         positive(spec, "initial interval", fields[1]), factor);
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("retry '" + spec + "': " + e.getMessage());
+            throw new IllegalArgumentException("retry '" + spec + "': a field is not a number (" + e.getMessage() + ")");
         }
         throw new IllegalArgumentException("retry '" + spec
                 + "' is neither timeout;count;CONSTANT nor timeout;initialInterval;factor;PROGRESSIVE");

@@ -265,7 +265,7 @@ class PartnerCommandTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "profile=edelivery-9         | profile 'edelivery-9'",
             "retry=0.1;2;SOMETIMES       | retry '0.1;2;SOMETIMES' is neither",
-            "retry=0.1;two;CONSTANT      | retry '0.1;two;CONSTANT': For input string",
+            "retry=0.1;two;CONSTANT      | retry '0.1;two;CONSTANT': a field is not a number (For input string",
             "retry=0;2;CONSTANT          | retry '0;2;CONSTANT': the timeout (0 minutes) must be above 0",
             "retry=0.1;-1;CONSTANT       | retry '0.1;-1;CONSTANT': the number of retries is negative",
             "retry=60;0;2;PROGRESSIVE    | the initial interval (0 minutes) must be above 0",
