@@ -23,7 +23,10 @@ import picocli.CommandLine;
  * (receiving on HTTP, and on HTTPS for the TLS cases), and {@code conformance}, whose keys the
  * suite uses; then {@code imi-conformance prepare} as the integrator runs it (the expired and
  * revoked signers, the CRL the target is given, the run command). Nothing of the target's home is
- * edited by hand: the only other step is the documented copy of the prepared CRL.
+ * edited by hand: the other steps are the documented copy of the prepared CRL and
+ * {@code imi-gateway partner add} of the suite once more, as {@value #GIVE_UP}, with the files
+ * prepared for the target and a leg of its own ({@value #GIVE_UP_ACTION}) that retries as
+ * {@value #GIVE_UP_RETRY} says, for {@code listen-retries-then-gives-up}.
  */
 final class ConformanceNetwork {
 
@@ -34,6 +37,11 @@ final class ConformanceNetwork {
     static final String SERVICE_TYPE = "urn:imigateway:service";
     static final String ACTION = "Deliver";
     static final String AGREEMENT = "urn:imigateway:agreement:demo";
+    /** The suite as a second partner of the target, on a leg that gives up within seconds. */
+    static final String GIVE_UP = "conformance-give-up";
+    static final String GIVE_UP_ACTION = "GiveUp";
+    /** 6 s, a retry every 2 s: {@code listen-retries-then-gives-up} ends in seconds (its --target-retry). */
+    static final String GIVE_UP_RETRY = "0.1;2;CONSTANT";
 
     private static ConformanceNetwork shared;
 
@@ -112,7 +120,7 @@ final class ConformanceNetwork {
      * keys, the expired and revoked signers, the files for the target), then the target's CRL
      * replaced by the one prepared (an IMI Gateway reads {@code trust.crl}, keystores/ca-crl.pem).
      */
-    private void prepare() throws IOException {
+    private void prepare() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream original = System.out;
         int code;
@@ -131,8 +139,16 @@ final class ConformanceNetwork {
         if (code != 0) {
             throw new IllegalStateException("imi-conformance prepare exited " + code + ":\n" + output);
         }
-        Files.copy(dir.resolve("suite").resolve("for-the-target").resolve(PkiLayout.CRL_FILE),
-                targetHome().resolve("keystores/ca-crl.pem"), StandardCopyOption.REPLACE_EXISTING);
+        Path forTarget = dir.resolve("suite").resolve("for-the-target");
+        Files.copy(forTarget.resolve(PkiLayout.CRL_FILE), targetHome().resolve("keystores/ca-crl.pem"),
+                StandardCopyOption.REPLACE_EXISTING);
         prepared = PreparedRun.arguments(output);
+        GatewayProcess.run(dir.resolve("partner-add.log"), java.time.Duration.ofMinutes(2), "partner", "add",
+                "--home", targetHome().toString(), "--name", GIVE_UP, "--party-id", "urn:imi:" + GIVE_UP,
+                "--endpoint", "http://127.0.0.1:" + suitePort() + "/as4",
+                "--signing-certificate", PartyKit.signingCertificateFile(forTarget, SUITE).toString(),
+                "--encryption-certificate", PartyKit.encryptionCertificateFile(forTarget, SUITE).toString(),
+                "--leg", "service=" + SERVICE + ",serviceType=" + SERVICE_TYPE + ",action=" + GIVE_UP_ACTION
+                        + ",agreement=" + AGREEMENT + ",retry=" + GIVE_UP_RETRY);
     }
 }

@@ -111,7 +111,7 @@ class FaultyGatewayIsCaughtTest {
 
     /**
      * A target that sends once and never again when no receipt comes: its legs' reception
-     * awareness allows no retry, while the suite is told the 2 retries of {@link TargetGivesUpTest#RETRY}.
+     * awareness allows no retry, while the suite is told the 2 retries of {@link ConformanceNetwork#GIVE_UP_RETRY}.
      */
     @Test
     @EnabledIfSystemProperty(named = "conformance.long", matches = "true")
@@ -119,8 +119,9 @@ class FaultyGatewayIsCaughtTest {
         Path home = TargetGivesUpTest.targetWithRetry(network, "target-no-retry", "0.1;0;CONSTANT");
         Path reports = work.resolve("report-no-retry");
 
-        CompletableFuture<Integer> send = TargetGivesUpTest.sendFrom(home, work);
-        SuiteRun run = SuiteRun.of(TargetGivesUpTest.arguments(network, TargetGivesUpTest.RETRY, reports));
+        CompletableFuture<Integer> send = TargetGivesUpTest.sendFrom(home, work, ConformanceNetwork.SUITE,
+                ConformanceNetwork.ACTION);
+        SuiteRun run = SuiteRun.of(TargetGivesUpTest.arguments(network, ConformanceNetwork.GIVE_UP_RETRY, reports));
 
         assertEquals(1, run.exitCode(), run.output());
         assertEquals(3, (int) send.get(), "the target gives up at once: SEND_FAILURE");

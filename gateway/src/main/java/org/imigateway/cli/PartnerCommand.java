@@ -99,9 +99,10 @@ public final class PartnerCommand implements Runnable {
         List<String> profileCertificates = new ArrayList<>();
 
         @Option(names = "--leg", required = true, paramLabel = "service=URN,action=NAME,agreement=URN[,serviceType=T]"
-                + "[,profile=ID]", description = "A leg the partner may use (repeat); an existing leg with the same"
-                + " service, action and agreement is shared, a new one is written with this gateway and the partner"
-                + " as its initiators.")
+                + "[,profile=ID][,retry=SPEC]", description = "A leg the partner may use (repeat); an existing leg with"
+                + " the same service, action and agreement is shared, a new one is written with this gateway and the"
+                + " partner as its initiators, retrying as retry= says in the PMode notation (minutes:"
+                + " TIMEOUT;COUNT;CONSTANT or TIMEOUT;INITIAL;FACTOR;PROGRESSIVE; default 60;1;2;PROGRESSIVE).")
         List<String> legs;
 
         @Override

@@ -52,11 +52,14 @@ public final class PartnerFiles {
     private final char[] trustPassword;
     private final String self;
 
-    /** A leg the partner may use: an existing one with the same service, action and agreement, or a new one. */
+    /**
+     * A leg the partner may use: an existing one with the same service, action and agreement, or a
+     * new one; {@code retry} is a new leg's reception awareness in the PMode notation, checked.
+     */
     public record LegSpec(String service, Optional<String> serviceType, String action, String agreement,
-            SecurityProfile profile) {
+            SecurityProfile profile, Optional<String> retry) {
 
-        /** Reads {@code service=URN,action=NAME,agreement=URN[,serviceType=TYPE][,profile=ID]}. */
+        /** Reads {@code service=URN,action=NAME,agreement=URN[,serviceType=TYPE][,profile=ID][,retry=SPEC]}. */
         public static LegSpec parse(String text) {
             Map<String, String> values = new java.util.LinkedHashMap<>();
             for (String pair : text.split(",")) {
@@ -65,9 +68,9 @@ public final class PartnerFiles {
                     throw new IllegalArgumentException("--leg '" + text + "': '" + pair + "' is not key=value");
                 }
                 String key = pair.substring(0, eq).trim();
-                if (!Set.of("service", "serviceType", "action", "agreement", "profile").contains(key)) {
+                if (!Set.of("service", "serviceType", "action", "agreement", "profile", "retry").contains(key)) {
                     throw new IllegalArgumentException("--leg '" + text + "': unknown key '" + key
-                            + "' (service, serviceType, action, agreement, profile)");
+                            + "' (service, serviceType, action, agreement, profile, retry)");
                 }
                 values.put(key, pair.substring(eq + 1).trim());
             }
@@ -80,8 +83,15 @@ public final class PartnerFiles {
             SecurityProfile profile = SecurityProfile.byId(profileId).orElseThrow(() -> new IllegalArgumentException(
                     "--leg '" + text + "': profile '" + profileId + "' is not one of "
                             + java.util.Arrays.stream(SecurityProfile.values()).map(SecurityProfile::id).toList()));
+            Optional<String> retry = Optional.ofNullable(values.get("retry"));
+            try {
+                retry.ifPresent(RetryPolicy::parse);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--leg '" + text + "': " + e.getMessage()
+                        + " (retry=TIMEOUT;COUNT;CONSTANT or TIMEOUT;INITIAL;FACTOR;PROGRESSIVE, in minutes)");
+            }
             return new LegSpec(values.get("service"), Optional.ofNullable(values.get("serviceType")),
-                    values.get("action"), values.get("agreement"), profile);
+                    values.get("action"), values.get("agreement"), profile, retry);
         }
 
         boolean matches(Leg leg) {
@@ -268,6 +278,12 @@ public final class PartnerFiles {
                             + ", action " + spec.action() + ") has security profile "
                             + existing.get().securityProfile().id() + ", not " + spec.profile().id());
                 }
+                if (spec.retry().isPresent()) {
+                    // a shared leg's retries belong to every party on it: they change in its own PMode file
+                    throw new IllegalArgumentException("leg '" + existing.get().id() + "' (service " + spec.service()
+                            + ", action " + spec.action() + ") exists already, so retry=" + spec.retry().get()
+                            + " cannot be set for it; leave retry out to share it, or choose another agreement or action");
+                }
                 continue;
             }
             xml.append("  <leg id=\"").append(escape(PREFIX + name + "-" + ++n)).append("\">\n")
@@ -279,7 +295,7 @@ public final class PartnerFiles {
                     .append("    <initiator>").append(escape(name)).append("</initiator>\n")
                     .append("    <security profile=\"").append(spec.profile().id()).append("\"/>\n")
                     .append("    <compression>true</compression>\n")
-                    .append("    <receptionAwareness retry=\"").append(PARTNER_RETRY)
+                    .append("    <receptionAwareness retry=\"").append(escape(spec.retry().orElse(PARTNER_RETRY)))
                     .append("\" duplicateDetection=\"true\"/>\n")
                     .append("  </leg>\n");
         }

@@ -51,23 +51,34 @@ public sealed interface RetryPolicy {
         String[] fields = spec.trim().split(";");
         try {
             if (fields.length == 3 && fields[2].equals("CONSTANT")) {
-                return new Constant(minutes(fields[0]), Integer.parseInt(fields[1]));
+                int count = Integer.parseInt(fields[1]);
+                if (count < 0) {
+                    throw new IllegalArgumentException("retry '" + spec + "': the number of retries is negative");
+                }
+                return new Constant(positive(spec, "timeout", fields[0]), count);
             }
             if (fields.length == 4 && fields[3].equals("PROGRESSIVE")) {
                 double factor = Double.parseDouble(fields[2]);
-                if (factor < 1) {
+                if (!(factor >= 1)) {
                     throw new IllegalArgumentException("retry '" + spec + "': the factor must be at least 1");
                 }
-                return new Progressive(minutes(fields[0]), minutes(fields[1]), factor);
+                return new Progressive(positive(spec, "timeout", fields[0]),
+                        positive(spec, "initial interval", fields[1]), factor);
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("retry '" + spec + "': " + e.getMessage());
+            throw new IllegalArgumentException("retry '" + spec + "': a field is not a number (" + e.getMessage() + ")");
         }
         throw new IllegalArgumentException("retry '" + spec
                 + "' is neither timeout;count;CONSTANT nor timeout;initialInterval;factor;PROGRESSIVE");
     }
 
-    private static Duration minutes(String value) {
-        return Duration.ofMillis(Math.round(Double.parseDouble(value) * 60_000));
+    /** Minutes, at least a millisecond: a window of nothing would give up before the first attempt. */
+    private static Duration positive(String spec, String what, String minutes) {
+        Duration duration = Duration.ofMillis(Math.round(Double.parseDouble(minutes) * 60_000));
+        if (duration.toMillis() <= 0) {
+            throw new IllegalArgumentException("retry '" + spec + "': the " + what + " (" + minutes
+                    + " minutes) must be above 0");
+        }
+        return duration;
     }
 }

@@ -30,6 +30,9 @@ import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
 import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.demo.DemoNetwork;
+import org.imigateway.pmode.Leg;
+import org.imigateway.pmode.PModeLoader;
+import org.imigateway.pmode.RetryPolicy;
 import org.imigateway.testsupport.DemoPki;
 import org.imigateway.testsupport.FreePort;
 import org.imigateway.testsupport.phase4.Edelivery115Profile;
@@ -46,6 +49,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What an integrator does with commands only: {@code init --port}, then {@code partner add} with
@@ -231,11 +236,47 @@ class PartnerCommandTest {
     }
 
     @Test
-    void badLegOrEndpointIsAUsageErrorNamingTheValue() {
+    void aLegWithRetryIsWrittenWithThatReceptionAwarenessAndAnExistingLegCannotBeGivenOne() throws Exception {
+        Path kit = dir.resolve("partner-pki");
+        String quickLeg = "service=" + DemoNetwork.SERVICE + ",action=GiveUp,agreement=" + DemoNetwork.AGREEMENT
+                + ",retry=0.1;2;CONSTANT";
+        CommandRun quick = CommandRun.run("partner", "add", "--home", home.toString(), "--name", "quick",
+                "--party-id", "urn:example:quick", "--endpoint", "https://quick.example/as4",
+                "--signing-certificate", PartyKit.signingCertificateFile(kit, "p4").toString(), "--leg", quickLeg);
+        assertEquals(0, quick.exit(), quick.err());
+        Leg leg = new PModeLoader().load(home.resolve("config/pmodes")).legsFor(DemoNetwork.SERVICE, "GiveUp").get(0);
+        RetryPolicy retry = leg.retry().orElseThrow();
+        assertEquals(Duration.ofSeconds(6), retry.timeout());
+        assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(2)), retry.delays());
+        assertEquals(0, CommandRun.run("partner", "remove", "--home", home.toString(), "--name", "quick").exit());
+
+        // the demo leg is shared by every party on it: its retries are not one partner's to set
+        CommandRun shared = CommandRun.run("partner", "add", "--home", home.toString(), "--name", "shared",
+                "--party-id", "urn:example:shared", "--endpoint", "https://shared.example/as4",
+                "--signing-certificate", PartyKit.signingCertificateFile(kit, "p4").toString(), "--leg", "service="
+                        + DemoNetwork.SERVICE + ",action=" + DemoNetwork.ACTION + ",agreement=" + DemoNetwork.AGREEMENT
+                        + ",retry=0.1;2;CONSTANT");
+        assertEquals(ExitCodes.REFUSED, shared.exit(), shared.out());
+        assertTrue(shared.err().contains("exists already, so retry=0.1;2;CONSTANT cannot be set"), shared.err());
+        assertFalse(Files.exists(home.resolve("config/pmodes/partner-shared.xml")), "nothing is written when refused");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "profile=edelivery-9         | profile 'edelivery-9'",
+            "retry=0.1;2;SOMETIMES       | retry '0.1;2;SOMETIMES' is neither",
+            "retry=0.1;two;CONSTANT      | retry '0.1;two;CONSTANT': a field is not a number (For input string",
+            "retry=0;2;CONSTANT          | retry '0;2;CONSTANT': the timeout (0 minutes) must be above 0",
+            "retry=0.1;-1;CONSTANT       | retry '0.1;-1;CONSTANT': the number of retries is negative",
+            "retry=60;0;2;PROGRESSIVE    | the initial interval (0 minutes) must be above 0",
+            "retry=60;1;0.5;PROGRESSIVE  | the factor must be at least 1"})
+    void badLegIsAUsageErrorNamingTheValue(String key, String named) {
         CommandRun run = CommandRun.run("partner", "add", "--home", home.toString(), "--name", "bad",
                 "--endpoint", "https://bad.example/as4", "--signing-certificate", partnerDer.toString(),
-                "--leg", "service=urn:s,action=A,agreement=urn:a,profile=edelivery-9");
+                "--leg", "service=urn:s,action=A,agreement=urn:a," + key);
         assertEquals(ExitCodes.USAGE, run.exit());
-        assertTrue(run.err().contains("profile 'edelivery-9'"), run.err());
+        assertTrue(run.err().contains("--leg 'service=urn:s,action=A,agreement=urn:a," + key + "'")
+                && run.err().contains(named), run.err());
+        assertFalse(Files.exists(home.resolve("config/pmodes/partner-bad.xml")));
     }
 }
