@@ -47,16 +47,30 @@ public final class PModeSet {
     }
 
     /**
-     * The leg a message to send travels on: the built-in ping leg for the ebMS test service,
-     * otherwise the first leg with this Service and Action. The one rule for the submit path
-     * and for every later attempt, so a retry uses the leg its first attempt used.
+     * The leg a message to send travels on: the built-in ping leg for the ebMS test service;
+     * otherwise, of the legs with this Service and Action that {@code sender} may send on, the
+     * one agreed with the receiver (its initiators name it: {@code partner add} writes a leg per
+     * pair), else one open to every party, else the first of them; for a receiver found by
+     * discovery ({@code receiver} empty), a dynamic leg. Legs that exclude the sender are taken
+     * only when no other covers the pair, so the caller's refusal names them. The one rule for
+     * the submit path and for every later attempt, so a retry uses the leg its first attempt used.
      */
-    public Optional<Leg> outboundLeg(String service, String action) {
+    public Optional<Leg> outboundLeg(String service, String action, String sender, Optional<String> receiver) {
         if (service.equals(org.imigateway.as4.Namespaces.TEST_SERVICE)
                 && action.equals(org.imigateway.as4.Namespaces.TEST_ACTION)) {
             return Optional.of(Leg.ping(org.imigateway.pmode.SecurityProfile.EDELIVERY_1_15));
         }
-        return legsFor(service, action).stream().findFirst();
+        List<Leg> all = legsFor(service, action);
+        List<Leg> ours = all.stream().filter(l -> l.allowsInitiator(sender)).toList();
+        if (ours.isEmpty()) {
+            return all.stream().findFirst();
+        }
+        if (receiver.isEmpty()) {
+            return ours.stream().filter(Leg::dynamic).findFirst().or(() -> ours.stream().findFirst());
+        }
+        return ours.stream().filter(l -> l.initiators().contains(receiver.get())).findFirst()
+                .or(() -> ours.stream().filter(l -> l.initiators().isEmpty() && !l.dynamic()).findFirst())
+                .or(() -> ours.stream().findFirst());
     }
 
     public Optional<Leg> leg(String id) {

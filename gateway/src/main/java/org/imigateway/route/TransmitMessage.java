@@ -166,18 +166,18 @@ public final class TransmitMessage implements Processor {
             return build(record.header().messageId(), body.file());
         }
         PModeSet set = pmodes.get();
-        Leg leg = set.outboundLeg(record.header().service(), record.header().action()).orElseThrow(
-                () -> new IllegalStateException("no PMode leg has service '" + record.header().service() + "' and action '"
-                        + record.header().action() + "' any more"));
         Path recipient = body.file().resolveSibling(RECIPIENT_FILE);
-        Party receiver;
-        if (Files.exists(recipient)) {
-            // a message to a participant: the endpoint the discovery answer gives at this attempt
-            receiver = sender.dynamicReceiver(PreparedMessageFiles.readRecipient(recipient), leg);
-        } else {
-            receiver = set.partyById(record.header().toParty(), null).orElseThrow(() -> new IllegalStateException(
-                    "party '" + record.header().toParty() + "' is no longer in the PModes"));
+        Optional<Party> named = Optional.empty();
+        if (!Files.exists(recipient)) {
+            named = Optional.of(set.partyById(record.header().toParty(), null).orElseThrow(() -> new IllegalStateException(
+                    "party '" + record.header().toParty() + "' is no longer in the PModes")));
         }
+        Leg leg = set.outboundLeg(record.header().service(), record.header().action(), sender.localParty(),
+                named.map(Party::name)).orElseThrow(() -> new IllegalStateException("no PMode leg has service '"
+                        + record.header().service() + "' and action '" + record.header().action() + "' any more"));
+        // a message to a participant: the endpoint the discovery answer gives at this attempt
+        Party receiver = named.isPresent() ? named.get()
+                : sender.dynamicReceiver(PreparedMessageFiles.readRecipient(recipient), leg);
         Path references = body.file().resolveSibling(REFERENCES_FILE);
         return new PreparedMessage(record.header().messageId(), record.header().conversationId(), receiver, leg,
                 body.file(), body.contentType(), PreparedMessageFiles.readReferences(references));

@@ -102,6 +102,11 @@ public final class As4Sender {
         return dynamic.receiver(recipient, leg);
     }
 
+    /** The name of this gateway's own party in the PModes. */
+    public String localParty() {
+        return localParty;
+    }
+
     public Path newWorkDir() throws IOException {
         Files.createDirectories(workRoot);
         return Files.createTempDirectory(workRoot, "out-");

@@ -35,7 +35,13 @@ public final class ResolveRoute {
     public OutboundMessage resolve(Submission submission, PModeSet pmodes, String localPartyName, Path workDir)
             throws EbmsException {
         Party sender = pmodes.party(localPartyName).orElseThrow();
-        Leg leg = leg(submission, pmodes);
+        Optional<Party> named = Optional.empty();
+        if (submission.recipient().isEmpty()) {
+            named = Optional.of(pmodes.party(submission.toParty()).or(() -> pmodes.partyById(submission.toParty(), null))
+                    .orElseThrow(() -> new EbmsException(EbmsErrorCode.VALUE_NOT_RECOGNIZED, "toParty '"
+                            + submission.toParty() + "' is not a party in the PModes")));
+        }
+        Leg leg = leg(submission, pmodes, sender.name(), named.map(Party::name));
         Party receiver;
         if (submission.recipient().isPresent()) {
             if (!leg.dynamic()) {
@@ -45,9 +51,7 @@ public final class ResolveRoute {
             }
             receiver = dynamic.receiver(submission.recipient().get(), leg);
         } else {
-            receiver = pmodes.party(submission.toParty()).or(() -> pmodes.partyById(submission.toParty(), null))
-                    .orElseThrow(() -> new EbmsException(EbmsErrorCode.VALUE_NOT_RECOGNIZED, "toParty '"
-                            + submission.toParty() + "' is not a party in the PModes"));
+            receiver = named.orElseThrow();
         }
         if (receiver.endpoint().isEmpty()) {
             throw new EbmsException(EbmsErrorCode.PROCESSING_MODE_MISMATCH, "party '" + receiver.name()
@@ -75,8 +79,9 @@ public final class ResolveRoute {
         return new OutboundMessage(submission, messageId, sender, receiver, leg, workDir);
     }
 
-    private static Leg leg(Submission submission, PModeSet pmodes) throws EbmsException {
-        return pmodes.outboundLeg(submission.service(), submission.action()).orElseThrow(() -> new EbmsException(
+    private static Leg leg(Submission submission, PModeSet pmodes, String sender, Optional<String> receiver)
+            throws EbmsException {
+        return pmodes.outboundLeg(submission.service(), submission.action(), sender, receiver).orElseThrow(() -> new EbmsException(
                 EbmsErrorCode.PROCESSING_MODE_MISMATCH, "no PMode leg has service '" + submission.service()
                         + "' with action '" + submission.action() + "'"));
     }
