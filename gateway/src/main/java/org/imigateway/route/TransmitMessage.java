@@ -117,7 +117,7 @@ public final class TransmitMessage implements Processor {
         Instant now = Instant.now();
         Duration elapsed = Duration.between(record.created(), now);
         if (failures <= delays.size() && elapsed.plus(delays.get(failures - 1)).compareTo(policy.timeout()) <= 0) {
-            Instant next = now.plus(delays.get(failures - 1));
+            Instant next = now.plus(wait(delays.get(failures - 1), failed.retryAfter()));
             log.recordAttempt(messageId, next, failed.error().code().code(), failed.error().detail());
             exchange.getMessage().setHeader(Headers.RETRY_AT, next.toEpochMilli());
         } else {
@@ -125,6 +125,11 @@ public final class TransmitMessage implements Processor {
                     + elapsed.toSeconds() + " s (reception awareness timeout " + policy.timeout().toSeconds()
                     + " s); last error: " + failed.error());
         }
+    }
+
+    /** The wait before the next attempt: the leg's schedule, or longer when the receiver asked for longer (Retry-After). */
+    static Duration wait(Duration scheduled, Optional<Duration> retryAfter) {
+        return retryAfter.filter(asked -> asked.compareTo(scheduled) > 0).orElse(scheduled);
     }
 
     /**

@@ -39,6 +39,16 @@ public final class VerifyReceipt {
 
     public SendResult verify(String id, Leg leg, Party receiver, List<Element> sentReferences,
             HttpTransport.Response response, Cryptos cryptos, Path workDir) {
+        SendResult result = check(id, leg, receiver, sentReferences, response, cryptos, workDir);
+        // a receiver that is busy says when to come back: the next attempt waits at least that long
+        if (result instanceof SendResult.Failed failed && failed.retryable() && response.retryAfter().isPresent()) {
+            return new SendResult.Failed(id, failed.error(), true, response.retryAfter());
+        }
+        return result;
+    }
+
+    private SendResult check(String id, Leg leg, Party receiver, List<Element> sentReferences,
+            HttpTransport.Response response, Cryptos cryptos, Path workDir) {
         MimeEnvelope envelope;
         Messaging messaging;
         Element messagingElement;

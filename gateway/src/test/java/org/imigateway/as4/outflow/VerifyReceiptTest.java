@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.imigateway.as4.Cryptos;
 import org.imigateway.as4.Dom;
@@ -113,6 +114,19 @@ class VerifyReceiptTest {
                 .about(sent.messageId()));
 
         assertFailed(verify(503, SOAP, error), EbmsErrorCode.OTHER, true, "busy");
+    }
+
+    @Test
+    void aBusyReceiversRetryAfterReachesTheSendRoute() {
+        byte[] error = ErrorSignalFactory.create(EbmsError.of(EbmsErrorCode.OTHER, "busy, try again later")
+                .about(sent.messageId()));
+
+        SendResult busy = step.verify(sent.messageId(), sent.leg(), sent.receiver(), signed,
+                new HttpTransport.Response(503, SOAP, error, Optional.of(java.time.Duration.ofSeconds(7))),
+                PARTIES.senderKeys, PARTIES.newFolder("verify-"));
+
+        assertEquals(Optional.of(java.time.Duration.ofSeconds(7)), ((SendResult.Failed) busy).retryAfter());
+        assertEquals(Optional.empty(), ((SendResult.Failed) verify(503, SOAP, error)).retryAfter());
     }
 
     @Test
