@@ -24,7 +24,11 @@ final class Documents {
     }
 
     static String request(Area area, String caseId, String from, String to) {
-        return requestStep("request", area, caseId, from, to, "<answerBy>" + today().plusDays(14) + "</answerBy>"
+        return request(area, caseId, from, to, today().plusDays(14));
+    }
+
+    static String request(Area area, String caseId, String from, String to, LocalDate answerBy) {
+        return requestStep("request", area, caseId, from, to, "<answerBy>" + answerBy + "</answerBy>"
                 + "<subject lang=\"en\">Sandbox request in " + area.code + "</subject>"
                 + "<questionSet code=\"" + area.questionSet + "\"><question id=\"" + area.question + "\"/></questionSet>");
     }

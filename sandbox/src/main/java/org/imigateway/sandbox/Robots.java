@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -66,7 +67,10 @@ final class Robots {
         for (RequestCase c : scenario.requests()) {
             if (c.integratorRole() == Role.RESPONDER) {
                 String caseId = "SBX-" + runId + "-" + c.area().procedure;
-                plan(now, c.robot(), ImiDocumentType.REQUEST_SUBMIT, us, Documents.request(c.area(), caseId, c.robot(), us));
+                // overdue: answer by yesterday, so the hub's next overdue check raises the notice
+                LocalDate answerBy = c.behaviour().overdue() ? Documents.today().minusDays(1) : Documents.today().plusDays(14);
+                plan(now, c.robot(), ImiDocumentType.REQUEST_SUBMIT, us, Documents.request(c.area(), caseId, c.robot(), us,
+                        answerBy));
             }
         }
         if (!scenario.alertRobot().isEmpty()) {
@@ -127,6 +131,11 @@ final class Robots {
                 plan(now.plus(c.behaviour().answerAfter()), robot, ImiDocumentType.REQUEST_ANSWER, us,
                         Documents.answers(area, caseId, robot, us));
             }
+        } else if (c.behaviour().overdue() && seen.action().equals(ImiDocumentType.HUB_OVERDUE.action())
+                && seen.finalRecipient().equals(robot)) {
+            // the robot's own copy of the hub's notice: it gives up on the late request
+            plan(now.plus(c.behaviour().closeAfter()), robot, ImiDocumentType.REQUEST_CLOSE, us,
+                    Documents.closure(area, caseId, robot, us));
         } else if (fromUs && seen.action().equals("AskInformation")) {
             plan(now, robot, ImiDocumentType.REQUEST_GIVE_INFORMATION, us,
                     Documents.furtherInformation(area, caseId, robot, us, "Here is the information asked for."));

@@ -24,6 +24,8 @@ import org.imigateway.conformance.report.HtmlReport;
 import org.imigateway.conformance.report.JUnitXmlReport;
 import org.imigateway.conformance.run.CaseResult;
 import org.imigateway.connectors.fs.FolderInbox;
+import org.imigateway.config.ConfigException;
+import org.imigateway.config.GatewayConfig;
 import org.imigateway.demo.DemoNetwork;
 
 /**
@@ -37,6 +39,8 @@ import org.imigateway.demo.DemoNetwork;
 final class Sandbox implements AutoCloseable {
 
     static final String BACKEND = "national";
+
+    static final int OVERDUE_CHECK_SECONDS = 2;
 
     private final Path dir;
     private final SandboxDirectory directory;
@@ -64,6 +68,7 @@ final class Sandbox implements AutoCloseable {
         if (!Files.isDirectory(dir.resolve(SandboxDirectory.HUB))) {
             create(dir, directory);
         }
+        checkOverdueOften(dir.resolve(SandboxDirectory.HUB));
         Sandbox sandbox = new Sandbox(dir, directory);
         sandbox.partner = partner;
         checkIssuedByTheSandbox(dir, partner);
@@ -81,6 +86,18 @@ final class Sandbox implements AutoCloseable {
             throw e;
         }
         return sandbox;
+    }
+
+    /**
+     * The hub looks for requests past their answer-by date every {@value #OVERDUE_CHECK_SECONDS} s
+     * (production: a minute), so a scenario's overdue notice comes within seconds. A sandbox folder
+     * written before this setting gets it on its next start; a value set by hand is kept.
+     */
+    private static void checkOverdueOften(Path hub) throws IOException, ConfigException {
+        if (!GatewayConfig.properties(hub).containsKey("overdue.checkSeconds")) {
+            Files.writeString(hub.resolve(GatewayConfig.FILE), "\n# the sandbox: overdue notices within seconds (imi-sandbox)\n"
+                    + "overdue.checkSeconds=" + OVERDUE_CHECK_SECONDS + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
     }
 
     private static void checkIssuedByTheSandbox(Path dir, Optional<Partner> partner) throws Exception {

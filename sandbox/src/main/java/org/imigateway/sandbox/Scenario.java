@@ -24,6 +24,8 @@ import org.imigateway.sandbox.SandboxDirectory.Area;
  * request.pq-request.integrator=responder        # the robot asks, the integrator's system answers
  * request.pq-request.robot=DE-ROBOT
  * request.pq-request.closeAfterSeconds=1         # the robot closes this long after the answer
+ * request.pq-request.overdue=false              # true: the robot asks with an answer-by date already past, the hub
+ *                                                # sends its Overdue notice, the robot closes this long after its copy
  * request.services-request.integrator=requester  # the integrator's system asks, the robot answers
  * request.services-request.acceptAfterSeconds=1
  * request.services-request.proposeAnswerBy=false # true: the robot counters the answer-by date instead of accepting
@@ -53,7 +55,7 @@ record Scenario(String integratorCountry, List<RequestCase> requests, List<Strin
 
     /** A robot's behaviour in one case; durations count from the message it reacts to. */
     record Behaviour(Duration acceptAfter, boolean proposeAnswerBy, boolean askInformationFirst, Duration answerAfter,
-            Duration closeAfter, boolean letDeadlinePass) {
+            Duration closeAfter, boolean letDeadlinePass, boolean overdue) {
     }
 
     Scenario {
@@ -90,9 +92,14 @@ record Scenario(String integratorCountry, List<RequestCase> requests, List<Strin
             };
             String robot = keys.text(prefix + "robot", SandboxDirectory.robot(SandboxDirectory.ROBOT_COUNTRIES.get(0)));
             keys.robot(prefix + "robot", robot);
+            boolean overdue = keys.flag(prefix + "overdue", false);
+            if (overdue && integratorRole != Role.RESPONDER) {
+                throw keys.bad(prefix + "overdue", "true", prefix + "integrator=responder (the robot's request is the one"
+                        + " past its answer-by date)");
+            }
             requests.add(new RequestCase(area, integratorRole, robot, new Behaviour(keys.seconds(prefix + "acceptAfterSeconds", 1),
                     keys.flag(prefix + "proposeAnswerBy", false), keys.flag(prefix + "askInformationFirst", false), keys.seconds(prefix + "answerAfterSeconds", 1),
-                    keys.seconds(prefix + "closeAfterSeconds", 1), keys.flag(prefix + "letDeadlinePass", false))));
+                    keys.seconds(prefix + "closeAfterSeconds", 1), keys.flag(prefix + "letDeadlinePass", false), overdue)));
         }
         String alertCountriesText = keys.text("alert.countries", "");
         List<String> alertCountries = alertCountriesText.isEmpty() ? List.of() : List.of(alertCountriesText.split("\\s*,\\s*"));

@@ -63,6 +63,14 @@ final class ScenarioSteps {
             } else {
                 steps.add(to(p + "-request-received", p, "the integrator's access point receives " + robot + "'s request"
                         + " (Submit)", "Submit", robot, us, p));
+                if (c.behaviour().overdue()) {
+                    steps.add(new Step(p + "-overdue-received", p, "the integrator's access point receives the hub's notice"
+                            + " that " + robot + "'s request, asked with an answer-by date already past, is overdue (Overdue)",
+                            "Overdue sent by the hub", false, "Overdue", SandboxDirectory.HUB, Set.of(us), p));
+                    steps.add(to(p + "-closed", p, "the integrator's access point receives " + robot + "'s closure of the"
+                            + " overdue request (Close)", "Close", robot, us, p));
+                    continue;
+                }
                 steps.add(by(p + "-accept", p, "the integrator's system accepts the request before anything else (Accept)",
                         "Accept", us, Set.of(robot), p));
                 steps.add(by(p + "-answer", p, "the integrator's system answers the accepted request (Answer)", "Answer", us,

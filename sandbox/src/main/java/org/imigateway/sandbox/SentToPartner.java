@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.imigateway.Gateway;
 import org.imigateway.connectors.Delivery;
+import org.imigateway.schemas.imi.ImiDocumentType;
 import org.imigateway.store.LoggedMessage;
 import org.imigateway.store.MessageRecord;
 import org.imigateway.store.MessageSearch;
@@ -28,7 +29,7 @@ import org.imigateway.store.MessageStatus;
  * answered an ebMS error, or the retries ran out) is seen as undelivered, with the error as the
  * reason; one still being retried is not seen yet, its last error kept for a time-out's reason.
  * The business document of a message is the one the robot sent (found by the hub's
- * RefToMessageId) or, for the hub's refusal, the refusal the hub wrote.
+ * RefToMessageId) or, for the hub's refusal and its overdue event, the document the hub wrote.
  */
 final class SentToPartner {
 
@@ -41,7 +42,7 @@ final class SentToPartner {
 
     /**
      * @param robotDocuments the document a robot sent, by the MessageId its access point gave it
-     * @param hubDocuments   the folder the hub writes its own documents to (its refusals)
+     * @param hubDocuments   the folder the hub writes its own documents to (its refusals, its overdue events)
      */
     SentToPartner(Gateway hub, Instant since, Function<String, Optional<String>> robotDocuments, Path hubDocuments) {
         this.hub = hub;
@@ -90,20 +91,31 @@ final class SentToPartner {
                 header.action(), message.properties(), List.of());
         String payload = header.refToMessageId().flatMap(robotDocuments).orElse("");
         if (payload.isEmpty() && header.action().equals("Refuse") && header.refToMessageId().isPresent()) {
-            payload = refusal(header.refToMessageId().get()).orElse("");
+            payload = hubDocument("refusal", ">" + header.refToMessageId().get() + "</").orElse("");
+        }
+        if (payload.isEmpty() && header.action().equals(ImiDocumentType.HUB_OVERDUE.action())) {
+            // the hub's own event: its conversation is the event's cause, overdue:<procedure>:<case>:<answer-by date>
+            String[] cause = header.conversationId().split(":");
+            if (cause.length == 4 && cause[0].equals("overdue")) {
+                payload = hubDocument("overdue", "procedure=\"" + cause[1] + "\"", "id=\"" + cause[2] + "\"").orElse("");
+            }
         }
         return Seen.of(SandboxDirectory.INTEGRATOR_ACCESS_POINT, meta, payload, undelivered);
     }
 
-    /** The hub's refusal of the integrator's message {@code refused}: the document naming it as refMessageId. */
-    private Optional<String> refusal(String refused) throws IOException {
+    /**
+     * A document the hub wrote itself: its refusal of the integrator's message (the one naming it
+     * as refMessageId), or its overdue event of a case; the first whose text holds every one of
+     * {@code marks}.
+     */
+    private Optional<String> hubDocument(String... marks) throws IOException {
         if (!Files.isDirectory(hubDocuments)) {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(hubDocuments)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".xml")).toList()) {
                 String xml = Files.readString(file, StandardCharsets.UTF_8);
-                if (xml.contains("refusal") && xml.contains(">" + refused + "</")) {
+                if (java.util.Arrays.stream(marks).allMatch(xml::contains)) {
                     return Optional.of(xml);
                 }
             }

@@ -129,6 +129,25 @@ class SandboxTest {
         assertTrue(html.contains("action Answer is not allowed in state SENT"));
     }
 
+    /** The hub's own overdue timer, every {@value Sandbox#OVERDUE_CHECK_SECONDS} s in the sandbox, sends the notice. */
+    @Test
+    void aRobotsRequestPastItsAnswerByDateBringsTheIntegratorTheHubsOverdueNotice() throws Exception {
+        Scenario scenario = scenario("request.pq-request.integrator=responder", "request.pq-request.robot=DE-ROBOT",
+                "request.pq-request.overdue=true", "request.pq-request.closeAfterSeconds=0", "registration=false",
+                "timeoutSeconds=30"); // shorter than the hub's default check period (60 s): it must be the sandbox's
+
+        List<CaseResult> results = play(scenario,
+                new ScriptedIntegrator(sandbox.integratorBackend(), sandbox.directory(), false, false, Optional.empty()));
+
+        assertEquals(List.of("pq-request-request-received", "pq-request-overdue-received", "pq-request-closed"),
+                results.stream().map(r -> r.testCase().id()).toList());
+        byStep(results).forEach((step, verdict) -> assertEquals(Verdict.Status.PASS, verdict.status(), step + ": " + verdict.message()));
+        Verdict overdue = byStep(results).get("pq-request-overdue-received");
+        assertEquals("seen: Overdue from hub to IE-INTEGRATOR in procedure pq-request", overdue.message());
+        String notice = results.get(1).exchanges().get(0).requestSoap(); // the hub's document as delivered
+        assertTrue(notice.contains(Documents.today().minusDays(1) + "</") && notice.contains("SENT</"), notice);
+    }
+
     /**
      * Runs in the same sandbox folder as the other plays, and registers again: each run registers
      * an authority of its own, so a run after one that registered is not refused as a duplicate.
@@ -206,6 +225,15 @@ class SandboxTest {
             assertEquals(Verdict.Status.FAIL, accept.status(), accept.message());
             assertTrue(accept.message().contains("the hub refused Answer in state SENT: action Answer is not allowed"),
                     accept.message());
+
+            // the hub's own Overdue: from its log, with the document the hub wrote (no robot sent it)
+            List<CaseResult> late = play(scenario("request.pq-request.integrator=responder", "request.pq-request.robot=DE-ROBOT",
+                    "request.pq-request.overdue=true", "request.pq-request.closeAfterSeconds=0", "registration=false",
+                    "timeoutSeconds=30"), new ScriptedIntegrator(home.resolve(Sandbox.BACKEND), sandbox.directory(), false, false,
+                    Optional.empty()));
+            byStep(late).forEach((step, verdict) -> assertEquals(Verdict.Status.PASS, verdict.status(), step + ": "
+                    + verdict.message()));
+            assertEquals(3, late.size());
 
             // the hub encrypts for a certificate whose key the endpoint does not have
             Path wrong = dir.resolve("sandbox/hub/config/pmodes/certs/ap-de-encryption.pem");

@@ -60,6 +60,19 @@ class ScenarioTest {
     }
 
     @Test
+    void anOverdueRequestIsTheRobotsSoTheIntegratorMustBeItsResponder() {
+        Properties p = new Properties();
+        p.setProperty("request.services-request.integrator", "requester");
+        p.setProperty("request.services-request.overdue", "true");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scenario.of(p, "my.properties"));
+        assertTrue(e.getMessage().startsWith("my.properties: request.services-request.overdue=true: expected"
+                + " request.services-request.integrator=responder"), e.getMessage());
+        p.setProperty("request.services-request.integrator", "responder");
+        assertTrue(Scenario.of(p, "my.properties").requests().get(0).behaviour().overdue());
+    }
+
+    @Test
     void anIntegratorCountryOfTheRobotsIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SandboxDirectory(SandboxDirectory.ROBOT_COUNTRIES, "DE"));

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import org.imigateway.sandbox.SandboxDirectory.Area;
  * The national system of the integrator, played by the test the way a real one would talk to its
  * access point: it writes submission folders into the folder backend's outbox and reads its inbox,
  * and before its next step in a case it waits until the previous one is acknowledged (the
- * backend's {@code sent/<id>.acknowledged}). {@code answersBeforeAccepting} makes it the wrong
+ * backend's {@code sent/<id>.acknowledged}). A request already past its answer-by date it leaves
+ * alone, as the overdue scenario asks. {@code answersBeforeAccepting} makes it the wrong
  * integrator that answers a request it never accepted; {@code registers} names the authority it
  * registers, if any.
  */
@@ -99,6 +101,9 @@ final class ScriptedIntegrator implements Runnable {
         String robot = seen.originalSender();
         switch (seen.action()) {
             case "Submit" -> {
+                if (LocalDate.parse(seen.text("answerBy")).isBefore(Documents.today())) {
+                    return; // already late: the hub's Overdue comes, then the robot's Close
+                }
                 if (answersBeforeAccepting) {
                     submitAndWait(ImiDocumentType.REQUEST_ANSWER, us, robot, Documents.answers(area, caseId, us, robot));
                 } else {
