@@ -104,7 +104,7 @@ public final class StreamingGcm {
         private final boolean beyondJdk;
         private final Cipher jdk;
         /** Set when the work is not the JDK cipher's own. */
-        private GcmStream decryption;
+        private GcmStream stream;
         /** The key and IV of the work that is not the JDK cipher's own, kept after it ends. */
         private GCMParameterSpec spec;
 
@@ -138,7 +138,7 @@ public final class StreamingGcm {
 
         @Override
         protected int engineGetOutputSize(int inputLen) {
-            return decryption != null ? decryption.outputSize(inputLen) : jdk.getOutputSize(inputLen);
+            return stream != null ? stream.outputSize(inputLen) : jdk.getOutputSize(inputLen);
         }
 
         @Override
@@ -162,7 +162,7 @@ public final class StreamingGcm {
 
         @Override
         protected void engineInit(int opmode, Key key, SecureRandom random) throws java.security.InvalidKeyException {
-            decryption = null;
+            stream = null;
             spec = null;
             if (beyondJdk && opmode == Cipher.ENCRYPT_MODE) {
                 byte[] iv = new byte[12];
@@ -180,13 +180,13 @@ public final class StreamingGcm {
         @Override
         protected void engineInit(int opmode, Key key, AlgorithmParameterSpec params, SecureRandom random)
                 throws java.security.InvalidKeyException, java.security.InvalidAlgorithmParameterException {
-            decryption = null;
+            stream = null;
             spec = null;
             boolean own = beyondJdk ? opmode == Cipher.ENCRYPT_MODE || opmode == Cipher.DECRYPT_MODE
                     : streaming && opmode == Cipher.DECRYPT_MODE;
             if (own && params instanceof GCMParameterSpec gcm) {
                 try {
-                    decryption = beyondJdk ? new LongGcm(opmode == Cipher.ENCRYPT_MODE, key, gcm, JDK)
+                    stream = beyondJdk ? new LongGcm(opmode == Cipher.ENCRYPT_MODE, key, gcm, JDK)
                             : new GcmStreamDecryption(key, gcm, JDK);
                     spec = gcm;
                 } catch (java.security.InvalidKeyException | java.security.InvalidAlgorithmParameterException e) {
@@ -211,21 +211,21 @@ public final class StreamingGcm {
 
         @Override
         protected byte[] engineUpdate(byte[] input, int offset, int len) {
-            return decryption != null ? decryption.update(input, offset, len) : jdk.update(input, offset, len);
+            return stream != null ? stream.update(input, offset, len) : jdk.update(input, offset, len);
         }
 
         @Override
         protected int engineUpdate(byte[] input, int offset, int len, byte[] output, int outputOffset)
                 throws ShortBufferException {
-            if (decryption != null) {
-                return copy(decryption.update(input, offset, len), output, outputOffset);
+            if (stream != null) {
+                return copy(stream.update(input, offset, len), output, outputOffset);
             }
             return jdk.update(input, offset, len, output, outputOffset);
         }
 
         @Override
         protected void engineUpdateAAD(byte[] src, int offset, int len) {
-            if (decryption != null) {
+            if (stream != null) {
                 throw new IllegalStateException("attachment encryption has no additional authenticated data");
             }
             jdk.updateAAD(src, offset, len);
@@ -233,7 +233,7 @@ public final class StreamingGcm {
 
         @Override
         protected void engineUpdateAAD(java.nio.ByteBuffer src) {
-            if (decryption != null) {
+            if (stream != null) {
                 throw new IllegalStateException("attachment encryption has no additional authenticated data");
             }
             jdk.updateAAD(src);
@@ -242,7 +242,7 @@ public final class StreamingGcm {
         @Override
         protected byte[] engineDoFinal(byte[] input, int offset, int len)
                 throws javax.crypto.IllegalBlockSizeException, javax.crypto.BadPaddingException {
-            if (decryption != null) {
+            if (stream != null) {
                 return finish(input, offset, len);
             }
             // Cipher.doFinal() with no input reaches the SPI as (null, 0, 0)
@@ -252,7 +252,7 @@ public final class StreamingGcm {
         @Override
         protected int engineDoFinal(byte[] input, int offset, int len, byte[] output, int outputOffset)
                 throws ShortBufferException, javax.crypto.IllegalBlockSizeException, javax.crypto.BadPaddingException {
-            if (decryption != null) {
+            if (stream != null) {
                 return copy(finish(input, offset, len), output, outputOffset);
             }
             return input == null ? jdk.doFinal(output, outputOffset)
@@ -261,13 +261,13 @@ public final class StreamingGcm {
 
         private byte[] finish(byte[] input, int offset, int len) throws javax.crypto.BadPaddingException {
             try {
-                return input == null ? decryption.doFinal(new byte[0], 0, 0) : decryption.doFinal(input, offset, len);
+                return input == null ? stream.doFinal(new byte[0], 0, 0) : stream.doFinal(input, offset, len);
             } catch (javax.crypto.BadPaddingException e) {
                 throw e;
             } catch (java.security.GeneralSecurityException e) {
                 throw (javax.crypto.BadPaddingException) new javax.crypto.BadPaddingException(e.getMessage()).initCause(e);
             } finally {
-                decryption = null;
+                stream = null;
             }
         }
 
