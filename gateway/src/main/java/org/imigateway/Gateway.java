@@ -188,6 +188,8 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         lifecycle.close();
+        // Intermediate files handed to the cleaner go before the gateway is reported stopped.
+        org.imigateway.as4.WorkFolders.awaitPending(java.time.Duration.ofSeconds(30));
     }
 
     /** See {@link GatewayParts#partsOf}. */

@@ -29,10 +29,14 @@ public final class LargeCommand implements Callable<Integer> {
     /**
      * What one large run showed; RSS is the kernel's high-water mark (VmHWM) of each JVM. CPU: the
      * sender's whole life (its start-up included), the receiver's from the sender's start to the delivery.
+     * {@code secondsRunningToAck}: from the sending gateway's "listening" to its ACKNOWLEDGED, both by
+     * the timestamps of its own log: what a gateway that is already running takes (the `send`
+     * command starts one, 7-12 s here), and {@code runningMegabytesPerSecond} from it.
      */
     public record Large(long payloadBytes, String heap, boolean acknowledged, boolean identical, double secondsToAck,
             double secondsToDelivered, double megabytesPerSecond, double senderPeakRssMb, double receiverPeakRssMb,
-            double senderCpuSeconds, double receiverCpuSeconds, String sha256, String note) {
+            double senderCpuSeconds, double receiverCpuSeconds, String sha256, String note, double secondsRunningToAck,
+            double runningMegabytesPerSecond) {
     }
 
     @Option(names = "--size", defaultValue = "2GiB", description = "Payload size (default: ${DEFAULT-VALUE}).")
@@ -94,9 +98,11 @@ public final class LargeCommand implements Callable<Integer> {
             double toDelivered = (System.nanoTime() - start) / 1e9;
             receiver.sample();
             String actual = delivered.isPresent() ? Payloads.sha256(delivered.get().resolve("payload-1")) : "";
+            double running = secondsBetween(dir.resolve("sender.log"), "' listening", "-> ACKNOWLEDGED");
             large = new Large(bytes, heap, exit == 0, expected.equals(actual), toAck, toDelivered,
                     delivered.isPresent() ? bytes / 1e6 / toDelivered : 0, sender.peakRssMb(), receiver.peakRssMb(),
-                    sender.cpuSeconds(), receiver.cpuSeconds() - receiverCpuAtStart, expected, exit == 0 ? "send exit 0 (ACKNOWLEDGED)" : "send exit " + exit + ", see " + dir.resolve("sender.log"));
+                    sender.cpuSeconds(), receiver.cpuSeconds() - receiverCpuAtStart, expected, exit == 0 ? "send exit 0 (ACKNOWLEDGED)" : "send exit " + exit + ", see " + dir.resolve("sender.log"),
+                    running, exit == 0 && running > 0 ? bytes / 1e6 / running : 0);
         }
         System.out.printf(Locale.ROOT, "%nmachine: %d cores, %d MB, %s; load average %s%n", machine.cores(),
                 machine.memoryMb(), machine.jvm(), Machine.currentLoadAverage());
@@ -105,6 +111,8 @@ public final class LargeCommand implements Callable<Integer> {
                 heap, large.acknowledged(), large.secondsToAck(), large.identical() ? "byte-identical" : "NOT identical",
                 large.secondsToDelivered(), large.megabytesPerSecond(), large.senderPeakRssMb(), large.receiverPeakRssMb(),
                 large.senderCpuSeconds(), large.receiverCpuSeconds());
+        System.out.printf(Locale.ROOT, "sending gateway running -> ACKNOWLEDGED (its log): %.1f s, %.1f MB/s%n",
+                large.secondsRunningToAck(), large.runningMegabytesPerSecond());
         Report.json(out, machine, "large-payload", List.of(large));
         System.out.println("JSON: " + out.toAbsolutePath());
         if (jfr != null) {
@@ -125,6 +133,39 @@ public final class LargeCommand implements Callable<Integer> {
         // dumped when the JVM exits: the receiver is stopped by destroy(), which lets shutdown hooks run
         return List.of("-XX:StartFlightRecording=filename=" + jfr.resolve(side + ".jfr").toAbsolutePath()
                 + ",settings=profile,dumponexit=true");
+    }
+
+    /**
+     * Seconds between the first log line containing {@code from} and the first after it containing
+     * {@code to}, by the lines' own ISO timestamps; -1 when either is missing.
+     */
+    static double secondsBetween(Path log, String from, String to) throws IOException {
+        java.time.Instant start = null;
+        for (String line : Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+            java.time.Instant at = timestamp(line);
+            if (at == null) {
+                continue;
+            }
+            if (start == null && line.contains(from)) {
+                start = at;
+            } else if (start != null && line.contains(to)) {
+                return java.time.Duration.between(start, at).toNanos() / 1e9;
+            }
+        }
+        return -1;
+    }
+
+    private static java.time.Instant timestamp(String line) {
+        int space = line.indexOf(' ');
+        if (space < 20 || !Character.isDigit(line.charAt(0))) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(line.substring(0, space),
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx")).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The delivered message folder: the default backend renames it into place once complete. */

@@ -96,7 +96,7 @@ public final class Cryptos {
             own.setTrustStore(anchors);
             own.setCRLCertStore(crls);
 
-            Merlin verification = new Merlin();
+            Merlin verification = new RememberingMerlin(java.time.Clock.systemUTC());
             verification.setKeyStore(partners);
             verification.setTrustStore(anchors);
             verification.setCRLCertStore(crls);

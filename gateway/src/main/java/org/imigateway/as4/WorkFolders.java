@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -31,6 +37,45 @@ public final class WorkFolders {
             }
         } catch (IOException e) {
             LOG.warn("work folder {} could not be listed: {}", root, e.getMessage());
+        }
+    }
+
+    /**
+     * Deleting a large file takes the file system seconds (about 3 s a GiB on ext4 here), so what
+     * an answer or a hand-off need not wait for is removed on this one thread. Order is kept;
+     * what a stop leaves pending is found by {@link #deleteStale} at the next start.
+     */
+    private static final ExecutorService CLEANER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "imi-work-cleaner");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** {@link #deleteQuietly} on the cleaner thread: returns at once. */
+    public static void deleteLater(Path path) {
+        if (path != null) {
+            CLEANER.execute(() -> deleteQuietly(path));
+        }
+    }
+
+    /**
+     * Waits until what was handed to {@link #deleteLater} before this call is removed, at most
+     * {@code timeout}: a stopping gateway leaves no intermediate files behind, and a test sees
+     * the state after cleaning.
+     *
+     * @return false when the timeout passed first
+     */
+    public static boolean awaitPending(Duration timeout) {
+        try {
+            CLEANER.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 

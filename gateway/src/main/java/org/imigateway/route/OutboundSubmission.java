@@ -126,7 +126,10 @@ public final class OutboundSubmission implements GatewayPort {
         }
     }
 
-    /** Keeps the MIME body and the references, synced; removes the intermediate files. */
+    /**
+     * Keeps the MIME body and the references, synced; the intermediate files (compressed and
+     * encrypted payloads) are removed on the cleaner thread, the message need not wait for it.
+     */
     static void keepOnly(Path folder, Path body) throws IOException {
         try (var files = Files.list(folder)) {
             for (Path file : files.toList()) {
@@ -137,7 +140,7 @@ public final class OutboundSubmission implements GatewayPort {
                         channel.force(true);
                     }
                 } else {
-                    Files.deleteIfExists(file);
+                    WorkFolders.deleteLater(file);
                 }
             }
         }

@@ -1,8 +1,6 @@
 package org.imigateway.store;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,9 +50,7 @@ public final class DerbySink implements InboundSink {
         boolean stored = false;
         try {
             for (Payload payload : message.payloads()) {
-                try (InputStream content = Files.newInputStream(payload.file())) {
-                    staged.add(payloads.stage(content));
-                }
+                staged.add(payloads.stage(payload.file()));
             }
             stored = store(MessageHeader.of(message), false, message.properties(), message.payloads(), receipt, staged);
         } finally {

@@ -18,7 +18,8 @@ public interface InboundSink {
     /**
      * Stores the message with the receipt about to be sent. When a message with the same id was
      * stored meanwhile (a concurrent duplicate), nothing is stored and the earlier receipt is
-     * returned instead.
+     * returned instead. The sink takes the payload files over (it may move them into its own
+     * store): the caller does not read them afterwards.
      */
     Optional<byte[]> accept(Delivery message, byte[] receipt) throws IOException;
 

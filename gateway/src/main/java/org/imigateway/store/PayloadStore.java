@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -63,6 +64,44 @@ public final class PayloadStore {
     }
 
     // ---------------------------------------------------------------- storing
+
+    /**
+     * Takes {@code source} over as a new file in {@code incoming/}, synced: moved when it is on
+     * the same file system (a large payload is not written a second time), copied otherwise (a
+     * payload store on a shared folder), and then {@code source} is deleted.
+     */
+    Staged stage(Path source) throws IOException {
+        String name = UUID.randomUUID().toString();
+        Path file = incoming.resolve(name);
+        try {
+            Files.move(source, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Staged copied;
+            try (InputStream content = Files.newInputStream(source)) {
+                copied = stage(content);
+            }
+            Files.deleteIfExists(source);
+            return copied;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            MessageDigest sha256 = sha256();
+            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+            long size = 0;
+            int read;
+            while ((read = channel.read(buffer)) != -1) {
+                buffer.flip();
+                sha256.update(buffer);
+                buffer.clear();
+                size += read;
+            }
+            channel.force(true);
+            syncDirectory(incoming);
+            return new Staged(name, file, size, HexFormat.of().formatHex(sha256.digest()));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
 
     /** Streams {@code content} into a new file in {@code incoming/} and syncs it to disk. */
     Staged stage(InputStream content) throws IOException {

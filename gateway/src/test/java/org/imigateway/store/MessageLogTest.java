@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -210,7 +211,8 @@ class MessageLogTest {
             assertEquals(counts, log.countByStatus());
             assertArrayEquals(TestMessages.receipt(inbound), sink.receiptFor(inbound).orElseThrow());
             assertEquals(TestMessages.receipt(inbound).length,
-                    sink.accept(delivery, TestMessages.receipt("again")).orElseThrow().length, "still a duplicate");
+                    sink.accept(TestMessages.delivery(inbound, Files.createTempDirectory(temp, "again-")),
+                            TestMessages.receipt("again")).orElseThrow().length, "still a duplicate");
             assertEquals(WAITING_FOR_RETRY, log.find(outbound, Direction.OUTBOUND).orElseThrow().status());
             assertEquals(DELIVERED, log.find(inbound, Direction.INBOUND).orElseThrow().status());
             assertTrue(log.transition(inbound, DELIVERED, DOWNLOADED, "fetched"));

@@ -60,6 +60,26 @@ class PayloadStoreTest {
     }
 
     @Test
+    void aFileOnTheSameFileSystemIsMovedInNotCopied() throws Exception {
+        try (Database database = store.open(temp)) {
+            PayloadStore payloads = new PayloadStore(database, temp.resolve("payloads"));
+            Path source = Files.writeString(Files.createTempDirectory(temp, "work-").resolve("payload"), "abc");
+            Object inode = Files.readAttributes(source, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+            PayloadStore.Staged staged = payloads.stage(source);
+
+            assertFalse(Files.exists(source), "taken over");
+            assertEquals(3, staged.size());
+            assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", staged.sha256());
+            assertEquals(payloads.incomingFolder(), staged.file().getParent());
+            if (inode != null) {
+                assertEquals(inode, Files.readAttributes(staged.file(), java.nio.file.attribute.BasicFileAttributes.class)
+                        .fileKey(), "the same file, renamed");
+            }
+        }
+    }
+
+    @Test
     void sizeAndDigestAreMeasuredWhileCopying() throws Exception {
         try (Database database = store.open(temp)) {
             PayloadStore payloads = new PayloadStore(database, temp.resolve("payloads"));

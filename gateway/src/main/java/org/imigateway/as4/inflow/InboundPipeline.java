@@ -126,7 +126,8 @@ public final class InboundPipeline {
             EbmsError error = EbmsError.of(EbmsErrorCode.OTHER, NOT_PROCESSABLE);
             return new InboundOutcome.Rejected(messageId.map(error::about).orElse(error), messageId, false);
         } finally {
-            WorkFolders.deleteQuietly(workDir);
+            // The receipt need not wait for the file system to free a large body's files.
+            WorkFolders.deleteLater(workDir);
         }
     }
 }

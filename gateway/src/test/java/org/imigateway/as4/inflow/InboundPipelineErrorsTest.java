@@ -18,6 +18,7 @@ import org.imigateway.connectors.Delivery;
 import org.imigateway.pmode.PModeSet;
 import org.imigateway.store.InboundSink;
 import org.junit.jupiter.api.BeforeAll;
+import org.imigateway.as4.WorkFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +68,7 @@ class InboundPipelineErrorsTest {
     void theWorkFolderOfTheFailedMessageIsRemoved() throws IOException {
         pipeline.receive(CONTENT_TYPE, failingWith(new OutOfMemoryError("Java heap space")));
 
+        assertTrue(WorkFolders.awaitPending(java.time.Duration.ofSeconds(10)));
         try (var left = Files.list(dir.resolve("work"))) {
             assertEquals(0, left.count());
         }
@@ -77,6 +79,7 @@ class InboundPipelineErrorsTest {
         pipeline.receive(CONTENT_TYPE, breakingOffWith(new IOException("connection reset by peer")));
         pipeline.receive(CONTENT_TYPE, breakingOffWith(new OutOfMemoryError("Java heap space")));
 
+        assertTrue(WorkFolders.awaitPending(java.time.Duration.ofSeconds(10)));
         try (var left = Files.list(dir.resolve("work"))) {
             assertEquals(0, left.count());
         }
