@@ -1,6 +1,7 @@
 package org.imigateway.as4;
 
 import java.io.IOException;
+import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +35,8 @@ final class AttachmentCallbacks implements CallbackHandler {
     private final MimeEnvelope envelope;
     private final Path workDir;
     private final CallbackHandler passwords;
+    private static final int WRITE_BUFFER = 256 * 1024;
+
     private final List<InputStream> opened = new ArrayList<>();
 
     AttachmentCallbacks(MimeEnvelope envelope, Path workDir, CallbackHandler passwords) {
@@ -91,7 +94,10 @@ final class AttachmentCallbacks implements CallbackHandler {
             return;
         }
         Path file = Files.createTempFile(workDir, "sec-", ".bin");
-        try (InputStream in = attachment.getSourceStream(); OutputStream out = Files.newOutputStream(file)) {
+        // Buffered: WSS4J's cipher stream hands out 512 bytes a read, and writing each to the file
+        // was a system call per 512 bytes (4 million for a 2 GiB payload, most of its encryption time).
+        try (InputStream in = attachment.getSourceStream();
+                OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER)) {
             in.transferTo(out);
         }
         String mimeType = attachment.getMimeType() != null ? attachment.getMimeType() : current.contentType();
