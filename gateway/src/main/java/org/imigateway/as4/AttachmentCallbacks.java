@@ -97,7 +97,7 @@ final class AttachmentCallbacks implements CallbackHandler {
         // Buffered: WSS4J's cipher stream hands out 512 bytes a read, and writing each to the file
         // was a system call per 512 bytes (4 million for a 2 GiB payload, most of its encryption time).
         try (InputStream in = attachment.getSourceStream();
-                OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER)) {
+                OutputStream out = new BufferedOutputStream(WorkFolders.openCreated(file), WRITE_BUFFER)) {
             in.transferTo(out);
         }
         String mimeType = attachment.getMimeType() != null ? attachment.getMimeType() : current.contentType();

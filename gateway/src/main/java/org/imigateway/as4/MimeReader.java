@@ -202,7 +202,7 @@ public final class MimeReader {
             }
             String contentId = As4Part.bareContentId(id);
             Path file = Files.createTempFile(workDir, "part-", ".bin");
-            try (OutputStream out = Files.newOutputStream(file)) {
+            try (OutputStream out = WorkFolders.openCreated(file)) {
                 copy(content, out, contentId);
             }
             attachments.add(new As4Part(contentId, type == null ? "text/plain" : type, headers, file));

@@ -68,7 +68,7 @@ final class SoapPartBuffer extends LimitedInputStream {
         kept += n;
         if (file == null && kept > IN_MEMORY) {
             file = Files.createTempFile(workDir, "soap-", ".xml");
-            out = Files.newOutputStream(file);
+            out = WorkFolders.openCreated(file);
             memory.writeTo(out);
             memory = null;
         }

@@ -16,6 +16,7 @@ import org.imigateway.as4.As4Part;
 import org.imigateway.as4.EbmsErrorCode;
 import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.Namespaces;
+import org.imigateway.as4.WorkFolders;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.PayloadFileName;
 import org.imigateway.schemas.ebms3.PartInfo;
@@ -84,7 +85,7 @@ public final class DecompressPayloads implements InboundStep {
             Path target = Files.createTempFile(workDir, "plain-", ".bin");
             long total = 0;
             byte[] buffer = new byte[64 * 1024];
-            try (InputStream in = new GZIPInputStream(part.open(), 64 * 1024); OutputStream out = Files.newOutputStream(target)) {
+            try (InputStream in = new GZIPInputStream(part.open(), 64 * 1024); OutputStream out = WorkFolders.openCreated(target)) {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     total += n;

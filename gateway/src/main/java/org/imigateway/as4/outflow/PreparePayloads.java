@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.imigateway.as4.As4Part;
 import org.imigateway.as4.Namespaces;
+import org.imigateway.as4.WorkFolders;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
 
@@ -38,7 +39,7 @@ public final class PreparePayloads {
             if (message.leg().compress()) {
                 Path gz = Files.createTempFile(message.workDir(), "gz-", ".bin");
                 try (InputStream in = Files.newInputStream(payload.file());
-                        OutputStream out = AdaptiveGzip.to(Files.newOutputStream(gz))) {
+                        OutputStream out = AdaptiveGzip.to(WorkFolders.openCreated(gz))) {
                     in.transferTo(out);
                 }
                 properties.add(MessageProperty.of(Namespaces.PART_PROPERTY_COMPRESSION_TYPE, Namespaces.GZIP_MIME_TYPE));
