@@ -104,6 +104,10 @@ public final class LargeCommand implements Callable<Integer> {
                     sender.cpuSeconds(), receiver.cpuSeconds() - receiverCpuAtStart, expected, exit == 0 ? "send exit 0 (ACKNOWLEDGED)" : "send exit " + exit + ", see " + dir.resolve("sender.log"),
                     running, exit == 0 && running > 0 ? bytes / 1e6 / running : 0);
         }
+        if (large.acknowledged() && large.identical()) {
+            // Both homes hold the payload two or three times over: kept only when the run failed.
+            deleteRecursively(net);
+        }
         System.out.printf(Locale.ROOT, "%nmachine: %d cores, %d MB, %s; load average %s%n", machine.cores(),
                 machine.memoryMb(), machine.jvm(), Machine.currentLoadAverage());
         System.out.printf(Locale.ROOT, "%s with -Xmx%s: acknowledged %s after %.1f s, delivered %s after %.1f s, %.1f MB/s,"
@@ -133,6 +137,14 @@ public final class LargeCommand implements Callable<Integer> {
         // dumped when the JVM exits: the receiver is stopped by destroy(), which lets shutdown hooks run
         return List.of("-XX:StartFlightRecording=filename=" + jfr.resolve(side + ".jfr").toAbsolutePath()
                 + ",settings=profile,dumponexit=true");
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /**
