@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.imigateway.as4.WorkFolders;
 import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.demo.DemoNetwork;
 
@@ -106,7 +107,7 @@ public final class LargeCommand implements Callable<Integer> {
         }
         if (large.acknowledged() && large.identical()) {
             // Both homes hold the payload two or three times over: kept only when the run failed.
-            deleteRecursively(net);
+            WorkFolders.deleteQuietly(net);
         }
         System.out.printf(Locale.ROOT, "%nmachine: %d cores, %d MB, %s; load average %s%n", machine.cores(),
                 machine.memoryMb(), machine.jvm(), Machine.currentLoadAverage());
@@ -137,14 +138,6 @@ public final class LargeCommand implements Callable<Integer> {
         // dumped when the JVM exits: the receiver is stopped by destroy(), which lets shutdown hooks run
         return List.of("-XX:StartFlightRecording=filename=" + jfr.resolve(side + ".jfr").toAbsolutePath()
                 + ",settings=profile,dumponexit=true");
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     /**

@@ -25,9 +25,12 @@ class PreparedMessageFilesTest {
     void theFirstSendTakesTheReferencesFromMemoryAndALaterOneFromTheFile() throws IOException {
         Path file = dir.resolve("references.xml");
         PreparedMessageFiles.writeReferences(references("cid:part-1", "AAAA", "cid:part-2", "BBBB"), file);
+        // What the file says from now on differs, so each read shows where it came from.
+        Files.writeString(file, Files.readString(file).replace("AAAA", "CCCC"));
 
-        assertEquals(List.of("cid:part-1=AAAA", "cid:part-2=BBBB"), summary(PreparedMessageFiles.readReferences(file)));
         assertEquals(List.of("cid:part-1=AAAA", "cid:part-2=BBBB"), summary(PreparedMessageFiles.readReferences(file)),
+                "the first send: the references as written, from memory");
+        assertEquals(List.of("cid:part-1=CCCC", "cid:part-2=BBBB"), summary(PreparedMessageFiles.readReferences(file)),
                 "a retry parses the file");
     }
 
