@@ -67,7 +67,7 @@ class ConsumerRestartTest {
     }
 
     @Test
-    @Timeout(100)
+    @Timeout(300)
     void errorInDeliveryConsumerRestartsTheRouteReportsDownAndDeliversOnce() throws Exception {
         Gateway a = network.gateway("gw-a");
         Gateway b = network.gateway("gw-b");
@@ -84,13 +84,13 @@ class ConsumerRestartTest {
         Path note = Files.writeString(dir.resolve("note.xml"), "<note xmlns=\"urn:test\">heal</note>", StandardCharsets.UTF_8);
         String id = a.submit(Submission.to("gw-b").service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE)
                 .action(DemoNetwork.ACTION).payload(Payload.of(note, "application/xml")).build());
-        assertEquals(MessageStatus.ACKNOWLEDGED, a.awaitOutcome(id, Duration.ofSeconds(30)).status());
+        assertEquals(MessageStatus.ACKNOWLEDGED, a.awaitOutcome(id, Duration.ofSeconds(90)).status());
 
         // /health is polled until the message is delivered; the DOWN answers must name the stopped route.
         List<String> downAnswers = new CopyOnWriteArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (partsOf(b).messageLog().find(id, Direction.INBOUND).map(MessageRecord::status).orElse(null) != MessageStatus.DELIVERED) {
-            assertTrue(System.nanoTime() < deadline, "not delivered within 60 s; health said " + health(b).body());
+            assertTrue(System.nanoTime() < deadline, "not delivered within 120 s; health said " + health(b).body());
             HttpResponse<String> answer = health(b);
             if (answer.statusCode() == 503) {
                 downAnswers.add(answer.body());
@@ -110,7 +110,7 @@ class ConsumerRestartTest {
     }
 
     private static void awaitHealthUp(Gateway gateway) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         HttpResponse<String> answer = health(gateway);
         while (answer.statusCode() != 200) {
             assertTrue(System.nanoTime() < deadline, "/health stays DOWN after the restart: " + answer.body());

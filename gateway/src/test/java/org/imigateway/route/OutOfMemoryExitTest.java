@@ -43,7 +43,7 @@ class OutOfMemoryExitTest {
     Path dir;
 
     @Test
-    @Timeout(110)
+    @Timeout(360)
     void outOfMemoryInDeliveryExitsTheProcessAndTheRestartDeliversOnce() throws Exception {
         try (TestNetwork network = TestNetwork.create(dir.resolve("net"), "gw-a", "gw-b")) {
             Path home = network.plan().home("gw-b");
@@ -54,10 +54,10 @@ class OutOfMemoryExitTest {
             Path note = Files.writeString(dir.resolve("note.xml"), "<note xmlns=\"urn:test\">oom</note>", StandardCharsets.UTF_8);
             String id = a.submit(Submission.to("gw-b").service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE)
                     .action(DemoNetwork.ACTION).payload(Payload.of(note, "application/xml")).build());
-            assertEquals(MessageStatus.ACKNOWLEDGED, a.awaitOutcome(id, Duration.ofSeconds(30)).status(),
+            assertEquals(MessageStatus.ACKNOWLEDGED, a.awaitOutcome(id, Duration.ofSeconds(90)).status(),
                     "gw-b receipted the message before its delivery ran out of memory");
 
-            assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the gateway kept running after an OutOfMemoryError:\n"
+            assertTrue(first.waitFor(120, TimeUnit.SECONDS), "the gateway kept running after an OutOfMemoryError:\n"
                     + log(home, "first"));
             assertNotEquals(0, first.exitValue(), log(home, "first"));
             assertTrue(log(home, "first").contains("Terminating due to java.lang.OutOfMemoryError"), log(home, "first"));
@@ -70,7 +70,7 @@ class OutOfMemoryExitTest {
                 awaitDelivered(home, second);
             } finally {
                 second.destroy();  // SIGTERM: the shutdown hook closes the gateway, so its database can be read
-                if (!second.waitFor(60, TimeUnit.SECONDS)) {
+                if (!second.waitFor(120, TimeUnit.SECONDS)) {
                     second.destroyForcibly().waitFor();
                 }
             }
@@ -101,7 +101,7 @@ class OutOfMemoryExitTest {
     }
 
     private static void awaitDelivered(Path home, Process node) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(45);
+        Instant deadline = Instant.now().plusSeconds(120);
         while (deliveredCount(home) == 0) {
             assertTrue(node.isAlive(), "the restarted gateway died:\n" + log(home, "second"));
             assertTrue(Instant.now().isBefore(deadline), "not delivered after the restart:\n" + log(home, "second"));
@@ -123,7 +123,7 @@ class OutOfMemoryExitTest {
     }
 
     private static void awaitReady(Path home, String name, Process process) throws Exception {
-        ChildLog.await(process, home.resolve("node-" + name + ".log"), "READY", Duration.ofSeconds(60));
+        ChildLog.await(process, home.resolve("node-" + name + ".log"), "READY", Duration.ofSeconds(120));
     }
 
     private static String log(Path home, String name) throws IOException {
