@@ -74,7 +74,7 @@ final class Operators {
                 pmodes.get().parties().stream().map(Party::name).toList(), cluster);
         this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics, cluster, broker::live,
                 new MessageBrowser(log, payloads));
-        this.health = new Health(broker::isStarted, routes::problems, log, data, expiry, cluster, broker::live);
+        this.health = new Health(broker::isStarted, broker::blocked, routes::problems, log, data, expiry, cluster, broker::live);
     }
 
     OpsEndpoints open(TlsSettings serverTls) throws IOException {

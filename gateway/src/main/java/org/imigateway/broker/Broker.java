@@ -1,5 +1,7 @@
 package org.imigateway.broker;
 
+import java.util.Optional;
+
 import jakarta.jms.ConnectionFactory;
 
 /**
@@ -52,6 +54,15 @@ public interface Broker extends AutoCloseable {
 
     /** Whether the broker can take messages now: started (embedded) or connected (external). */
     boolean isStarted();
+
+    /**
+     * Why the running broker takes no messages now (its disk above {@code max-disk-usage}), so that
+     * a producer waits; empty when it takes them, or when this side cannot tell (an external broker
+     * says so only by holding the producer).
+     */
+    default Optional<String> blocked() {
+        return Optional.empty();
+    }
 
     /** Which broker answers now, for operators: of a live/backup pair, the one that is live. */
     default String live() {

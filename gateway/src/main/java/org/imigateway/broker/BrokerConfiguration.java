@@ -56,6 +56,8 @@ final class BrokerConfiguration {
                 .setJournalDatasync(true)
                 .setIDCacheSize(settings.duplicateIdCacheSize())
                 .setPersistIDCache(true)
+                // Above it producers wait for space; the inbound hand-off waits a bounded time (InboundHandoff).
+                .setMaxDiskUsage(settings.maxDiskUsage())
                 // In-VM clients live in this JVM; the optional TCP acceptor binds to loopback only.
                 .setSecurityEnabled(false)
                 .setJMXManagementEnabled(true)

@@ -15,15 +15,20 @@ import java.util.OptionalInt;
  * @param tcpPort              when present, a CORE protocol acceptor on 127.0.0.1 at this port
  *                             (for operators' tools); absent by default: in-VM only
  * @param duplicateIdCacheSize duplicate ids remembered per address (a ring: the oldest is forgotten first)
+ * @param maxDiskUsage         the percentage of its disk above which the broker stops taking messages
+ *                             (Artemis' {@code max-disk-usage}); 100 lets it fill the disk
  */
 public record BrokerSettings(String name, Path dataFolder, RedeliverySettings redelivery, OptionalInt tcpPort,
-                             int duplicateIdCacheSize) {
+                             int duplicateIdCacheSize, int maxDiskUsage) {
 
     /**
      * About half a day of inbound traffic at the public-declaration peak (1.5 million a month is about
      * 50 000 a day). The message store's MessageId check stays the authoritative duplicate check.
      */
     public static final int DEFAULT_DUPLICATE_ID_CACHE_SIZE = 25_000;
+
+    /** Artemis' own default: a tenth of the disk is left for the database, the payloads and the logs. */
+    public static final int DEFAULT_MAX_DISK_USAGE = 90;
 
     public BrokerSettings {
         Objects.requireNonNull(name, "name");
@@ -39,23 +44,30 @@ public record BrokerSettings(String name, Path dataFolder, RedeliverySettings re
         if (duplicateIdCacheSize < 1) {
             throw new IllegalArgumentException("duplicateIdCacheSize must be positive, was " + duplicateIdCacheSize);
         }
+        if (maxDiskUsage < 1 || maxDiskUsage > 100) {
+            throw new IllegalArgumentException("maxDiskUsage must be a percentage from 1 to 100, was " + maxDiskUsage);
+        }
     }
 
     /** In-VM only, default redelivery and duplicate cache. */
     public static BrokerSettings of(String name, Path dataFolder) {
         return new BrokerSettings(name, dataFolder, RedeliverySettings.defaults(), OptionalInt.empty(),
-                DEFAULT_DUPLICATE_ID_CACHE_SIZE);
+                DEFAULT_DUPLICATE_ID_CACHE_SIZE, DEFAULT_MAX_DISK_USAGE);
     }
 
     public BrokerSettings withRedelivery(RedeliverySettings settings) {
-        return new BrokerSettings(name, dataFolder, settings, tcpPort, duplicateIdCacheSize);
+        return new BrokerSettings(name, dataFolder, settings, tcpPort, duplicateIdCacheSize, maxDiskUsage);
     }
 
     public BrokerSettings withTcpPort(int port) {
-        return new BrokerSettings(name, dataFolder, redelivery, OptionalInt.of(port), duplicateIdCacheSize);
+        return new BrokerSettings(name, dataFolder, redelivery, OptionalInt.of(port), duplicateIdCacheSize, maxDiskUsage);
     }
 
     public BrokerSettings withDuplicateIdCacheSize(int size) {
-        return new BrokerSettings(name, dataFolder, redelivery, tcpPort, size);
+        return new BrokerSettings(name, dataFolder, redelivery, tcpPort, size, maxDiskUsage);
+    }
+
+    public BrokerSettings withMaxDiskUsage(int percent) {
+        return new BrokerSettings(name, dataFolder, redelivery, tcpPort, duplicateIdCacheSize, percent);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -277,6 +278,15 @@ public final class EmbeddedBroker implements Broker {
 
     public boolean isStarted() {
         return server.isStarted();
+    }
+
+    @Override
+    public Optional<String> blocked() {
+        if (server.isStarted() && server.getPagingManager() != null && server.getPagingManager().isDiskFull()) {
+            return Optional.of("the disk of " + settings.dataFolder() + " is above the broker's max-disk-usage of "
+                    + settings.maxDiskUsage() + " %; free space, or raise broker.maxDiskUsage");
+        }
+        return Optional.empty();
     }
 
     /** Stops the broker; every message it accepted is in the journal. Calling it again does nothing. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -18,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.imigateway.store.MessageLog;
 
 /**
- * Whether the gateway can do its job: broker running, every route consuming, database answering,
+ * Whether the gateway can do its job: broker running and taking messages, every route consuming, database answering,
  * room on the data disk, no certificate expired. A certificate within {@link CertificateExpiry#WARNING_DAYS} of
  * its end is a warning: the gateway still works, an operator must act.
  */
@@ -53,6 +54,7 @@ public final class Health {
     }
 
     private final BooleanSupplier brokerStarted;
+    private final Supplier<Optional<String>> brokerBlocked;
     private final Supplier<List<String>> routeProblems;
     private final MessageLog log;
     private final Path dataDir;
@@ -63,11 +65,14 @@ public final class Health {
     /**
      * @param routeProblems one line per route that does not consume, naming it (route.RouteSupervisor);
      *                      empty when all consume
+     * @param brokerBlocked why a running broker takes no messages (broker.Broker#blocked); empty when it does
      */
-    public Health(BooleanSupplier brokerStarted, Supplier<List<String>> routeProblems, MessageLog log, Path dataDir,
+    public Health(BooleanSupplier brokerStarted, Supplier<Optional<String>> brokerBlocked,
+            Supplier<List<String>> routeProblems, MessageLog log, Path dataDir,
             CertificateExpiry certificates, ClusterState cluster, Supplier<String> brokerLive) {
         this.brokerLive = brokerLive;
         this.brokerStarted = brokerStarted;
+        this.brokerBlocked = brokerBlocked;
         this.routeProblems = routeProblems;
         this.log = log;
         this.dataDir = dataDir;
@@ -77,8 +82,7 @@ public final class Health {
 
     public Report check() {
         Map<String, Check> checks = new LinkedHashMap<>();
-        checks.put("broker", brokerStarted.getAsBoolean() ? new Check(State.UP, "started")
-                : new Check(State.DOWN, "the broker is not running or not reachable"));
+        checks.put("broker", broker());
         checks.put("routes", routes());
         checks.put("database", database());
         checks.put("disk", disk());
@@ -89,6 +93,15 @@ public final class Health {
         }
         State worst = checks.values().stream().map(Check::state).max(Enum::compareTo).orElse(State.UP);
         return new Report(worst, checks);
+    }
+
+    // A broker that takes no messages leaves every receipt waiting: DOWN, though nothing has failed yet.
+    private Check broker() {
+        if (!brokerStarted.getAsBoolean()) {
+            return new Check(State.DOWN, "the broker is not running or not reachable");
+        }
+        return brokerBlocked.get().map(why -> new Check(State.DOWN, "started, but takes no messages: " + why))
+                .orElseGet(() -> new Check(State.UP, "started"));
     }
 
     // A route that does not consume leaves received messages undelivered: DOWN until it is restarted.

@@ -15,6 +15,11 @@ import org.imigateway.store.InboundSink;
  * with the receipt. A crash between the two leaves the message RECEIVED in Derby, and
  * {@link Recovery} queues it again at the next start (the broker drops the copy if the first
  * hand-off did make it).
+ *
+ * <p>A broker that does not take the message within {@link Enqueuer#CALLER_WAIT} (its disk above
+ * {@code max-disk-usage}) gets the sender a temporary error instead of a request left hanging;
+ * the message is RECEIVED in the database, so the sender's retry is answered with its receipt
+ * and the message goes on when the broker takes messages again.
  */
 public final class InboundHandoff implements InboundSink {
 
@@ -36,8 +41,11 @@ public final class InboundHandoff implements InboundSink {
         Optional<byte[]> earlier = store.accept(message, receipt);
         if (earlier.isEmpty()) {
             try {
-                enqueuer.enqueue(Queues.INBOUND, message.messageId(), Map.of(Headers.MESSAGE_ID, message.messageId(),
-                        Headers.AUTHORITY, ChooseBackend.authority(message)), inboundDuplicateId(message.messageId()));
+                enqueuer.enqueueWithin(Enqueuer.CALLER_WAIT, Queues.INBOUND, message.messageId(), Map.of(Headers.MESSAGE_ID,
+                        message.messageId(), Headers.AUTHORITY, ChooseBackend.authority(message)),
+                        inboundDuplicateId(message.messageId()));
+            } catch (Enqueuer.NotTaken e) {
+                throw new IOException("message stored but not queued: " + e.getMessage(), e);
             } catch (RuntimeException e) {
                 // Stored but not queued: the sender gets a temporary error and retries; the retry
                 // is a duplicate answered from Derby, and recovery queues the message.

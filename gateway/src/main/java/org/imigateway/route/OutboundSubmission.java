@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -69,7 +70,12 @@ public final class OutboundSubmission implements GatewayPort {
                     prepared.receiver().partyId().value(), submission.service(), submission.serviceType(),
                     submission.action());
             log.registerOutbound(header, submission.properties(), new MimeBody(prepared.body(), prepared.contentType()));
-            enqueuer.enqueue(Queues.OUTBOUND, prepared.messageId(), "out:" + prepared.messageId(), 0);
+            try {
+                enqueuer.enqueueWithin(Enqueuer.CALLER_WAIT, Queues.OUTBOUND, prepared.messageId(),
+                        Map.of(Headers.MESSAGE_ID, prepared.messageId()), "out:" + prepared.messageId());
+            } catch (Enqueuer.NotTaken e) {
+                // Accepted all the same: SEND_ENQUEUED in the log, which the late send or recovery queues.
+            }
             return prepared.messageId();
         } catch (DynamicReceivers.LookupFailed e) {
             return hold(submission, folder, e);

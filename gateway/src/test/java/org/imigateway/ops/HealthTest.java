@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import org.imigateway.certificates.CertificateAuthority;
@@ -89,7 +90,7 @@ class HealthTest {
     void aRouteThatDoesNotConsumeIsDownAndNamed() {
         CertificateExpiry expiry = new CertificateExpiry(Map.of("signing", certificate(400)),
                 () -> new PModeSet(List.of(), List.of()));
-        Health health = new Health(() -> true, () -> List.of("route deliver-default: the route is Stopped"), log, dir, expiry, ClusterState.SINGLE, () -> "the embedded broker");
+        Health health = new Health(() -> true, Optional::empty, () -> List.of("route deliver-default: the route is Stopped"), log, dir, expiry, ClusterState.SINGLE, () -> "the embedded broker");
         Health.Report report = health.check();
         assertEquals(Health.State.DOWN, report.state(), report.toJson());
         assertEquals(Health.State.DOWN, report.checks().get("routes").state());
@@ -99,7 +100,7 @@ class HealthTest {
     private static Health health(boolean brokerStarted, X509Certificate signing) {
         CertificateExpiry expiry = new CertificateExpiry(Map.of("signing", signing),
                 () -> new PModeSet(List.of(), List.of()));
-        return new Health(() -> brokerStarted, List::of, log, dir, expiry, ClusterState.SINGLE, () -> "the embedded broker");
+        return new Health(() -> brokerStarted, Optional::empty, List::of, log, dir, expiry, ClusterState.SINGLE, () -> "the embedded broker");
     }
 
     /** A signing certificate whose last day is {@code days} from now (plus an hour, so whole days count right). */
