@@ -128,42 +128,53 @@ public final class FanOutCommand implements Callable<Integer> {
     /**
      * Submits {@code xml} from the sending authority's national system and waits until the
      * access points' backends hold {@code before} + one copy per recipient and the hub holds a
-     * receipt for each.
+     * receipt for each. The wait reads counters the message logs keep as they commit
+     * ({@link StatusCount}): neither a query nor a folder listing takes CPU from the gateways.
      */
     private Outcome fanOut(FanOutNetwork network, FanOutDirectory directory, Map<String, Gateway> accessPoints,
             ImiDocumentType type, String xml, Path file, int before) throws Exception {
         Files.writeString(file, xml, StandardCharsets.UTF_8);
         Gateway hub = network.hub();
-        long acknowledgedBefore = partsOf(hub).messageLog().countByStatus().getOrDefault(MessageStatus.ACKNOWLEDGED, 0L);
         int expected = directory.recipients().size();
-        ProcessMeter meter = new ProcessMeter();
-        meter.start();
-        Instant submitted = Instant.now();
-        String messageId = accessPoints.get(directory.sender().accessPoint()).submit(Submission.to(FanOutNetwork.HUB)
-                .service(type.service(), ImiDocumentType.SERVICE_TYPE)
-                .action(type.action())
-                .property(MessageProperty.of(Cooperation.ORIGINAL_SENDER, directory.sender().id()))
-                .property(MessageProperty.of(Cooperation.FINAL_RECIPIENT, directory.sender().id()))
-                .payload(Payload.of(file, "application/xml"))
-                .build());
-        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-        while (FanOutDeliveries.count(accessPoints.values()) < before + expected
-                || partsOf(hub).messageLog().countByStatus().getOrDefault(MessageStatus.ACKNOWLEDGED, 0L) < acknowledgedBefore + expected) {
-            Map<MessageStatus, Long> counts = partsOf(hub).messageLog().countByStatus();
-            if (counts.getOrDefault(MessageStatus.SEND_FAILURE, 0L) > 0 || System.nanoTime() > deadline) {
-                throw new IllegalStateException(type + " " + messageId + ": after " + timeoutSeconds + " s or a send failure,"
-                        + " the backends hold " + (FanOutDeliveries.count(accessPoints.values()) - before) + " of " + expected
-                        + " copies; hub message counts " + counts);
+        List<StatusCount> delivered = new ArrayList<>();
+        try (StatusCount acknowledged = StatusCount.of(hub, MessageStatus.ACKNOWLEDGED);
+             StatusCount failed = StatusCount.of(hub, MessageStatus.SEND_FAILURE)) {
+            for (Gateway accessPoint : accessPoints.values()) {
+                delivered.add(StatusCount.of(accessPoint, MessageStatus.DELIVERED));
             }
-            Thread.sleep(100);
+            ProcessMeter meter = new ProcessMeter();
+            meter.start();
+            Instant submitted = Instant.now();
+            String messageId = accessPoints.get(directory.sender().accessPoint()).submit(Submission.to(FanOutNetwork.HUB)
+                    .service(type.service(), ImiDocumentType.SERVICE_TYPE)
+                    .action(type.action())
+                    .property(MessageProperty.of(Cooperation.ORIGINAL_SENDER, directory.sender().id()))
+                    .property(MessageProperty.of(Cooperation.FINAL_RECIPIENT, directory.sender().id()))
+                    .payload(Payload.of(file, "application/xml"))
+                    .build());
+            long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+            while (sum(delivered) < expected || acknowledged.completions().count() < expected) {
+                if (failed.completions().count() > 0 || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(type + " " + messageId + ": after " + timeoutSeconds + " s or a send failure,"
+                            + " the backends hold " + (FanOutDeliveries.count(accessPoints.values()) - before) + " of " + expected
+                            + " copies; hub message counts " + partsOf(hub).messageLog().countByStatus());
+                }
+                Thread.sleep(50);
+            }
+            meter.stop();
+            List<FanOutDeliveries.Copy> copies = FanOutDeliveries.read(accessPoints).stream()
+                    .filter(c -> c.refToMessageId().equals(messageId)).toList();
+            FanOutPhase phase = FanOutPhase.of(type.action(), submitted, messageId, copies, hub, network, meter);
+            System.out.printf(Locale.ROOT, "%s: %d copies delivered in %.2f s, acknowledged at the hub in %.2f s%n",
+                    type.action(), copies.size(), phase.allDeliveredSeconds(), phase.allAcknowledgedSeconds());
+            return new Outcome(messageId, phase);
+        } finally {
+            delivered.forEach(StatusCount::close);
         }
-        meter.stop();
-        List<FanOutDeliveries.Copy> copies = FanOutDeliveries.read(accessPoints).stream()
-                .filter(c -> c.refToMessageId().equals(messageId)).toList();
-        FanOutPhase phase = FanOutPhase.of(type.action(), submitted, messageId, copies, hub, network, meter);
-        System.out.printf(Locale.ROOT, "%s: %d copies delivered in %.2f s, acknowledged at the hub in %.2f s%n",
-                type.action(), copies.size(), phase.allDeliveredSeconds(), phase.allAcknowledgedSeconds());
-        return new Outcome(messageId, phase);
+    }
+
+    private static long sum(List<StatusCount> counts) {
+        return counts.stream().mapToLong(c -> c.completions().count()).sum();
     }
 
     private static String alertXml(FanOutDirectory directory, String caseId) {
