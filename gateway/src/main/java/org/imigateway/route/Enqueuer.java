@@ -10,6 +10,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.ProducerTemplate;
@@ -72,15 +73,30 @@ public final class Enqueuer {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return enqueue(queue, body, properties, duplicateId);
         }
+        AtomicBoolean abandoned = new AtomicBoolean();
         Future<Boolean> sent;
         try {
-            sent = bounded.submit(() -> enqueue(queue, body, properties, duplicateId));
+            sent = bounded.submit(() -> {
+                try {
+                    boolean queued = enqueue(queue, body, properties, duplicateId);
+                    if (abandoned.get()) {
+                        LOG.info("the broker took {} on {} after all", duplicateId, queue);
+                    }
+                    return queued;
+                } catch (RuntimeException e) {
+                    if (abandoned.get()) {
+                        LOG.warn("{} was not queued on {} ({}); recovery queues it", duplicateId, queue, e.toString());
+                    }
+                    throw e;
+                }
+            });
         } catch (RejectedExecutionException e) {
             throw new NotTaken(MOST_WAITING + " earlier messages are still waiting for the broker to take them");
         }
         try {
             return sent.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            abandoned.set(true);
             LOG.warn("the broker did not take {} on {} within {} s; is its disk above max-disk-usage or the address blocked?"
                     + " The message waits in the database", duplicateId, queue, limit.toSeconds());
             throw new NotTaken("the broker did not take the message within " + limit.toSeconds()
