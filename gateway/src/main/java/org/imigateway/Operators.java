@@ -71,7 +71,7 @@ final class Operators {
         Operations operations = new Operations(log, enqueuer, broker, sendControl, name -> pmodes.get().party(name),
                 pmodes::reload, renotifyOutcome);
         this.metrics = new GatewayMetrics(config.partyName(), statistics, broker::messageCount, sendControl, expiry,
-                pmodes.get().parties().stream().map(Party::name).toList(), cluster);
+                pmodes.get().parties().stream().map(Party::name).toList(), cluster, broker::blocked);
         this.bean = new GatewayBean(statistics, expiry, sendControl, operations, metrics, cluster, broker::live,
                 new MessageBrowser(log, payloads));
         this.health = new Health(broker::isStarted, broker::blocked, routes::problems, log, data, expiry, cluster, broker::live);

@@ -3,7 +3,9 @@ package org.imigateway.ops;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 import io.micrometer.core.instrument.Gauge;
@@ -30,13 +32,20 @@ public final class GatewayMetrics {
     private final ToLongFunction<String> queueDepth;
 
     public GatewayMetrics(String party, MessageStatistics statistics, ToLongFunction<String> queueDepth,
-            SendControl control, CertificateExpiry certificates, Collection<String> partners, ClusterState cluster) {
+            SendControl control, CertificateExpiry certificates, Collection<String> partners, ClusterState cluster,
+            Supplier<Optional<String>> brokerBlocked) {
         this.queueDepth = queueDepth;
         registry.config().commonTags("gateway", party);
         Gauge.builder("imi.cluster.timer.holder", cluster, c -> c.holdsTimers() ? 1 : 0)
                 .description("1 on the node that runs the once-only timers (recovery, retention, overdue,"
                         + " public-recovery), 0 on the others; a gateway on its own is 1")
                 .tag("node", cluster.nodeId()).register(registry);
+        // The supplier form holds the lambda strongly; with (object, function) the gauge would read NaN
+        // once the method reference handed in here is collected.
+        Gauge.builder("imi.broker.blocked", () -> brokerBlocked.get().isPresent() ? 1 : 0)
+                .description("1 while the embedded broker takes no messages (its disk above max-disk-usage):"
+                        + " receipts are answered EBMS:0004 after 10 s; 0 otherwise, and always for an external broker")
+                .register(registry);
         for (MessageStatus status : MessageStatus.values()) {
             String key = status.direction() + "/" + status;
             Gauge.builder("imi.messages", statistics, s -> s.countsByStatus().getOrDefault(key, 0L))

@@ -38,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A broker whose disk is above its max-disk-usage holds producers without an error. The receiving
  * gateway keeps the message, answers the sender a temporary error instead of holding its request,
- * says DOWN on /health, answers the sender's retry with the receipt, and delivers the message once
- * when its broker takes messages again. The full disk is a {@code broker.maxDiskUsage} of 1 %.
+ * says DOWN on /health and 1 in imi_broker_blocked, answers the sender's retry with the receipt,
+ * and delivers the message once when its broker takes messages again. The full disk is a
+ * {@code broker.maxDiskUsage} of 1 %.
  */
 class BrokerDiskFullTest {
 
@@ -65,6 +66,8 @@ class BrokerDiskFullTest {
             assertEquals(503, down.statusCode(), down.body());
             assertTrue(down.body().contains("\"broker\":{\"status\":\"DOWN\"") && down.body().contains("broker.maxDiskUsage"),
                     down.body());
+            String metrics = get(b, "/metrics").body();
+            assertTrue(metrics.contains("imi_broker_blocked{gateway=\"gw-b\"} 1.0"), metrics);
 
             Path note = Files.writeString(dir.resolve("note.xml"), "<note xmlns=\"urn:test\">full</note>", StandardCharsets.UTF_8);
             PreparedMessage prepared = a.sender().prepare(Submission.to("gw-b")
@@ -92,15 +95,20 @@ class BrokerDiskFullTest {
             assertEquals(1, history.stream().filter(c -> c.to() == MessageStatus.DELIVERED).count(), history.toString());
             assertEquals(1, again.inbox().messages().size(), "one folder in the backend's inbox");
             assertEquals(200, health(again).statusCode(), health(again).body());
+            assertTrue(get(again, "/metrics").body().contains("imi_broker_blocked{gateway=\"gw-b\"} 0.0"));
         }
     }
 
     private static HttpResponse<String> health(Gateway gateway) {
+        return get(gateway, "/health");
+    }
+
+    private static HttpResponse<String> get(Gateway gateway, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.adminPort() + "/health"))
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.adminPort() + path))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
-            throw new IllegalStateException("no answer from /health: " + e, e);
+            throw new IllegalStateException("no answer from " + path + ": " + e, e);
         }
     }
 }
