@@ -87,6 +87,18 @@ class HealthTest {
     }
 
     @Test
+    void aRunningBrokerThatTakesNoMessagesIsDownWithTheReason() {
+        CertificateExpiry expiry = new CertificateExpiry(Map.of("signing", certificate(400)),
+                () -> new PModeSet(List.of(), List.of()));
+        Health health = new Health(() -> true, () -> Optional.of("the disk is above max-disk-usage"), List::of, log, dir,
+                expiry, ClusterState.SINGLE, () -> "the embedded broker");
+        Health.Report report = health.check();
+        assertEquals(Health.State.DOWN, report.state(), report.toJson());
+        assertEquals("started, but takes no messages: the disk is above max-disk-usage",
+                report.checks().get("broker").detail());
+    }
+
+    @Test
     void aRouteThatDoesNotConsumeIsDownAndNamed() {
         CertificateExpiry expiry = new CertificateExpiry(Map.of("signing", certificate(400)),
                 () -> new PModeSet(List.of(), List.of()));
