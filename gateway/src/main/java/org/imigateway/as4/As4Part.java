@@ -11,7 +11,8 @@ import java.util.Objects;
  * One MIME attachment of an AS4 message, spooled to a file. {@code contentId} is the bare id
  * that a PartInfo refers to as {@code cid:<contentId>}.
  */
-public record As4Part(String contentId, String contentType, Map<String, String> headers, Path file) {
+public record As4Part(String contentId, String contentType, Map<String, String> headers, Path file)
+        implements MimeWriter.Part {
 
     public As4Part {
         Objects.requireNonNull(contentId, "contentId");
@@ -28,6 +29,7 @@ public record As4Part(String contentId, String contentType, Map<String, String> 
      * Buffered, as WSS4J's digest and cipher streams read in small pieces; mark and reset seek
      * in the file rather than keep the content in memory (see {@link FileContentStream}).
      */
+    @Override
     public InputStream open() throws IOException {
         return new FileContentStream(file);
     }

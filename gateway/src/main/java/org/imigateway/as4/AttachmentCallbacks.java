@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
@@ -25,7 +26,8 @@ import org.apache.wss4j.common.ext.WSPasswordCallback;
 /**
  * Lets WSS4J read and replace the attachments of a message (SwA profile 1.1): it asks for
  * attachment streams to digest or encrypt, and hands back encrypted or decrypted content,
- * which is spooled to a file and replaces the part in the envelope.
+ * which is spooled to a file and replaces the part in the envelope, or, for a sender's
+ * encryption, kept unread for the MIME writer (deferred results).
  */
 final class AttachmentCallbacks implements CallbackHandler {
 
@@ -38,11 +40,23 @@ final class AttachmentCallbacks implements CallbackHandler {
     private static final int WRITE_BUFFER = 256 * 1024;
 
     private final List<InputStream> opened = new ArrayList<>();
+    private final boolean deferResults;
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
 
     AttachmentCallbacks(MimeEnvelope envelope, Path workDir, CallbackHandler passwords) {
+        this(envelope, workDir, passwords, false);
+    }
+
+    /**
+     * @param deferResults keep what WSS4J hands back unread ({@link #partsWithPending}) instead of
+     *        spooling it to a file and replacing the part: the sender's encryption, whose cipher
+     *        streams are read once, by the MIME writer
+     */
+    AttachmentCallbacks(MimeEnvelope envelope, Path workDir, CallbackHandler passwords, boolean deferResults) {
         this.envelope = envelope;
         this.workDir = workDir;
         this.passwords = passwords;
+        this.deferResults = deferResults;
     }
 
     @Override
@@ -93,13 +107,6 @@ final class AttachmentCallbacks implements CallbackHandler {
         if (unchanged(current, attachment)) {
             return;
         }
-        Path file = Files.createTempFile(workDir, "sec-", ".bin");
-        // Buffered: WSS4J's cipher stream hands out 512 bytes a read, and writing each to the file
-        // was a system call per 512 bytes (4 million for a 2 GiB payload, most of its encryption time).
-        try (InputStream in = attachment.getSourceStream();
-                OutputStream out = new BufferedOutputStream(WorkFolders.openCreated(file), WRITE_BUFFER)) {
-            in.transferTo(out);
-        }
         String mimeType = attachment.getMimeType() != null ? attachment.getMimeType() : current.contentType();
         Map<String, String> headers = new LinkedHashMap<>();
         if (attachment.getHeaders() != null) {
@@ -110,7 +117,82 @@ final class AttachmentCallbacks implements CallbackHandler {
                 }
             });
         }
-        envelope.replace(new As4Part(current.contentId(), mimeType, headers, file));
+        Pending result = new Pending(current.contentId(), mimeType, Map.copyOf(headers), attachment.getSourceStream());
+        if (deferResults) {
+            synchronized (pending) {
+                pending.put(current.contentId(), result);
+            }
+        } else {
+            envelope.replace(spool(result, workDir));
+        }
+    }
+
+    /** Writes a pending result to a file of {@code workDir}: the part that replaces the original. */
+    static As4Part spool(Pending result, Path workDir) throws IOException {
+        Path file = Files.createTempFile(workDir, "sec-", ".bin");
+        // Buffered: WSS4J's cipher stream hands out 512 bytes a read, and writing each to the file
+        // was a system call per 512 bytes (4 million for a 2 GiB payload, most of its encryption time).
+        try (InputStream in = result.open();
+                OutputStream out = new BufferedOutputStream(WorkFolders.openCreated(file), WRITE_BUFFER)) {
+            in.transferTo(out);
+        }
+        return new As4Part(result.contentId(), result.contentType(), result.headers(), file);
+    }
+
+    /** The results held back (deferred mode), in the envelope's order of parts. */
+    List<MimeWriter.Part> partsWithPending() {
+        List<MimeWriter.Part> parts = new ArrayList<>();
+        synchronized (pending) {
+            for (As4Part part : envelope.parts()) {
+                parts.add(pending.containsKey(part.contentId()) ? pending.get(part.contentId()) : part);
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * Content WSS4J handed back and nobody has read yet: for encryption, its cipher stream over
+     * the part's file, which encrypts as it is read. It opens once.
+     */
+    static final class Pending implements MimeWriter.Part {
+        private final String contentId;
+        private final String contentType;
+        private final Map<String, String> headers;
+        private final InputStream stream;
+        private final AtomicBoolean opened = new AtomicBoolean();
+
+        Pending(String contentId, String contentType, Map<String, String> headers, InputStream stream) {
+            this.contentId = contentId;
+            this.contentType = contentType;
+            this.headers = headers;
+            this.stream = stream;
+        }
+
+        @Override
+        public String contentId() {
+            return contentId;
+        }
+
+        @Override
+        public String contentType() {
+            return contentType;
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return headers;
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            if (stream == null) {
+                throw new IOException("WSS4J returned attachment " + contentId + " without content");
+            }
+            if (!opened.compareAndSet(false, true)) {
+                throw new IllegalStateException("the content of attachment " + contentId + " is a stream read once, and was read");
+            }
+            return stream;
+        }
     }
 
     /**

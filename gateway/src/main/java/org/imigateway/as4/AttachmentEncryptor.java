@@ -1,8 +1,10 @@
 package org.imigateway.as4;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.List;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -32,10 +34,37 @@ public final class AttachmentEncryptor {
         WssInit.ensure();
     }
 
+    /**
+     * Encrypts and spools each encrypted attachment to a file of {@code workDir}, which replaces
+     * the part in the envelope.
+     */
     public void encrypt(MimeEnvelope envelope, SecurityProfile profile, X509Certificate receiver, Cryptos cryptos,
             Path workDir) throws WSSecurityException {
+        try (Encrypted encrypted = encryptForSending(envelope, profile, receiver, cryptos, workDir)) {
+            for (MimeWriter.Part part : encrypted.parts()) {
+                if (part instanceof AttachmentCallbacks.Pending pending) {
+                    envelope.replace(AttachmentCallbacks.spool(pending, workDir));
+                }
+            }
+        } catch (IOException e) {
+            throw new WSSecurityException(WSSecurityException.ErrorCode.FAILED_ENCRYPTION, e);
+        }
+    }
+
+    /**
+     * Builds the encryption header and leaves the attachments' content unencrypted until it is
+     * read: {@link Encrypted#parts()} are cipher streams over the parts' files, which the MIME
+     * writer reads once, so a sender writes the encrypted content once, into the message body,
+     * instead of into a file of its own that is then copied (a third write of a large payload,
+     * after its compressed file). The header does not depend on the ciphertext (the content key
+     * and IV are chosen here, the GCM tag ends the attachment), so it is final when this returns.
+     * The caller closes the result when the body is written.
+     */
+    public Encrypted encryptForSending(MimeEnvelope envelope, SecurityProfile profile, X509Certificate receiver,
+            Cryptos cryptos, Path workDir) throws WSSecurityException {
+        AttachmentCallbacks callbacks = new AttachmentCallbacks(envelope, workDir, cryptos.passwordCallback(), true);
         if (envelope.parts().isEmpty()) {
-            return;
+            return new Encrypted(callbacks);
         }
         WSSecHeader header = MessageSigner.securityHeader(envelope);
         WSSecEncrypt encrypt = new WSSecEncrypt(header);
@@ -52,17 +81,42 @@ public final class AttachmentEncryptor {
             encrypt.setDigestAlgorithm(profile.digestAlgorithm());
         }
         encrypt.getParts().add(new WSEncryptionPart("cid:Attachments", "Content"));
-        AttachmentCallbacks callbacks = new AttachmentCallbacks(envelope, workDir, cryptos.passwordCallback());
         encrypt.setAttachmentCallbackHandler(callbacks);
         KeyGenerator generator = KeyUtils.getKeyGenerator(profile.contentEncryptionAlgorithm());
         SecretKey key = generator.generateKey();
+        boolean built = false;
         try {
+            // the ciphers are made and initialised here, inside run: they keep its choice when read later
             StreamingGcm.run(envelope.largestPart(), () -> encrypt.build(cryptos.verification(), key));
+            built = true;
+            return new Encrypted(callbacks);
         } catch (WSSecurityException e) {
             throw e;
         } catch (Exception e) {
             throw new WSSecurityException(WSSecurityException.ErrorCode.FAILED_ENCRYPTION, e);
         } finally {
+            if (!built) {
+                callbacks.closeStreams();
+            }
+        }
+    }
+
+    /** Encrypted attachments not yet read, and the files under them, open until {@link #close()}. */
+    public static final class Encrypted implements AutoCloseable {
+
+        private final AttachmentCallbacks callbacks;
+
+        private Encrypted(AttachmentCallbacks callbacks) {
+            this.callbacks = callbacks;
+        }
+
+        /** The message's attachments in order: each encrypted one as a stream that encrypts as it is read, once. */
+        public List<MimeWriter.Part> parts() {
+            return callbacks.partsWithPending();
+        }
+
+        @Override
+        public void close() {
             callbacks.closeStreams();
         }
     }

@@ -15,26 +15,40 @@ import org.w3c.dom.Document;
 import org.imigateway.xml.SecureXml;
 /**
  * Writes an AS4 message as multipart/related (SOAP with Attachments): the SOAP envelope as root
- * part, then each attachment in binary transfer encoding, streamed from its file.
+ * part, then each attachment in binary transfer encoding, streamed from its file or, for the
+ * attachments a sender encrypts, from the cipher itself ({@link AttachmentEncryptor.Encrypted}),
+ * so the encrypted content is written once, here.
  */
 public final class MimeWriter {
+
+    /** What an attachment part needs to be written. */
+    public interface Part {
+        String contentId();
+
+        String contentType();
+
+        Map<String, String> headers();
+
+        /** The content; a part backed by a cipher stream opens once. */
+        InputStream open() throws IOException;
+    }
 
     /** The result: where the body was written and the Content-Type header that goes with it. */
     public record Written(Path file, String contentType) {
     }
 
-    public Written write(Document soap, List<As4Part> parts, Path target) throws IOException {
+    public Written write(Document soap, List<? extends Part> parts, Path target) throws IOException {
         String boundary = "MIMEBoundary_" + UUID.randomUUID().toString().replace("-", "");
         String rootId = "root." + UUID.randomUUID() + "@imigateway";
         String contentType = "multipart/related; boundary=\"" + boundary + "\"; type=\"" + Namespaces.SOAP12_CONTENT_TYPE
                 + "\"; start=\"<" + rootId + ">\"";
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target), 64 * 1024)) {
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target), 256 * 1024)) {
             ascii(out, "--" + boundary + "\r\n");
             ascii(out, "Content-Type: application/soap+xml; charset=UTF-8\r\n");
             ascii(out, "Content-Transfer-Encoding: binary\r\n");
             ascii(out, "Content-ID: <" + rootId + ">\r\n\r\n");
             SecureXml.write(soap, out);
-            for (As4Part part : parts) {
+            for (Part part : parts) {
                 ascii(out, "\r\n--" + boundary + "\r\n");
                 ascii(out, "Content-Type: " + part.contentType() + "\r\n");
                 ascii(out, "Content-Transfer-Encoding: binary\r\n");

@@ -5,6 +5,7 @@ import static org.imigateway.as4.StepParties.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -49,6 +50,41 @@ class AttachmentEncryptorTest {
         VerifiedSecurity security = decrypt(received, SecurityProfile.EDELIVERY_1_15);
         assertEquals(StepParties.contentIds(envelope), security.encryptedAttachments());
         assertEquals(plain.size(), received.parts().size());
+        for (int i = 0; i < plain.size(); i++) {
+            assertArrayEquals(plain.get(i), Files.readAllBytes(received.parts().get(i).file()));
+        }
+    }
+
+    @Test
+    void forSendingTheAttachmentsAreEncryptedOnceAsTheBodyIsWrittenAndNoFileIsLeftBeside() throws Exception {
+        OutboundMessage message = PARTIES.builtWithTwoPayloads(StepParties.PLAIN);
+        MimeEnvelope envelope = StepParties.envelope(message);
+        List<byte[]> plain = contents(envelope);
+        java.nio.file.Path body = PARTIES.newFolder("send-").resolve("body.mime");
+        MimeWriter.Written written;
+        try (AttachmentEncryptor.Encrypted encrypted = step.encryptForSending(envelope, SecurityProfile.EDELIVERY_1_15,
+                receiverEncryption(SecurityProfile.EDELIVERY_1_15), PARTIES.senderKeys, message.workDir())) {
+            List<MimeWriter.Part> parts = encrypted.parts();
+            assertEquals(StepParties.contentIds(envelope), Set.copyOf(parts.stream().map(MimeWriter.Part::contentId).toList()));
+            written = new MimeWriter().write(envelope.soap(), parts, body);
+            // a cipher stream is read once: a second writer would send an empty or partial attachment
+            assertThrows(IllegalStateException.class, () -> parts.get(0).open());
+        }
+
+        try (var files = Files.list(message.workDir())) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("sec-")).toList(),
+                    "no encrypted copy is written beside the body");
+        }
+        MimeEnvelope received;
+        try (var in = Files.newInputStream(written.file())) {
+            received = new MimeReader(1L << 30).read(written.contentType(), in, PARTIES.newFolder("read-"));
+        }
+        for (int i = 0; i < plain.size(); i++) {
+            assertFalse(Arrays.equals(plain.get(i), Files.readAllBytes(received.parts().get(i).file())),
+                    "attachment " + i + " went in clear");
+        }
+        VerifiedSecurity security = decrypt(received, SecurityProfile.EDELIVERY_1_15);
+        assertEquals(StepParties.contentIds(envelope), security.encryptedAttachments());
         for (int i = 0; i < plain.size(); i++) {
             assertArrayEquals(plain.get(i), Files.readAllBytes(received.parts().get(i).file()));
         }

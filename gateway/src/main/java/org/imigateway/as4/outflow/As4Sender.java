@@ -37,7 +37,7 @@ import org.w3c.dom.Element;
  *   <li>{@link BuildUserMessage}: the eb:Messaging header, each value within {@link HeaderFieldLengths}</li>
  *   <li>{@link MessageSigner}: sign Messaging, Body and every attachment</li>
  *   <li>{@link AttachmentEncryptor}: encrypt the attachments for the receiver</li>
- *   <li>{@link MimeWriter}: SOAP with Attachments, then POST</li>
+ *   <li>{@link MimeWriter}: SOAP with Attachments (the attachments encrypted as they are written), then POST</li>
  *   <li>{@link VerifyReceipt}: signed receipt whose NRR digests match what we signed</li>
  * </ol>
  * {@link #prepare} runs once per message, {@link #transmit} once per attempt: a retry POSTs
@@ -131,18 +131,25 @@ public final class As4Sender {
         MimeEnvelope envelope = new MimeEnvelope(SoapEnvelopes.withMessaging(message.messaging()),
                 message.parts().stream().map(OutboundMessage.OutboundPart::part).toList());
         List<Element> signed = List.of();
+        MimeWriter.Written written;
+        Path body = workDir.resolve("request.mime");
         try {
             if (message.leg().sign()) {
                 signed = signer.sign(envelope, message.leg().securityProfile(), cryptos, workDir);
             }
             if (message.leg().encrypt()) {
-                encryptor.encrypt(envelope, message.leg().securityProfile(),
-                        message.receiver().encryptionCertificate(message.leg().securityProfile()), cryptos, workDir);
+                // the attachments are encrypted as the body is written: their encrypted content is written once
+                try (AttachmentEncryptor.Encrypted encrypted = encryptor.encryptForSending(envelope,
+                        message.leg().securityProfile(),
+                        message.receiver().encryptionCertificate(message.leg().securityProfile()), cryptos, workDir)) {
+                    written = mimeWriter.write(envelope.soap(), encrypted.parts(), body);
+                }
+            } else {
+                written = mimeWriter.write(envelope.soap(), envelope.parts(), body);
             }
         } catch (WSSecurityException e) {
             throw new EbmsException(EbmsErrorCode.OTHER, "the message cannot be signed or encrypted: " + e.getMessage(), e);
         }
-        MimeWriter.Written written = mimeWriter.write(envelope.soap(), envelope.parts(), workDir.resolve("request.mime"));
         String conversationId = message.messaging().getUserMessages().get(0).getCollaborationInfo().getConversationId();
         return new PreparedMessage(message.messageId(), conversationId, message.receiver(), message.leg(), written.file(),
                 written.contentType(), signed);
