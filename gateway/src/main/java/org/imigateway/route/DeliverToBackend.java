@@ -6,10 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.imigateway.connectors.Delivery;
 import org.imigateway.connectors.DeliveryListener;
-import org.imigateway.store.Direction;
 import org.imigateway.store.MessageLog;
-import org.imigateway.store.MessageRecord;
-import org.imigateway.store.MessageStatus;
 import org.imigateway.store.PayloadAccess;
 
 /**
@@ -35,11 +32,11 @@ public final class DeliverToBackend implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         String messageId = exchange.getMessage().getHeader(Headers.MESSAGE_ID, String.class);
-        Optional<MessageRecord> record = log.find(messageId, Direction.INBOUND);
-        if (record.isEmpty() || record.get().status() != MessageStatus.RECEIVED) {
+        Optional<PayloadAccess.Access> decided = access.deliverIfReceived(messageId, backendName);
+        if (decided.isEmpty()) {
             return;
         }
-        PayloadAccess.Access read = access.deliver(record.get(), backendName);
+        PayloadAccess.Access read = decided.get();
         if (!(read instanceof PayloadAccess.Granted granted)) {
             throw new IllegalStateException("message " + messageId + " is RECEIVED but backend " + backendName
                     + " may not have its payloads: " + (read instanceof PayloadAccess.Refused refused ? refused.reason()

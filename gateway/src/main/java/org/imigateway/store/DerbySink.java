@@ -114,29 +114,26 @@ public final class DerbySink implements InboundSink {
      * for messages re-enqueued after a crash ({@link MessageLog#inboundPendingDelivery()}).
      */
     public Optional<Delivery> delivery(String messageId) {
-        return log.find(messageId, Direction.INBOUND).flatMap(this::delivery);
+        try {
+            return log.database().inTransaction(connection -> {
+                Optional<MessageRecord> received = MessageRows.find(connection, messageId, Direction.INBOUND);
+                return received.isEmpty() ? Optional.<Delivery>empty() : delivery(connection, received.get());
+            });
+        } catch (SQLException e) {
+            throw new StoreException("cannot read inbound message " + messageId + " for delivery: " + Jdbc.describe(e), e);
+        }
     }
 
-    /**
-     * {@link #delivery(String)} of a message whose row the caller has just read: its properties and
-     * payload rows in one transaction, the row not read again.
-     */
-    public Optional<Delivery> delivery(MessageRecord received) {
+    /** {@link #delivery(String)} in the caller's transaction, of a row it has read: its properties and payload rows. */
+    Optional<Delivery> delivery(java.sql.Connection connection, MessageRecord received) throws SQLException {
         if (received.ping() || received.direction() != Direction.INBOUND) {
             return Optional.empty();
         }
         MessageHeader header = received.header();
         record Rows(List<MessageProperty> properties, List<StoredPayload> payloads) {
         }
-        Rows rows;
-        try {
-            rows = log.database().inTransaction(connection -> new Rows(
-                    MessageRows.properties(connection, header.messageId(), Direction.INBOUND),
-                    payloads.payloads(connection, header.messageId(), Direction.INBOUND)));
-        } catch (SQLException e) {
-            throw new StoreException("cannot read inbound message " + header.messageId() + " for delivery: "
-                    + Jdbc.describe(e), e);
-        }
+        Rows rows = new Rows(MessageRows.properties(connection, header.messageId(), Direction.INBOUND),
+                payloads.payloads(connection, header.messageId(), Direction.INBOUND));
         List<Payload> parts = rows.payloads().stream()
                 .map(p -> new Payload(payloads.file(p), p.mimeType(), p.characterSet(), p.properties()))
                 .toList();

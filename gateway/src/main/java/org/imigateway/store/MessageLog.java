@@ -298,9 +298,8 @@ public final class MessageLog {
     // ---------------------------------------------------------------- reading
 
     public Optional<MessageRecord> find(String messageId, Direction direction) {
-        return select("read " + direction + " message " + messageId,
-                "SELECT " + MessageRows.COLUMNS + " FROM message WHERE message_id = ? AND direction = ?",
-                messageId, direction.name()).stream().findFirst();
+        return inTransaction("read " + direction + " message " + messageId,
+                connection -> MessageRows.find(connection, messageId, direction));
     }
 
     /** Every status change of a message, oldest first; empty for an unknown message. */

@@ -137,6 +137,16 @@ final class MessageRows {
         }
     }
 
+    /** The row of a message in the caller's transaction. */
+    static Optional<MessageRecord> find(Connection connection, String messageId, Direction direction) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM message WHERE message_id = ? AND direction = ?")) {
+            select.setString(1, messageId);
+            select.setString(2, direction.name());
+            return records(select).stream().findFirst();
+        }
+    }
+
     /** Runs a query of {@link #COLUMNS}. */
     static List<MessageRecord> records(PreparedStatement select) throws SQLException {
         List<MessageRecord> records = new ArrayList<>();

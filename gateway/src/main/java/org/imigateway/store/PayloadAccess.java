@@ -75,17 +75,45 @@ public final class PayloadAccess {
      * {@code received} is its row as the caller has just read it from the message log.
      */
     public Access deliver(MessageRecord received, String backend) {
+        try {
+            return database.inTransaction(c -> deliver(c, received, backend));
+        } catch (SQLException e) {
+            throw new StoreException("cannot decide on the delivery of " + received.messageId() + ": "
+                    + Jdbc.describe(e), e);
+        }
+    }
+
+    /**
+     * {@link #deliver(MessageRecord, String)} of a message by its MessageId, if it is RECEIVED (empty
+     * otherwise: unknown, a ping, or delivered already): its row, properties and payload rows, its
+     * case and the audit entry in one transaction (the delivery route's one read, where it took three).
+     */
+    public Optional<Access> deliverIfReceived(String messageId, String backend) {
+        try {
+            return database.inTransaction(c -> {
+                Optional<MessageRecord> received = MessageRows.find(c, messageId, Direction.INBOUND);
+                if (received.isEmpty() || received.get().status() != MessageStatus.RECEIVED) {
+                    return Optional.<Access>empty();
+                }
+                return Optional.of(deliver(c, received.get(), backend));
+            });
+        } catch (SQLException e) {
+            throw new StoreException("cannot decide on the delivery of " + messageId + ": " + Jdbc.describe(e), e);
+        }
+    }
+
+    private Access deliver(Connection c, MessageRecord received, String backend) throws SQLException {
         String messageId = received.messageId();
-        Optional<Delivery> delivery = sink.delivery(received);
+        Optional<Delivery> delivery = sink.delivery(c, received);
         String purpose = "delivery to backend " + backend;
         if (delivery.isEmpty()) {
             return new Refused("message " + messageId + " not found");
         }
         Optional<String> recipient = delivery.get().property(FINAL_RECIPIENT);
         if (backend.equals(COOPERATION_STEP) || recipient.isEmpty()) {
-            return decide(delivery, messageId, "backend:" + backend, purpose, Reader.SYSTEM);
+            return decide(c, delivery, messageId, "backend:" + backend, purpose, Reader.SYSTEM);
         }
-        return decide(delivery, messageId, recipient.get(), purpose, Reader.AUTHORITY);
+        return decide(c, delivery, messageId, recipient.get(), purpose, Reader.AUTHORITY);
     }
 
     /** An authority reads a message's payloads, saying why. */
@@ -105,39 +133,43 @@ public final class PayloadAccess {
 
     private Access decide(Optional<Delivery> delivery, String messageId, String actor, String purpose, Reader reader) {
         try {
-            return database.inTransaction(c -> {
-                Optional<CaseRecord> recorded = cases.caseOf(c, messageId);
-                CaseKey key = recorded.map(CaseRecord::key).orElseGet(() -> CaseKey.ofMessage(messageId));
-                String notFound = "message " + messageId + " not found for " + actor;
-                if (delivery.isEmpty()) {
-                    return refuse(c, actor, messageId, key, purpose, notFound + " (no received message with that id)");
-                }
-                Set<String> participants = recorded.map(CaseRecord::participants).orElseGet(() -> implied(delivery.get()));
-                if (reader == Reader.AUTHORITY && !participants.contains(actor)) {
-                    return refuse(c, actor, messageId, key, purpose, notFound + " (it takes no part in its case)");
-                }
-                if (recorded.flatMap(CaseRecord::deletedAt).isPresent()) {
-                    return new Deleted("payloads of message " + messageId + " deleted on "
-                            + day(recorded.get().deletedAt().get()) + " under retention of " + describe(key),
-                            MessageEvidence.of(log, payloads, messageId));
-                }
-                boolean blocked = recorded.flatMap(CaseRecord::blockedAt).isPresent();
-                if (blocked && reader != Reader.OPERATOR) {
-                    return refuse(c, actor, messageId, key, purpose, "payloads of message " + messageId + " blocked on "
-                            + day(recorded.get().blockedAt().get()) + " under retention of " + describe(key)
-                            + ": only an operator may read them, with a reason, to prove the exchange (payload proof)");
-                }
-                if (!blocked && reader == Reader.OPERATOR) {
-                    return refuse(c, actor, messageId, key, purpose, "payloads of message " + messageId
-                            + " are not blocked: proof of exchange is for blocked payloads; the authorities of its"
-                            + " case read them");
-                }
-                AuditAction action = reader == Reader.OPERATOR ? AuditAction.READ_BLOCKED : AuditAction.READ;
-                return new Granted(delivery.get(), audit.append(c, clock.instant(), actor, action, messageId, key, purpose));
-            });
+            return database.inTransaction(c -> decide(c, delivery, messageId, actor, purpose, reader));
         } catch (SQLException e) {
             throw new StoreException("cannot decide on access to the payloads of " + messageId + ": " + Jdbc.describe(e), e);
         }
+    }
+
+    /** The decision and its audit entry, in the caller's transaction. */
+    private Access decide(Connection c, Optional<Delivery> delivery, String messageId, String actor, String purpose,
+            Reader reader) throws SQLException {
+        Optional<CaseRecord> recorded = cases.caseOf(c, messageId);
+        CaseKey key = recorded.map(CaseRecord::key).orElseGet(() -> CaseKey.ofMessage(messageId));
+        String notFound = "message " + messageId + " not found for " + actor;
+        if (delivery.isEmpty()) {
+            return refuse(c, actor, messageId, key, purpose, notFound + " (no received message with that id)");
+        }
+        Set<String> participants = recorded.map(CaseRecord::participants).orElseGet(() -> implied(delivery.get()));
+        if (reader == Reader.AUTHORITY && !participants.contains(actor)) {
+            return refuse(c, actor, messageId, key, purpose, notFound + " (it takes no part in its case)");
+        }
+        if (recorded.flatMap(CaseRecord::deletedAt).isPresent()) {
+            return new Deleted("payloads of message " + messageId + " deleted on "
+                    + day(recorded.get().deletedAt().get()) + " under retention of " + describe(key),
+                    MessageEvidence.of(log, payloads, messageId));
+        }
+        boolean blocked = recorded.flatMap(CaseRecord::blockedAt).isPresent();
+        if (blocked && reader != Reader.OPERATOR) {
+            return refuse(c, actor, messageId, key, purpose, "payloads of message " + messageId + " blocked on "
+                    + day(recorded.get().blockedAt().get()) + " under retention of " + describe(key)
+                    + ": only an operator may read them, with a reason, to prove the exchange (payload proof)");
+        }
+        if (!blocked && reader == Reader.OPERATOR) {
+            return refuse(c, actor, messageId, key, purpose, "payloads of message " + messageId
+                    + " are not blocked: proof of exchange is for blocked payloads; the authorities of its"
+                    + " case read them");
+        }
+        AuditAction action = reader == Reader.OPERATOR ? AuditAction.READ_BLOCKED : AuditAction.READ;
+        return new Granted(delivery.get(), audit.append(c, clock.instant(), actor, action, messageId, key, purpose));
     }
 
     private Refused refuse(Connection c, String actor, String messageId, CaseKey key, String purpose, String reason)
