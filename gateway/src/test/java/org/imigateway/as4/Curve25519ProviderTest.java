@@ -118,4 +118,47 @@ class Curve25519ProviderTest {
             ours.generateSecret();
         });
     }
+
+    @Test
+    void agreesWithAnOriginatorKeyThatSantuarioReadAsDsa() throws Exception {
+        // A sender's ephemeral key beginning with 0x02 (drawn here by the JDK, as a peer other than us may)
+        KeyPair sender;
+        PublicKey readAsDsa = null;
+        do {
+            sender = KeyPairGenerator.getInstance("X25519", "SunEC").generateKeyPair();
+            try {
+                readAsDsa = KeyFactory.getInstance("DSA").generatePublic(new X509EncodedKeySpec(sender.getPublic().getEncoded()));
+            } catch (java.security.spec.InvalidKeySpecException notDsa) {
+                readAsDsa = null;
+            }
+        } while (readAsDsa == null);
+        // what a receiver on Santuario gets from the message's DEREncodedKeyValue (DSA is tried before XDH)
+        org.w3c.dom.Document doc = org.imigateway.xml.SecureXml.newDocument();
+        PublicKey resolved = new org.apache.xml.security.keys.content.DEREncodedKeyValue(doc, sender.getPublic().getEncoded())
+                .getPublicKey();
+        assertInstanceOf(java.security.interfaces.DSAPublicKey.class, resolved);
+
+        KeyAgreement receiver = KeyAgreement.getInstance(resolved.getAlgorithm());
+        receiver.init(jdkRecipient.getPrivate());
+        receiver.doPhase(resolved, true);
+        KeyAgreement jdk = KeyAgreement.getInstance("XDH", "SunEC");
+        jdk.init(sender.getPrivate());
+        jdk.doPhase(jdkRecipient.getPublic(), true);
+        assertArrayEquals(jdk.generateSecret(), receiver.generateSecret());
+    }
+
+    @Test
+    void drawsNoEphemeralKeyThatSantuarioWouldReadAsDsa() throws Exception {
+        // one key in 256 begins with 0x02: 5,000 keys without one happen by chance once in 3,000 runs
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("X25519");
+        org.w3c.dom.Document doc = org.imigateway.xml.SecureXml.newDocument();
+        for (int i = 0; i < 5_000; i++) {
+            byte[] encoded = generator.generateKeyPair().getPublic().getEncoded();
+            assertFalse(Curve25519Provider.X25519KeyPairGenerator.readsAsDsa(encoded), "key " + i);
+            if (i % 100 == 0) {
+                assertInstanceOf(XECPublicKey.class,
+                        new org.apache.xml.security.keys.content.DEREncodedKeyValue(doc, encoded).getPublicKey());
+            }
+        }
+    }
 }

@@ -106,9 +106,13 @@ public final class InboundPipeline {
             return new InboundOutcome.Accepted(messageId, context.receipt().orElseThrow(), context.duplicate());
         } catch (EbmsException e) {
             var messageId = context == null ? java.util.Optional.<String>empty() : context.messageId();
-            LOG.warn("message {}: REJECTED {}", messageId.map(Untrusted::inLog).orElse("(unknown)"), e.error());
             if (e.getCause() != null) {
+                // the sender gets the ebMS error alone (no oracle); the operator also gets what failed underneath
+                LOG.warn("message {}: REJECTED {} (underneath: {})", messageId.map(Untrusted::inLog).orElse("(unknown)"),
+                        e.error(), Untrusted.escaped(innermost(e).toString()));
                 LOG.debug("cause of the rejection", e.getCause());
+            } else {
+                LOG.warn("message {}: REJECTED {}", messageId.map(Untrusted::inLog).orElse("(unknown)"), e.error());
             }
             EbmsError error = messageId.map(id -> e.error().about(id)).orElse(e.error());
             return new InboundOutcome.Rejected(error, messageId, e.isTemporary());
@@ -129,5 +133,13 @@ public final class InboundPipeline {
             // The receipt need not wait for the file system to free a large body's files.
             WorkFolders.deleteLater(workDir);
         }
+    }
+
+    private static Throwable innermost(Throwable e) {
+        Throwable inner = e;
+        for (int depth = 0; inner.getCause() != null && inner.getCause() != inner && depth < 20; depth++) {
+            inner = inner.getCause();
+        }
+        return inner;
     }
 }
