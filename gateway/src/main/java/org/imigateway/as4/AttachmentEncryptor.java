@@ -52,9 +52,9 @@ public final class AttachmentEncryptor {
     }
 
     /**
-     * Builds the encryption header and leaves the attachments' content unencrypted until it is
-     * read: {@link Encrypted#parts()} are cipher streams over the parts' files, which the MIME
-     * writer reads once, so a sender writes the encrypted content once, into the message body,
+     * Builds the encryption header and encrypts each attachment only as its content is read:
+     * {@link Encrypted#parts()} are cipher streams over the parts' files, which the MIME writer
+     * reads once, so a sender writes the encrypted content once, into the message body,
      * instead of into a file of its own that is then copied (a third write of a large payload,
      * after its compressed file). The header does not depend on the ciphertext (the content key
      * and IV are chosen here, the GCM tag ends the attachment), so it is final when this returns.
