@@ -154,33 +154,11 @@ final class AttachmentCallbacks implements CallbackHandler {
      * Content WSS4J handed back and nobody has read yet: for encryption, its cipher stream over
      * the part's file, which encrypts as it is read. It opens once.
      */
-    static final class Pending implements MimeWriter.Part {
-        private final String contentId;
-        private final String contentType;
-        private final Map<String, String> headers;
-        private final InputStream stream;
-        private final AtomicBoolean opened = new AtomicBoolean();
+    record Pending(String contentId, String contentType, Map<String, String> headers, InputStream stream,
+            AtomicBoolean opened) implements MimeWriter.Part {
 
         Pending(String contentId, String contentType, Map<String, String> headers, InputStream stream) {
-            this.contentId = contentId;
-            this.contentType = contentType;
-            this.headers = headers;
-            this.stream = stream;
-        }
-
-        @Override
-        public String contentId() {
-            return contentId;
-        }
-
-        @Override
-        public String contentType() {
-            return contentType;
-        }
-
-        @Override
-        public Map<String, String> headers() {
-            return headers;
+            this(contentId, contentType, headers, stream, new AtomicBoolean());
         }
 
         @Override

@@ -90,6 +90,9 @@ final class Curve25519Provider extends Provider {
      */
     static final class X25519KeyPairGenerator extends KeyPairGeneratorSpi {
 
+        /** Draws of a key beginning with 0x02 in a row before the random source is taken for broken (one in 2^512). */
+        private static final int MAX_DRAWS = 64;
+
         private final KeyPairGeneratorSpi bouncyCastle = new org.bouncycastle.jcajce.provider.asymmetric.edec.KeyPairGeneratorSpi.X25519();
 
         @Override
@@ -127,8 +130,6 @@ final class Curve25519Provider extends Provider {
             }
             throw new IllegalStateException(MAX_DRAWS + " X25519 keys in a row began with 0x02: the random source is broken");
         }
-
-        private static final int MAX_DRAWS = 64;
 
         /** The raw key (the last 32 bytes of its X.509 encoding) begins with the DER tag of an INTEGER. */
         static boolean readsAsDsa(byte[] encodedPublicKey) {

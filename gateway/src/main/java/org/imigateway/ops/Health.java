@@ -20,8 +20,9 @@ import org.imigateway.store.MessageLog;
 
 /**
  * Whether the gateway can do its job: broker running and taking messages, every route consuming,
- * database answering, room on the data disk, no certificate expired. A certificate within {@link CertificateExpiry#WARNING_DAYS} of
- * its end is a warning: the gateway still works, an operator must act.
+ * database answering, room on the data disk, no certificate expired. A certificate within
+ * {@link CertificateExpiry#WARNING_DAYS} of its end is a warning: the gateway still works, an
+ * operator must act.
  */
 public final class Health {
 

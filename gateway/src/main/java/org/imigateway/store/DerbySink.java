@@ -1,6 +1,7 @@
 package org.imigateway.store;
 
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ public final class DerbySink implements InboundSink {
     }
 
     /** {@link #delivery(String)} in the caller's transaction, of a row it has read: its properties and payload rows. */
-    Optional<Delivery> delivery(java.sql.Connection connection, MessageRecord received) throws SQLException {
+    Optional<Delivery> delivery(Connection connection, MessageRecord received) throws SQLException {
         if (received.ping() || received.direction() != Direction.INBOUND) {
             return Optional.empty();
         }
