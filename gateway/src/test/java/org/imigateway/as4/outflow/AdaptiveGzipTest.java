@@ -1,6 +1,7 @@
 package org.imigateway.as4.outflow;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -16,14 +17,13 @@ import org.junit.jupiter.api.Test;
 
 class AdaptiveGzipTest {
 
-    /** Windows of 256 KiB keep the test's arrays small; the production window is 1 MiB. */
-    private static final int WINDOW = 256 * 1024;
+    /** Windows of 16 KiB keep the test's arrays small; the production window is 1 MiB. */
+    private static final int WINDOW = 16 * 1024;
 
     @Test
     void incompressibleStretchesAreStoredAndTextIsStillCompressed() throws IOException {
-        byte[] random = new byte[24 * WINDOW];
-        new Random(21).nextBytes(random);
-        byte[] text = text(24 * WINDOW);
+        byte[] random = random(24 * WINDOW);
+        byte[] text = text(200 * WINDOW);
         byte[] content = concat(random, text);
 
         byte[] adaptive = gzip(content, true);
@@ -31,6 +31,27 @@ class AdaptiveGzipTest {
         assertArrayEquals(content, gunzip(adaptive));
         // the text after the random stretch is compressed again once the stored windows have run out
         assertTrue(adaptive.length < random.length + text.length * 3L / 4, adaptive.length + " bytes");
+    }
+
+    @Test
+    void aLongIncompressibleStretchIsSearchedEverMoreRarely() throws IOException {
+        byte[] random = random(600 * WINDOW);
+        byte[] text = text(400 * WINDOW);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int searchedInRandom;
+        try (AdaptiveGzip gzip = AdaptiveGzip.to(out, WINDOW)) {
+            write(gzip, random);
+            searchedInRandom = gzip.searched();
+            write(gzip, text);
+        }
+
+        // windows 0, 16, 48, 112, 240, 368 and 496 (a run of 15 stored windows doubling up to 127);
+        // one try every 16 windows, as before, would have been 38
+        assertEquals(7, searchedInRandom);
+        assertArrayEquals(concat(random, text), gunzip(out.toByteArray()));
+        // the text is compressed again at most 127 windows after the random stretch ends
+        assertTrue(out.size() < random.length + text.length * 3L / 4, out.size() + " bytes");
     }
 
     @Test
@@ -58,11 +79,21 @@ class AdaptiveGzipTest {
     private static byte[] gzip(byte[] content, boolean adaptive) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStream gzip = adaptive ? AdaptiveGzip.to(out, WINDOW) : new GZIPOutputStream(out, 64 * 1024)) {
-            for (int i = 0; i < content.length; i += 65_536) {
-                gzip.write(content, i, Math.min(65_536, content.length - i));
-            }
+            write(gzip, content);
         }
         return out.toByteArray();
+    }
+
+    private static void write(OutputStream gzip, byte[] content) throws IOException {
+        for (int i = 0; i < content.length; i += 65_536) {
+            gzip.write(content, i, Math.min(65_536, content.length - i));
+        }
+    }
+
+    private static byte[] random(int length) {
+        byte[] random = new byte[length];
+        new Random(21).nextBytes(random);
+        return random;
     }
 
     private static byte[] gunzip(byte[] gz) throws IOException {
