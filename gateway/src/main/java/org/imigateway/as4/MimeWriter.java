@@ -1,11 +1,12 @@
 package org.imigateway.as4;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +43,9 @@ public final class MimeWriter {
         String rootId = "root." + UUID.randomUUID() + "@imigateway";
         String contentType = "multipart/related; boundary=\"" + boundary + "\"; type=\"" + Namespaces.SOAP12_CONTENT_TYPE
                 + "\"; start=\"<" + rootId + ">\"";
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target), 256 * 1024)) {
+        // written behind: the body of a large message is synced once it is complete, before it is sent
+        try (OutputStream out = new BufferedOutputStream(WriteBehind.open(target, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), 256 * 1024)) {
             ascii(out, "--" + boundary + "\r\n");
             ascii(out, "Content-Type: application/soap+xml; charset=UTF-8\r\n");
             ascii(out, "Content-Transfer-Encoding: binary\r\n");

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import org.imigateway.as4.As4Part;
 import org.imigateway.as4.EbmsErrorCode;
 import org.imigateway.as4.EbmsException;
 import org.imigateway.as4.Namespaces;
-import org.imigateway.as4.WorkFolders;
+import org.imigateway.as4.WriteBehind;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.PayloadFileName;
 import org.imigateway.schemas.ebms3.PartInfo;
@@ -85,7 +86,9 @@ public final class DecompressPayloads implements InboundStep {
             Path target = Files.createTempFile(workDir, "plain-", ".bin");
             long total = 0;
             byte[] buffer = new byte[64 * 1024];
-            try (InputStream in = new GZIPInputStream(part.open(), 64 * 1024); OutputStream out = WorkFolders.openCreated(target)) {
+            // written behind: the store syncs the payload before the receipt
+            try (InputStream in = new GZIPInputStream(part.open(), 64 * 1024);
+                    OutputStream out = WriteBehind.open(target, StandardOpenOption.WRITE)) {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     total += n;
