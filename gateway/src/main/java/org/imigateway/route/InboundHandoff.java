@@ -1,12 +1,14 @@
 package org.imigateway.route;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 import org.imigateway.broker.Queues;
 import org.imigateway.connectors.Delivery;
 import org.imigateway.store.DerbySink;
+import org.imigateway.store.FileDigest;
 import org.imigateway.store.InboundSink;
 
 /**
@@ -38,7 +40,12 @@ public final class InboundHandoff implements InboundSink {
 
     @Override
     public Optional<byte[]> accept(Delivery message, byte[] receipt) throws IOException {
-        Optional<byte[]> earlier = store.accept(message, receipt);
+        return accept(message, receipt, Map.of());
+    }
+
+    @Override
+    public Optional<byte[]> accept(Delivery message, byte[] receipt, Map<Path, FileDigest> digests) throws IOException {
+        Optional<byte[]> earlier = store.accept(message, receipt, digests);
         if (earlier.isEmpty()) {
             try {
                 enqueuer.enqueueWithin(Enqueuer.CALLER_WAIT, Queues.INBOUND, message.messageId(), Map.of(Headers.MESSAGE_ID,

@@ -1,11 +1,13 @@
 package org.imigateway.store;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.imigateway.connectors.Delivery;
@@ -47,11 +49,16 @@ public final class DerbySink implements InboundSink {
 
     @Override
     public Optional<byte[]> accept(Delivery message, byte[] receipt) throws IOException {
+        return accept(message, receipt, Map.of());
+    }
+
+    @Override
+    public Optional<byte[]> accept(Delivery message, byte[] receipt, Map<Path, FileDigest> digests) throws IOException {
         List<PayloadStore.Staged> staged = new ArrayList<>();
         boolean stored = false;
         try {
             for (Payload payload : message.payloads()) {
-                staged.add(payloads.stage(payload.file()));
+                staged.add(payloads.stage(payload.file(), Optional.ofNullable(digests.get(payload.file()))));
             }
             stored = store(MessageHeader.of(message), false, message.properties(), message.payloads(), receipt, staged);
         } finally {

@@ -1,6 +1,8 @@
 package org.imigateway.store;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 import org.imigateway.connectors.Delivery;
@@ -22,6 +24,16 @@ public interface InboundSink {
      * store): the caller does not read them afterwards.
      */
     Optional<byte[]> accept(Delivery message, byte[] receipt) throws IOException;
+
+    /**
+     * {@link #accept(Delivery, byte[])}, told the size and SHA-256 of payload files that the
+     * caller took while writing them ({@code digests}, by file; a file not named there is read).
+     * A sink that keeps no digests ignores them.
+     */
+    default Optional<byte[]> accept(Delivery message, byte[] receipt, Map<Path, FileDigest> digests)
+            throws IOException {
+        return accept(message, receipt);
+    }
 
     /** Records the receipt of a ping (test service): proof of the exchange, nothing to deliver. */
     Optional<byte[]> acceptPing(String messageId, byte[] receipt) throws IOException;

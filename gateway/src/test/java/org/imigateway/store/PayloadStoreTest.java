@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,25 @@ class PayloadStoreTest {
                 assertEquals("<request id=\"" + id + "\"/>", new String(content.readAllBytes()));
             }
             assertEquals(List.of(), Files.list(payloads.incomingFolder()).toList());
+        }
+    }
+
+    @Test
+    void aDigestTakenByTheWriterIsKeptWhenTheSizeMatchesAndRecomputedOtherwise() throws Exception {
+        try (Database database = store.open(temp)) {
+            PayloadStore payloads = new PayloadStore(database, temp.resolve("payloads"));
+            Path work = Files.createTempDirectory(temp, "work-");
+            String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+
+            PayloadStore.Staged told = payloads.stage(Files.writeString(work.resolve("told"), "abc"),
+                    Optional.of(new FileDigest(3, abc)));
+            PayloadStore.Staged wrongSize = payloads.stage(Files.writeString(work.resolve("wrong-size"), "abc"),
+                    Optional.of(new FileDigest(4, "0".repeat(64))));
+
+            assertEquals(new FileDigest(3, abc), new FileDigest(told.size(), told.sha256()));
+            assertEquals(new FileDigest(3, abc), new FileDigest(wrongSize.size(), wrongSize.sha256()),
+                    "a digest that cannot be of this file is not taken");
+            assertEquals("abc", Files.readString(told.file()));
         }
     }
 

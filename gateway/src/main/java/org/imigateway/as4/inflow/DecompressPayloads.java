@@ -7,7 +7,10 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -22,6 +25,7 @@ import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.PayloadFileName;
 import org.imigateway.schemas.ebms3.PartInfo;
 import org.imigateway.schemas.ebms3.Property;
+import org.imigateway.store.FileDigest;
 
 /**
  * Undoes the AS4 compression feature: a part whose PartProperties say
@@ -52,6 +56,7 @@ public final class DecompressPayloads implements InboundStep {
                         + charset.get() + "' is not a known character set");
             }
             As4Part content = part;
+            Optional<FileDigest> digest = Optional.empty();
             if (compression.isPresent()) {
                 if (!compression.get().equals(Namespaces.GZIP_MIME_TYPE)) {
                     throw new EbmsException(EbmsErrorCode.DECOMPRESSION_FAILURE, "part " + info.getHref()
@@ -61,7 +66,9 @@ public final class DecompressPayloads implements InboundStep {
                     throw new EbmsException(EbmsErrorCode.DECOMPRESSION_FAILURE, "part " + info.getHref()
                             + " is compressed but has no MimeType part property to tell its real content type");
                 }
-                content = gunzip(part, mimeType.get(), limit, context.workDir(), info.getHref());
+                Unpacked unpacked = gunzip(part, mimeType.get(), limit, context.workDir(), info.getHref());
+                content = unpacked.part();
+                digest = Optional.of(unpacked.digest());
                 // The backend gets the uncompressed bytes; a CompressionType left on them would say otherwise.
                 properties = properties.stream()
                         .filter(p -> !p.name().equals(Namespaces.PART_PROPERTY_COMPRESSION_TYPE)).toList();
@@ -76,14 +83,19 @@ public final class DecompressPayloads implements InboundStep {
                 }
             }
             String effectiveType = mimeType.orElse(content.contentType());
-            context.payloads().add(new ReceivedPayload(content, effectiveType, charset, properties));
+            context.payloads().add(new ReceivedPayload(content, effectiveType, charset, properties, digest));
         }
     }
 
-    private static As4Part gunzip(As4Part part, String mimeType, long limit, Path workDir, String href)
+    /** A part gunzipped, with the size and SHA-256 of what was written: the payload store does not read it again. */
+    private record Unpacked(As4Part part, FileDigest digest) {
+    }
+
+    private static Unpacked gunzip(As4Part part, String mimeType, long limit, Path workDir, String href)
             throws EbmsException {
         try {
             Path target = Files.createTempFile(workDir, "plain-", ".bin");
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             long total = 0;
             byte[] buffer = new byte[64 * 1024];
             // written behind: the store syncs the payload before the receipt
@@ -96,10 +108,14 @@ public final class DecompressPayloads implements InboundStep {
                         throw new EbmsException(EbmsErrorCode.OTHER, "part " + href + " is larger than the "
                                 + limit + " bytes its leg allows once uncompressed");
                     }
+                    sha256.update(buffer, 0, n);
                     out.write(buffer, 0, n);
                 }
             }
-            return part.withContent(mimeType, target);
+            return new Unpacked(part.withContent(mimeType, target), new FileDigest(total,
+                    HexFormat.of().formatHex(sha256.digest())));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         } catch (ZipException | java.io.EOFException e) {
             throw new EbmsException(EbmsErrorCode.DECOMPRESSION_FAILURE, "part " + href + " is not valid gzip: "
                     + e.getMessage());

@@ -1,8 +1,11 @@
 package org.imigateway.as4.inflow;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.imigateway.as4.EbmsException;
@@ -13,6 +16,7 @@ import org.imigateway.connectors.Payload;
 import org.imigateway.schemas.ebms3.CollaborationInfo;
 import org.imigateway.schemas.ebms3.Property;
 import org.imigateway.schemas.ebms3.UserMessage;
+import org.imigateway.store.FileDigest;
 import org.imigateway.store.InboundSink;
 
 /**
@@ -33,11 +37,20 @@ public final class StoreMessage implements InboundStep {
         try {
             Optional<byte[]> earlier = context.leg().isPing()
                     ? sink.acceptPing(messageId, context.receipt().orElseThrow())
-                    : sink.accept(delivery(context), context.receipt().orElseThrow());
+                    : sink.accept(delivery(context), context.receipt().orElseThrow(), digests(context));
             earlier.ifPresent(context::duplicate);
         } catch (IOException e) {
             throw EbmsException.temporary("the message cannot be stored; it was not accepted, send it again", e);
         }
+    }
+
+    /** The size and SHA-256 of the payload files that were taken as they were written. */
+    private static Map<Path, FileDigest> digests(InboundContext context) {
+        Map<Path, FileDigest> digests = new HashMap<>();
+        for (ReceivedPayload received : context.payloads()) {
+            received.digest().ifPresent(digest -> digests.put(received.part().file(), digest));
+        }
+        return digests;
     }
 
     /** The message as the backends get it. */

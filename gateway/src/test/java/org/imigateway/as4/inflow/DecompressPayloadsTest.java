@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -23,6 +25,7 @@ import org.imigateway.as4.StepParties;
 import org.imigateway.as4.hostile.Attacks;
 import org.imigateway.connectors.MessageProperty;
 import org.imigateway.connectors.Payload;
+import org.imigateway.store.FileDigest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,6 +56,10 @@ class DecompressPayloadsTest {
         assertEquals(Optional.of("UTF-8"), received.characterSet());
         assertEquals(Optional.of("note"), received.properties().stream().filter(p -> p.name().equals("kind"))
                 .map(MessageProperty::value).findFirst());
+        // taken while writing, for the payload store, which then does not read the file again
+        byte[] plain = Files.readAllBytes(received.part().file());
+        assertEquals(Optional.of(new FileDigest(plain.length,
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plain)))), received.digest());
     }
 
     @Test
@@ -78,6 +85,7 @@ class DecompressPayloadsTest {
         ReceivedPayload received = context.payloads().get(0);
         assertArrayEquals(Files.readAllBytes(payload.file()), Files.readAllBytes(received.part().file()));
         assertEquals("application/octet-stream", received.mimeType());
+        assertEquals(Optional.empty(), received.digest(), "nothing written here: the store digests the part itself");
     }
 
     @Test
