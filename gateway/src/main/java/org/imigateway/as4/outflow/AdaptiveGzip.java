@@ -55,6 +55,7 @@ final class AdaptiveGzip extends GZIPOutputStream {
         this.window = window;
         this.probe = Math.max(1, window / 16);
         this.probeInput = new byte[probe];
+        this.probeOutStart = out.count; // the gzip header, written by the constructor, is not the probe's
     }
 
     static AdaptiveGzip to(OutputStream out) throws IOException {
