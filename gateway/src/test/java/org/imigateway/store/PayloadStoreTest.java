@@ -66,16 +66,18 @@ class PayloadStoreTest {
             PayloadStore payloads = new PayloadStore(database, temp.resolve("payloads"));
             Path work = Files.createTempDirectory(temp, "work-");
             String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+            // not abc's: kept as told shows the file was not read again
+            String told = "f".repeat(64);
 
-            PayloadStore.Staged told = payloads.stage(Files.writeString(work.resolve("told"), "abc"),
-                    Optional.of(new FileDigest(3, abc)));
+            PayloadStore.Staged kept = payloads.stage(Files.writeString(work.resolve("told"), "abc"),
+                    Optional.of(new FileDigest(3, told)));
             PayloadStore.Staged wrongSize = payloads.stage(Files.writeString(work.resolve("wrong-size"), "abc"),
-                    Optional.of(new FileDigest(4, "0".repeat(64))));
+                    Optional.of(new FileDigest(4, told)));
 
-            assertEquals(new FileDigest(3, abc), new FileDigest(told.size(), told.sha256()));
+            assertEquals(new FileDigest(3, told), new FileDigest(kept.size(), kept.sha256()));
             assertEquals(new FileDigest(3, abc), new FileDigest(wrongSize.size(), wrongSize.sha256()),
                     "a digest that cannot be of this file is not taken");
-            assertEquals("abc", Files.readString(told.file()));
+            assertEquals("abc", Files.readString(kept.file()));
         }
     }
 
