@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -151,6 +153,9 @@ class Phase4InteropTest {
         byte[] binary = new byte[6 * 1024 * 1024];
         new Random(9).nextBytes(binary);
         Path bin = Files.write(dir.resolve("to-phase4.bin"), binary);
+        // base64 of random bytes: our gzip codes it with Huffman alone (no match search), random bytes stored
+        byte[] base64 = Base64.getMimeEncoder().encode(Arrays.copyOf(binary, 768 * 1024));
+        Path b64 = Files.write(dir.resolve("to-phase4.b64"), base64);
         SendResult result = gateway.send(Submission.to("phase4")
                 .service(DemoNetwork.SERVICE, DemoNetwork.SERVICE_TYPE).action(DemoNetwork.ACTION)
                 .conversationId("to-phase4")
@@ -158,6 +163,7 @@ class Phase4InteropTest {
                 .property(MessageProperty.typed("finalRecipient", "urn:authority:phase4-backend", "urn:imi:party"))
                 .payload(new Payload(xml, "application/xml", Optional.of("UTF-8"), List.of()))
                 .payload(Payload.of(bin, "application/octet-stream"))
+                .payload(Payload.of(b64, "text/plain"))
                 .build());
         SendResult.Acknowledged ack = assertInstanceOf(SendResult.Acknowledged.class, result, result::toString);
 
@@ -170,5 +176,6 @@ class Phase4InteropTest {
         assertArrayEquals(Files.readAllBytes(xml), message.payloads().get(0).bytes());
         assertArrayEquals(binary, message.payloads().get(1).bytes());
         assertEquals("application/octet-stream", message.payloads().get(1).mimeType());
+        assertArrayEquals(base64, message.payloads().get(2).bytes());
     }
 }
