@@ -10,14 +10,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,16 +66,9 @@ public final class PayloadStore {
     /**
      * Takes {@code source} over as a new file in {@code incoming/}, synced: moved when it is on
      * the same file system (a large payload is not written a second time), copied otherwise (a
-     * payload store on a shared folder), and then {@code source} is deleted.
-     */
-    Staged stage(Path source) throws IOException {
-        return stage(source, Optional.empty());
-    }
-
-    /**
-     * {@link #stage(Path)}, with the size and SHA-256 its writer took ({@code known}): a moved
-     * file of that size is not read again (2 GiB took 1.5 s), only synced. A file whose size is
-     * not the one given is read as if nothing were known.
+     * payload store on a shared folder), and then {@code source} is deleted. {@code known}: the
+     * size and SHA-256 its writer took; a moved file of that size is not read again (2 GiB took
+     * 1.5 s), only synced; without it, or when the size differs, the file is read for them.
      */
     Staged stage(Path source, Optional<FileDigest> known) throws IOException {
         String name = UUID.randomUUID().toString();
@@ -94,24 +84,11 @@ public final class PayloadStore {
             return copied;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            if (known.isPresent() && known.get().size() == channel.size()) {
-                channel.force(true);
-                syncDirectory(incoming);
-                return new Staged(name, file, known.get().size(), known.get().sha256());
-            }
-            MessageDigest sha256 = sha256();
-            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-            long size = 0;
-            int read;
-            while ((read = channel.read(buffer)) != -1) {
-                buffer.flip();
-                sha256.update(buffer);
-                buffer.clear();
-                size += read;
-            }
+            FileDigest digest = known.isPresent() && known.get().size() == channel.size() ? known.get()
+                    : FileDigest.of(channel, BUFFER);
             channel.force(true);
             syncDirectory(incoming);
-            return new Staged(name, file, size, HexFormat.of().formatHex(sha256.digest()));
+            return new Staged(name, file, digest.size(), digest.sha256());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -122,18 +99,16 @@ public final class PayloadStore {
     Staged stage(InputStream content) throws IOException {
         String name = UUID.randomUUID().toString();
         Path file = incoming.resolve(name);
-        MessageDigest sha256 = sha256();
-        long size = 0;
+        FileDigest.Builder digest = new FileDigest.Builder();
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             byte[] buffer = new byte[BUFFER];
             int read;
             while ((read = content.read(buffer)) != -1) {
-                sha256.update(buffer, 0, read);
+                digest.add(buffer, 0, read);
                 ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
                 while (chunk.hasRemaining()) {
                     out.write(chunk);
                 }
-                size += read;
             }
             out.force(true);
         } catch (IOException | RuntimeException e) {
@@ -141,7 +116,8 @@ public final class PayloadStore {
             throw e;
         }
         syncDirectory(incoming);
-        return new Staged(name, file, size, HexFormat.of().formatHex(sha256.digest()));
+        FileDigest taken = digest.build();
+        return new Staged(name, file, taken.size(), taken.sha256());
     }
 
     /** Inserts the payload rows of a message on {@code connection}, in the caller's transaction. */
@@ -310,14 +286,6 @@ public final class PayloadStore {
 
     Path incomingFolder() {
         return incoming;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static void syncDirectory(Path dir) {

@@ -88,7 +88,7 @@ class PayloadStoreTest {
             Path source = Files.writeString(Files.createTempDirectory(temp, "work-").resolve("payload"), "abc");
             Object inode = Files.readAttributes(source, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
 
-            PayloadStore.Staged staged = payloads.stage(source);
+            PayloadStore.Staged staged = payloads.stage(source, Optional.empty());
 
             assertFalse(Files.exists(source), "taken over");
             assertEquals(3, staged.size());

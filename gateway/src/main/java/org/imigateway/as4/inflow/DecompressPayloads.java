@@ -7,10 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -95,27 +92,22 @@ public final class DecompressPayloads implements InboundStep {
             throws EbmsException {
         try {
             Path target = Files.createTempFile(workDir, "plain-", ".bin");
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            long total = 0;
+            FileDigest.Builder digest = new FileDigest.Builder();
             byte[] buffer = new byte[64 * 1024];
             // written behind: the store syncs the payload before the receipt
             try (InputStream in = new GZIPInputStream(part.open(), 64 * 1024);
                     OutputStream out = WriteBehind.open(target, StandardOpenOption.WRITE)) {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
-                    total += n;
-                    if (total > limit) {
+                    if (digest.size() + n > limit) {
                         throw new EbmsException(EbmsErrorCode.OTHER, "part " + href + " is larger than the "
                                 + limit + " bytes its leg allows once uncompressed");
                     }
-                    sha256.update(buffer, 0, n);
+                    digest.add(buffer, 0, n);
                     out.write(buffer, 0, n);
                 }
             }
-            return new Unpacked(part.withContent(mimeType, target), new FileDigest(total,
-                    HexFormat.of().formatHex(sha256.digest())));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            return new Unpacked(part.withContent(mimeType, target), digest.build());
         } catch (ZipException | java.io.EOFException e) {
             throw new EbmsException(EbmsErrorCode.DECOMPRESSION_FAILURE, "part " + href + " is not valid gzip: "
                     + e.getMessage());
