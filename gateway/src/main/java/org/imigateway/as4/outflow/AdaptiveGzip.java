@@ -17,12 +17,12 @@ import java.util.zip.GZIPOutputStream;
  * is a probe: deflated at the default level (into the stream) and Huffman-coded alone (counted
  * only). A probe that keeps more than {@value #KEEP_PERCENT} % of its size switches the deflater
  * to stored blocks (level 0: copy and CRC); one where the matches save less than
- * {@value #MATCH_GAIN_PERCENT_LEFT} % against Huffman alone switches it to Huffman coding only;
- * either holds for the rest of the window and the next {@value #STORED_WINDOWS}, after which a
- * window is probed again. Each probe that finds the same again doubles that run, up to
- * {@value #MAX_STORED_WINDOWS} windows, and one that finds matches worth searching for sets it
+ * {@value #MIN_MATCH_GAIN_PERCENT} % against Huffman alone switches it to Huffman coding only;
+ * either holds for the rest of the window and the next {@value #RUN_WINDOWS}, after which a
+ * window is probed again. Each probe that again finds no matches worth it doubles that run, up to
+ * {@value #MAX_RUN_WINDOWS} windows, and one that finds matches worth searching for sets it
  * back: a random 2 GiB payload is probed in about 20 windows, and content that compresses after a
- * long stretch that does not is searched again at most {@value #MAX_STORED_WINDOWS} windows
+ * long stretch that does not is searched again at most {@value #MAX_RUN_WINDOWS} windows
  * later. Text is deflated at the default level as before (the probe's Huffman count costs about 5 %).
  * The result is ordinary gzip that any inflater reads.
  */
@@ -30,10 +30,10 @@ final class AdaptiveGzip extends GZIPOutputStream {
 
     static final int WINDOW = 1 << 20;
     static final int KEEP_PERCENT = 97;
-    /** Matches are searched for when they save at least this share of Huffman coding's output. */
-    static final int MATCH_GAIN_PERCENT_LEFT = 5;
-    static final int STORED_WINDOWS = 15;
-    static final int MAX_STORED_WINDOWS = 127;
+    /** Matches are searched for when they save at least this share of what Huffman coding alone writes. */
+    static final int MIN_MATCH_GAIN_PERCENT = 5;
+    static final int RUN_WINDOWS = 15;
+    static final int MAX_RUN_WINDOWS = 127;
 
     private final Counting counted;
     private final int window;
@@ -44,8 +44,8 @@ final class AdaptiveGzip extends GZIPOutputStream {
     private long windowIn;
     private long probeOutStart;
     private boolean probing = true;
-    private int cheapLeft;
-    private int cheapRun = STORED_WINDOWS;
+    private int unsearchedLeft;
+    private int unsearchedRun = RUN_WINDOWS;
     private int probes = 1;
     private int huffmanChoices;
 
@@ -93,26 +93,26 @@ final class AdaptiveGzip extends GZIPOutputStream {
         long deflated = drain();
         long huffman = huffmanCoded();
         if (deflated * 100 > probe * (long) KEEP_PERCENT) {
-            cheap(Deflater.NO_COMPRESSION, Deflater.DEFAULT_STRATEGY);
-        } else if (deflated * 100 > huffman * (100L - MATCH_GAIN_PERCENT_LEFT)) {
+            stopSearching(Deflater.NO_COMPRESSION, Deflater.DEFAULT_STRATEGY);
+        } else if (deflated * 100 > huffman * (100L - MIN_MATCH_GAIN_PERCENT)) {
             huffmanChoices++;
-            cheap(Deflater.DEFAULT_COMPRESSION, Deflater.HUFFMAN_ONLY);
+            stopSearching(Deflater.DEFAULT_COMPRESSION, Deflater.HUFFMAN_ONLY);
         } else {
-            cheapRun = STORED_WINDOWS;
+            unsearchedRun = RUN_WINDOWS;
         }
     }
 
     /** Matches do not pay: no search for the rest of this window and a run of windows after it. */
-    private void cheap(int level, int strategy) throws IOException {
-        cheapLeft = cheapRun;
-        cheapRun = Math.min(2 * cheapRun + 1, MAX_STORED_WINDOWS);
+    private void stopSearching(int level, int strategy) throws IOException {
+        unsearchedLeft = unsearchedRun;
+        unsearchedRun = Math.min(2 * unsearchedRun + 1, MAX_RUN_WINDOWS);
         switchTo(level, strategy);
     }
 
     private void endOfWindow() throws IOException {
         windowIn = 0;
-        if (cheapLeft > 0) {
-            cheapLeft--;
+        if (unsearchedLeft > 0) {
+            unsearchedLeft--;
             return;
         }
         // the deflater's level and strategy are the default ones again, and what it holds of the
