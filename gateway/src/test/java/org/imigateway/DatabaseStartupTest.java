@@ -10,7 +10,7 @@ import java.nio.file.StandardOpenOption;
 
 import org.imigateway.config.ConfigException;
 import org.imigateway.config.GatewayConfig;
-import org.imigateway.store.PostgresServer;
+import org.imigateway.testsupport.PostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -27,6 +27,8 @@ public final class BenchNetwork implements AutoCloseable {
     public static final String PHASE4_RECEIVER = "p4-b";
     /** The benchmark's gateways take what the disk holds; 16 GiB leaves room for the 5 GiB run. */
     public static final long MAX_PAYLOAD = 16L << 30;
+    /** Connections of each of our gateways to PostgreSQL: the gateway's default. */
+    static final int POOL_SIZE = 20;
 
     private final DemoNetwork plan;
     private final DemoPki pki;
@@ -38,10 +40,14 @@ public final class BenchNetwork implements AutoCloseable {
         this.pki = DemoPki.at(plan.pki());
     }
 
-    public static BenchNetwork create(Path dir) throws IOException {
+    /** The network with our two gateways' message logs in {@code database}. */
+    static BenchNetwork create(Path dir, BenchDatabase database) throws IOException {
         DemoNetwork plan = DemoNetwork.create(dir, List.of(SENDER, RECEIVER, PHASE4_SENDER, PHASE4_RECEIVER), false);
         for (Path home : plan.homes().values()) {
             raiseLimits(home);
+        }
+        for (String ours : List.of(SENDER, RECEIVER)) {
+            database.configure(plan.home(ours), POOL_SIZE);
         }
         return new BenchNetwork(plan);
     }

@@ -63,6 +63,11 @@ public final class FanOutCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "1800", description = "Seconds to wait for each fan-out (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--database", defaultValue = "derby", description = "Where our gateways keep their message logs:"
+            + " derby (embedded, the default) or postgresql (a server on loopback this run starts from Debian's binaries).",
+            converter = BenchDatabase.Converter.class)
+    BenchDatabase database;
+
     @Option(names = "--dir", defaultValue = "target/bench-fanout", description = "Work folder.")
     Path dir;
 
@@ -78,7 +83,7 @@ public final class FanOutCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         Path work = Files.createTempDirectory(dir, "fanout-");
         long pkiNanos = System.nanoTime();
-        try (FanOutNetwork network = FanOutNetwork.create(work.resolve("net"), directory, profile)) {
+        try (FanOutNetwork network = FanOutNetwork.create(work.resolve("net"), directory, profile, database)) {
             double pkiSeconds = (System.nanoTime() - pkiNanos) / 1e9;
             long startNanos = System.nanoTime();
             network.start();
@@ -112,7 +117,9 @@ public final class FanOutCommand implements Callable<Integer> {
                     "hub and " + accessPoints.size() + " access points in one JVM: CPU, heap and RSS are the whole network's;"
                             + " delivered = in the national system's backend (inbox folder), counted by finalRecipient");
             print(machine, result);
-            Report.json(out, machine, "fan-out", List.of(result));
+            String stored = database.describe();
+            System.out.println("message logs: " + stored);
+            Report.json(out, machine, "fan-out", stored, List.of(result));
             System.out.println("JSON: " + out.toAbsolutePath());
             if (!problems.isEmpty()) {
                 problems.forEach(p -> System.err.println("FAN-OUT INCOMPLETE: " + p));

@@ -31,7 +31,14 @@ final class FanOutNetwork implements AutoCloseable {
         this.plan = plan;
     }
 
-    static FanOutNetwork create(Path dir, FanOutDirectory directory, SecurityProfile profile) throws IOException {
+    /**
+     * Connections of each gateway to PostgreSQL: 28 gateways of the default 20 would ask for more
+     * than the server admits (300); each runs a few transactions at a time here.
+     */
+    private static final int POOL_SIZE = 10;
+
+    static FanOutNetwork create(Path dir, FanOutDirectory directory, SecurityProfile profile, BenchDatabase database)
+            throws IOException {
         List<String> parties = new ArrayList<>(List.of(HUB));
         parties.addAll(directory.accessPoints());
         DemoNetwork plan = DemoNetwork.create(dir, parties, false);
@@ -39,6 +46,7 @@ final class FanOutNetwork implements AutoCloseable {
             Path legs = home.resolve("config/pmodes").resolve(ImiLegs.FILE);
             Files.writeString(legs, Files.readString(legs).replace("profile=\"" + SecurityProfile.EDELIVERY_1_15.id() + "\"",
                     "profile=\"" + profile.id() + "\""));
+            database.configure(home, POOL_SIZE);
         }
         GatewayHome.at(plan.home(HUB)).appendProperties("gateway.role=hub").writeConfig("directory/fan-out.xml", directory.xml());
         return new FanOutNetwork(plan);

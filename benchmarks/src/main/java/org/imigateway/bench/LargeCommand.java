@@ -50,6 +50,11 @@ public final class LargeCommand implements Callable<Integer> {
             description = "The imi-gateway command jar (default: ${DEFAULT-VALUE}).")
     Path gatewayJar;
 
+    @Option(names = "--database", defaultValue = "derby", description = "Where our gateways keep their message logs:"
+            + " derby (embedded, the default) or postgresql (a server on loopback this run starts from Debian's binaries).",
+            converter = BenchDatabase.Converter.class)
+    BenchDatabase database;
+
     @Option(names = "--dir", defaultValue = "target/bench-large", description = "Work folder.")
     Path dir;
 
@@ -78,7 +83,9 @@ public final class LargeCommand implements Callable<Integer> {
         DemoNetwork plan = DemoNetwork.create(net, List.of(BenchNetwork.SENDER, BenchNetwork.RECEIVER), false);
         for (Path home : plan.homes().values()) {
             BenchNetwork.raiseLimits(home);
+            database.configure(home, BenchNetwork.POOL_SIZE);
         }
+        String stored = database.describe();
         Path receiverHome = plan.home(BenchNetwork.RECEIVER);
         Large large;
         try (GatewayProcess receiver = GatewayProcess.start(gatewayJar, heap, recording("receiver"),
@@ -118,7 +125,8 @@ public final class LargeCommand implements Callable<Integer> {
                 large.senderCpuSeconds(), large.receiverCpuSeconds());
         System.out.printf(Locale.ROOT, "sending gateway running -> ACKNOWLEDGED (its log): %.1f s, %.1f MB/s%n",
                 large.secondsRunningToAck(), large.runningMegabytesPerSecond());
-        Report.json(out, machine, "large-payload", List.of(large));
+        System.out.println("message logs: " + stored);
+        Report.json(out, machine, "large-payload", stored, List.of(large));
         System.out.println("JSON: " + out.toAbsolutePath());
         if (jfr != null) {
             for (String side : List.of("sender", "receiver")) {

@@ -66,9 +66,17 @@ final class Report {
     }
 
     static void json(Path file, Machine machine, String kind, Object results) throws IOException {
+        json(file, machine, kind, null, results);
+    }
+
+    /** The report of a run of our gateways, with the database they kept their message logs in. */
+    static void json(Path file, Machine machine, String kind, String database, Object results) throws IOException {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("kind", kind);
         document.put("machine", machine);
+        if (database != null) {
+            document.put("database", database);
+        }
         document.put("loadAverageAtEnd", Machine.currentLoadAverage());
         document.put("results", results);
         if (results instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof RunResult) {

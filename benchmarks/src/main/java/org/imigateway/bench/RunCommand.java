@@ -68,6 +68,11 @@ public final class RunCommand implements Callable<Integer> {
             + " print its CPU breakdown by category (see the profile command).")
     Path jfrDir;
 
+    @Option(names = "--database", defaultValue = "derby", description = "Where our gateways keep their message logs:"
+            + " derby (embedded, the default) or postgresql (a server on loopback this run starts from Debian's binaries).",
+            converter = BenchDatabase.Converter.class)
+    BenchDatabase database;
+
     @Option(names = "--dir", defaultValue = "target/bench", description = "Work folder for homes and payloads.")
     Path dir;
 
@@ -80,7 +85,9 @@ public final class RunCommand implements Callable<Integer> {
         List<RunResult> results = new ArrayList<>();
         Files.createDirectories(dir);
         Path workDir = Files.createTempDirectory(dir, "run-");
-        try (BenchNetwork network = BenchNetwork.create(workDir.resolve("net"))) {
+        try (BenchNetwork network = BenchNetwork.create(workDir.resolve("net"), database)) {
+            String stored = database.describe();
+            System.out.println("our gateways' message logs: " + stored);
             for (String sizeText : sizes) {
                 long size = Payloads.parseSize(sizeText);
                 Path payload = Payloads.xml(dir, size);
@@ -99,13 +106,14 @@ public final class RunCommand implements Callable<Integer> {
                             print(half);
                             results.add(half);
                         }
-                        Report.json(out, machine, "end-to-end", results);
+                        Report.json(out, machine, "end-to-end", stored, results);
                     }
                 }
             }
+            Report.table(machine, results, System.out);
+            System.out.println("our gateways' message logs: " + stored);
+            Report.json(out, machine, "end-to-end", stored, results);
         }
-        Report.table(machine, results, System.out);
-        Report.json(out, machine, "end-to-end", results);
         System.out.println("JSON: " + out.toAbsolutePath());
         return results.stream().anyMatch(r -> r.failed() > 0) ? 2 : 0;
     }

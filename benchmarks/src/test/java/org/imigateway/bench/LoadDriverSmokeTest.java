@@ -1,12 +1,16 @@
 package org.imigateway.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.imigateway.as4.outflow.SendResult;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,39 @@ class LoadDriverSmokeTest {
         assertEquals(8, report.split("\"scenario\"").length - 1, report);
         assertTrue(report.contains("\"scenario\": \"phase4->phase4\""), report);
         assertTrue(report.contains("\"delivered\": null"), "phase4 has no delivery of its own to time: " + report);
+    }
+
+    @Test
+    void onPostgresqlOurGatewaysKeepTheirMessageLogsThereAndTheReportSaysSo() throws Exception {
+        Path json = dir.resolve("postgresql.json");
+        int exit = new CommandLine(new BenchCommand()).execute("run", "--scenario", "gateway,phase4_gateway",
+                "--profile", "edelivery-2.0-eddsa", "--size", "10KB", "--messages", "3", "--warmup", "1",
+                "--concurrency", "2", "--database", "postgresql", "--dir", dir.toString(), "--out", json.toString());
+        assertEquals(0, exit, "every message must be acknowledged");
+        String report = Files.readString(json);
+        assertTrue(report.contains("\"database\": \"PostgreSQL "), report);
+        List<Path> homes;
+        try (Stream<Path> files = Files.walk(dir)) {
+            homes = files.filter(f -> f.getFileName().toString().equals("gateway.properties")).map(Path::getParent).toList();
+        }
+        int onPostgresql = 0;
+        for (Path home : homes) {
+            if (Files.readString(home.resolve("gateway.properties")).contains("database.url=jdbc:postgresql://127.0.0.1:")) {
+                onPostgresql++;
+                assertFalse(Files.exists(home.resolve("data/derby")), home + " must keep no Derby database");
+            }
+        }
+        assertEquals(2, onPostgresql, "our sender and receiver, and not the phase4 parties' homes: " + homes);
+    }
+
+    @Test
+    void anUnknownDatabaseIsRefusedNamingTheOptionAndTheChoices() {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new BenchCommand()).setErr(new PrintWriter(err))
+                .execute("run", "--database", "oracle", "--dir", dir.toString());
+        assertEquals(2, exit, err.toString());
+        assertTrue(err.toString().contains("--database") && err.toString().contains("'oracle' is not one of derby, postgresql"),
+                err.toString());
     }
 
     @Test

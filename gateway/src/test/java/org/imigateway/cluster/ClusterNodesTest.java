@@ -38,7 +38,7 @@ import org.imigateway.demo.DemoNetwork;
 import org.imigateway.store.DatabaseSettings;
 import org.imigateway.store.Direction;
 import org.imigateway.store.MessageStatus;
-import org.imigateway.store.PostgresServer;
+import org.imigateway.store.TestStore;
 import org.imigateway.store.StatusChange;
 import org.imigateway.testsupport.Await;
 import org.imigateway.testsupport.FreePort;
@@ -86,7 +86,7 @@ class ClusterNodesTest {
         home1 = network.plan().home("gw-b");
         home2 = dir.resolve("gw-b-node-2");
         shared = Files.createDirectories(dir.resolve("shared"));
-        DatabaseSettings database = PostgresServer.get().newDatabase();
+        DatabaseSettings database = TestStore.postgresDatabase();
         String common = "\n" + DatabaseSettings.URL + "=" + database.url() + "\n" + DatabaseSettings.USER + "="
                 + database.user() + "\n" + DatabaseSettings.PASSWORD + "=" + database.password() + "\n"
                 + ExternalBrokerSettings.URL + "=tcp://127.0.0.1:" + brokerPort + "\n" + ExternalBrokerSettings.USER + "="

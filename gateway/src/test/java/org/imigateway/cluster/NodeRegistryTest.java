@@ -10,7 +10,7 @@ import java.sql.ResultSet;
 
 import org.imigateway.config.ConfigException;
 import org.imigateway.store.Database;
-import org.imigateway.store.PostgresServer;
+import org.imigateway.store.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class NodeRegistryTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = Database.open(PostgresServer.get().newDatabase());
+        database = Database.open(TestStore.postgresDatabase());
     }
 
     @AfterEach

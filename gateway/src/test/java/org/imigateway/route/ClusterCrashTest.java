@@ -30,7 +30,7 @@ import org.imigateway.store.Database;
 import org.imigateway.store.DatabaseSettings;
 import org.imigateway.store.MessageLog;
 import org.imigateway.store.MessageStatus;
-import org.imigateway.store.PostgresServer;
+import org.imigateway.store.TestStore;
 import org.imigateway.testsupport.FreePort;
 import org.imigateway.testsupport.GatewayHome;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class ClusterCrashTest {
     @Test
     @Timeout(value = 40, unit = TimeUnit.MINUTES)
     void killedNodeAndKilledLiveBrokerLoseAndDoubleNothing() throws Exception {
-        DatabaseSettings database = PostgresServer.get().newDatabase();
+        DatabaseSettings database = TestStore.postgresDatabase();
         List<CrashSafetyTest.Node> nodes = new ArrayList<>();
         // Closed in reverse: the nodes stop while their brokers still run.
         try (ArtemisPair brokers = ArtemisPair.start(dir.resolve("brokers"));

@@ -26,7 +26,7 @@ import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.store.DatabaseSettings;
-import org.imigateway.store.PostgresServer;
+import org.imigateway.store.TestStore;
 import org.imigateway.testsupport.FreePort;
 import org.imigateway.testsupport.GatewayHome;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class ClusterLargePayloadTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.MINUTES)
     void aLargePayloadCrossesTheClusterWithSmallHeaps() throws Exception {
-        DatabaseSettings database = PostgresServer.get().newDatabase();
+        DatabaseSettings database = TestStore.postgresDatabase();
         DemoNetwork network = CrashSafetyTest.senderAndReceiver(dir.resolve("net"), "crash", CrashSafetyTest.SERVICE);
         long limit = BYTES + (64L << 20);
         for (Path home : network.homes().values()) {

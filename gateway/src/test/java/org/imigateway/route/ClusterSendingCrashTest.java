@@ -32,7 +32,7 @@ import org.imigateway.store.Direction;
 import org.imigateway.store.MessageLog;
 import org.imigateway.store.MessageRecord;
 import org.imigateway.store.MessageStatus;
-import org.imigateway.store.PostgresServer;
+import org.imigateway.store.TestStore;
 import org.imigateway.testsupport.FreePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,7 +64,7 @@ class ClusterSendingCrashTest {
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void aKilledSendingNodesMessagesAreSentByTheOtherOnce() throws Exception {
-        DatabaseSettings database = PostgresServer.get().newDatabase();
+        DatabaseSettings database = TestStore.postgresDatabase();
         DemoNetwork network = CrashSafetyTest.senderAndReceiver(dir.resolve("net"), "crash", CrashSafetyTest.SERVICE);
         Path payload = Files.writeString(dir.resolve("payload.xml"), "<crash xmlns=\"urn:test\">"
                 + "x".repeat(2000) + "</crash>", StandardCharsets.UTF_8);

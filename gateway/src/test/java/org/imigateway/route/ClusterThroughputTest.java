@@ -24,7 +24,7 @@ import org.imigateway.connectors.Payload;
 import org.imigateway.connectors.Submission;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.store.DatabaseSettings;
-import org.imigateway.store.PostgresServer;
+import org.imigateway.store.TestStore;
 import org.imigateway.testsupport.FreePort;
 import org.imigateway.testsupport.GatewayHome;
 import org.junit.jupiter.api.Test;
@@ -80,7 +80,7 @@ class ClusterThroughputTest {
 
     private String round(int count, String brokerUrl) throws Exception {
         Path base = dir.resolve("round-" + count);
-        DatabaseSettings database = PostgresServer.get().newDatabase();
+        DatabaseSettings database = TestStore.postgresDatabase();
         int front = FreePort.onLoopback();
         DemoNetwork network = CrashSafetyTest.senderAndReceiver(base.resolve("net"), "throughput", SERVICE);
         GatewayHome.at(network.home("sender")).editPModes(

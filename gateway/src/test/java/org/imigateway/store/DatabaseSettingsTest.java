@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 import org.imigateway.config.ConfigException;
+import org.imigateway.testsupport.PostgresServer;
 import org.junit.jupiter.api.Test;
 
 /** database.* in gateway.properties: the default, and a clear error naming the key for each mistake. */

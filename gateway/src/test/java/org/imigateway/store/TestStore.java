@@ -3,6 +3,8 @@ package org.imigateway.store;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.imigateway.testsupport.PostgresServer;
+
 /**
  * The two databases the store runs on, for tests parameterised over both: each gives a new,
  * empty database that can be opened, closed and opened again.
@@ -18,9 +20,15 @@ public enum TestStore {
     POSTGRESQL {
         @Override
         public DatabaseSettings fresh(Path temp) {
-            return PostgresServer.get().newDatabase();
+            return postgresDatabase();
         }
     };
+
+    /** A new, empty database on the PostgreSQL server of this JVM (started on first use). */
+    public static DatabaseSettings postgresDatabase() {
+        PostgresServer.Login login = PostgresServer.get().newDatabase();
+        return DatabaseSettings.postgresql(login.url(), login.user(), login.password(), DatabaseSettings.DEFAULT_POOL_SIZE);
+    }
 
     private static final AtomicInteger COUNT = new AtomicInteger();
 

@@ -1,8 +1,6 @@
-package org.imigateway.store;
+package org.imigateway.testsupport;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +21,17 @@ import java.util.stream.Stream;
  * ({@code apt-get install postgresql}), in a private data folder under {@code target/}, on a free
  * loopback port; started on first use and stopped when the JVM exits. PostgreSQL refuses to run
  * as root, so when the tests run as root (as CI does) the binaries run as the {@code postgres}
- * user the package creates, through {@code runuser}. Each test gets a database of its own.
+ * user the package creates, through {@code runuser}. Each test gets a database of its own. The
+ * benchmarks start one the same way for their {@code --database postgresql} runs.
  */
 public final class PostgresServer {
 
     /** The role the gateway logs in as; it owns every test database. */
-    static final String USER = "gateway";
+    public static final String USER = "gateway";
+
+    /** A database of this server and the gateway role's login to it. */
+    public record Login(String url, String user, String password) {
+    }
 
     private static PostgresServer running;
 
@@ -77,7 +80,7 @@ public final class PostgresServer {
             }
             asOwner.addAll(List.of(runuser.toString(), "-u", "postgres", "--"));
         }
-        PostgresServer server = new PostgresServer(bin, folder, asOwner, freePort());
+        PostgresServer server = new PostgresServer(bin, folder, asOwner, FreePort.onLoopback());
         server.initAndStart();
         return server;
     }
@@ -99,14 +102,14 @@ public final class PostgresServer {
     }
 
     /** A new, empty database owned by the gateway's role. */
-    public DatabaseSettings newDatabase() {
+    public Login newDatabase() {
         String name = "test_" + databases.incrementAndGet();
         try (Connection admin = admin(); Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name + " OWNER " + USER);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
         }
-        return DatabaseSettings.postgresql(url(name), USER, password, DatabaseSettings.DEFAULT_POOL_SIZE);
+        return new Login(url(name), USER, password);
     }
 
     public String url(String database) {
@@ -119,6 +122,17 @@ public final class PostgresServer {
 
     public int port() {
         return port;
+    }
+
+    /** The server's version as it reports it, e.g. {@code 15.14 (Debian 15.14-0+deb12u1)}. */
+    public String version() {
+        try (Connection admin = admin(); Statement statement = admin.createStatement();
+                java.sql.ResultSet result = statement.executeQuery("SHOW server_version")) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot ask PostgreSQL for its version: " + e.getMessage(), e);
+        }
     }
 
     Connection admin() throws SQLException {
@@ -192,11 +206,6 @@ public final class PostgresServer {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** Folders of earlier runs whose JVM is gone (a server still running in one is left alone). */
     private static void removeLeftovers(Path target) throws IOException {
