@@ -69,7 +69,7 @@ public final class PostgresServer {
         Path target = Path.of("target").toAbsolutePath();
         removeLeftovers(target);
         Path folder = target.resolve("postgresql-" + ProcessHandle.current().pid());
-        deleteTree(folder);
+        Folders.deleteTree(folder);
         Files.createDirectories(folder);
         List<String> asOwner = new ArrayList<>();
         if ("root".equals(System.getProperty("user.name"))) {
@@ -216,19 +216,8 @@ public final class PostgresServer {
             for (Path folder : folders.filter(f -> f.getFileName().toString().startsWith("postgresql-")).toList()) {
                 long pid = versionOf(folder.getFileName().toString().substring("postgresql-".length()));
                 if (ProcessHandle.of(pid).isEmpty() && !Files.exists(folder.resolve("data/postmaster.pid"))) {
-                    deleteTree(folder);
+                    Folders.deleteTree(folder);
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
             }
         }
     }
