@@ -47,6 +47,14 @@ enum BenchDatabase {
                 "database.password=" + login.password(), "database.poolSize=" + poolSize);
     }
 
+    /**
+     * CPU seconds the database has used outside this JVM so far: PostgreSQL's server processes;
+     * none for the embedded Derby, whose work is this JVM's own and counted with it.
+     */
+    double cpuSecondsOutsideThisJvm() {
+        return this == DERBY ? 0 : PostgresServer.get().cpuSeconds();
+    }
+
     /** What the reports say the gateways stored in. */
     String describe() {
         return this == DERBY ? "Derby (embedded, in each home)"

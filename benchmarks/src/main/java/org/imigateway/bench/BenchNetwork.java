@@ -31,12 +31,14 @@ public final class BenchNetwork implements AutoCloseable {
     static final int POOL_SIZE = 20;
 
     private final DemoNetwork plan;
+    private final BenchDatabase database;
     private final DemoPki pki;
     private Gateway sender;
     private Gateway receiver;
 
-    private BenchNetwork(DemoNetwork plan) {
+    private BenchNetwork(DemoNetwork plan, BenchDatabase database) {
         this.plan = plan;
+        this.database = database;
         this.pki = DemoPki.at(plan.pki());
     }
 
@@ -49,7 +51,7 @@ public final class BenchNetwork implements AutoCloseable {
         for (String ours : List.of(SENDER, RECEIVER)) {
             database.configure(plan.home(ours), POOL_SIZE);
         }
-        return new BenchNetwork(plan);
+        return new BenchNetwork(plan, database);
     }
 
     /**
@@ -68,6 +70,11 @@ public final class BenchNetwork implements AutoCloseable {
 
     public DemoNetwork plan() {
         return plan;
+    }
+
+    /** Where our gateways keep their message logs; its CPU counts with theirs. */
+    BenchDatabase database() {
+        return database;
     }
 
     /** Our two gateways, started on first use and then kept for every run. */

@@ -114,7 +114,8 @@ public final class FanOutCommand implements Callable<Integer> {
             List<FanOutPhase> phases = outcomes.stream().map(Outcome::phase).toList();
             FanOut result = new FanOut(directory.recipients().size(), directory.countries().size(), profile.id(),
                     pkiSeconds, startSeconds, heapAfterStart, phases, peakRssMb(), machine.loadAverage(),
-                    "hub and " + accessPoints.size() + " access points in one JVM: CPU, heap and RSS are the whole network's;"
+                    "hub and " + accessPoints.size() + " access points in one JVM: CPU, heap and RSS are the whole network's"
+                            + " (CPU with PostgreSQL's server processes on --database postgresql);"
                             + " delivered = in the national system's backend (inbox folder), counted by finalRecipient");
             print(machine, result);
             String stored = database.describe();
@@ -149,7 +150,7 @@ public final class FanOutCommand implements Callable<Integer> {
             for (Gateway accessPoint : accessPoints.values()) {
                 delivered.add(StatusCount.of(accessPoint, MessageStatus.DELIVERED));
             }
-            ProcessMeter meter = new ProcessMeter();
+            ProcessMeter meter = new ProcessMeter(database);
             meter.start();
             Instant submitted = Instant.now();
             String messageId = accessPoints.get(directory.sender().accessPoint()).submit(Submission.to(FanOutNetwork.HUB)
@@ -218,7 +219,8 @@ public final class FanOutCommand implements Callable<Integer> {
                     p.acknowledged().p95() / 1000, p.acknowledged().p99() / 1000, p.cpuSeconds(), p.peakHeapMb());
         }
         System.out.println("seconds from the national system's submit: decided = the hub queued every copy; 1st out = its"
-                + " first copy queued; out/s = copies from 1st out to the last receipt; cpu and heap: the whole JVM");
+                + " first copy queued; out/s = copies from 1st out to the last receipt; cpu and heap: the whole JVM"
+                + " (cpu with PostgreSQL's server processes on --database postgresql)");
     }
 
     /** Heap in use after a full collection: what the started network keeps live. */

@@ -36,7 +36,7 @@ public final class GatewayToGateway implements Scenario {
         Gateway sender = network.sender();
         Gateway receiver = network.receiver();
         String loadAverage = Machine.currentLoadAverage();
-        ProcessMeter meter = new ProcessMeter();
+        ProcessMeter meter = new ProcessMeter(network.database());
         List<Load.Sent> all;
         try (StatusCount finished = StatusCount.of(sender, MessageStatus.ACKNOWLEDGED, MessageStatus.SEND_FAILURE);
                 StatusCount refused = StatusCount.of(sender, MessageStatus.SEND_FAILURE);
@@ -61,7 +61,8 @@ public final class GatewayToGateway implements Scenario {
                     .ifPresent(at -> delivered.put(message.messageId(), at));
         }
         return Figures.of(name(), plan, measured, acknowledged, Optional.of(delivered), failed, meter, loadAverage,
-                "durable both sides; both gateways in this JVM (CPU and heap are the pair's)");
+                "durable both sides; both gateways in this JVM (CPU and heap are the pair's; CPU includes"
+                        + " PostgreSQL's server processes on --database postgresql)");
     }
 
     static Submission submission(RunPlan plan, Path payload, int index) {

@@ -29,7 +29,7 @@ public final class Phase4ToGateway implements Scenario {
                 .orElseThrow().encryptionCertificate(plan.profile()), URI.create(receiver.endpoints().get(0)),
                 BenchNetwork.RECEIVER, payload);
         String loadAverage = Machine.currentLoadAverage();
-        ProcessMeter meter = new ProcessMeter();
+        ProcessMeter meter = new ProcessMeter(network.database());
         List<Load.Sent> all;
         try (StatusCount delivered = StatusCount.of(receiver, MessageStatus.DELIVERED)) {
             meter.start();
@@ -45,6 +45,7 @@ public final class Phase4ToGateway implements Scenario {
                     .ifPresent(at -> delivered.put(message.messageId(), at));
         }
         return Figures.of(name(), plan, measured, load.acknowledged, Optional.of(delivered), load.failed(), meter,
-                loadAverage, "our receiver durable (receipt after Derby commit and Artemis enqueue)");
+                loadAverage, "our receiver durable (receipt after the database's commit and Artemis enqueue; CPU"
+                        + " includes PostgreSQL's server processes on --database postgresql)");
     }
 }

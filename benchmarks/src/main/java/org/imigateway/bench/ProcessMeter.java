@@ -6,7 +6,9 @@ import java.lang.management.MemoryType;
 
 /**
  * CPU time and heap of this JVM over a measured phase. Both gateways of an in-process run share
- * the JVM, so CPU seconds are those of sender and receiver together.
+ * the JVM, so CPU seconds are those of sender and receiver together, and, when they keep their
+ * message logs in PostgreSQL, of its server processes too: the store's work is counted on either
+ * database, in this JVM for Derby, in the server for PostgreSQL.
  */
 public final class ProcessMeter {
 
@@ -16,6 +18,18 @@ public final class ProcessMeter {
     private double cpuSeconds = Double.NaN;
     private double peakHeapMb = Double.NaN;
     private final MeasuredPhase phase = new MeasuredPhase();
+    private final BenchDatabase database;
+    private double databaseCpuAtStart;
+
+    /** A meter of this JVM alone: phase4's runs, which keep no database. */
+    public ProcessMeter() {
+        this(BenchDatabase.DERBY);
+    }
+
+    /** A meter of this JVM and of the database our gateways store in. */
+    ProcessMeter(BenchDatabase database) {
+        this.database = database;
+    }
 
     /** Resets the heap peaks and notes the CPU time used so far. */
     public void start() {
@@ -25,6 +39,7 @@ public final class ProcessMeter {
                 pool.resetPeakUsage();
             }
         }
+        databaseCpuAtStart = database.cpuSecondsOutsideThisJvm();
         cpuStartNanos = os.getProcessCpuTime();
         phase.begin();
     }
@@ -32,7 +47,8 @@ public final class ProcessMeter {
     /** Ends the measured phase: what the driver reads afterwards (histories, reports) is not counted. */
     public void stop() {
         phase.commit();
-        cpuSeconds = (os.getProcessCpuTime() - cpuStartNanos) / 1e9;
+        cpuSeconds = (os.getProcessCpuTime() - cpuStartNanos) / 1e9
+                + database.cpuSecondsOutsideThisJvm() - databaseCpuAtStart;
         peakHeapMb = currentPeakHeapMb();
     }
 

@@ -135,6 +135,39 @@ public final class PostgresServer {
         }
     }
 
+    /**
+     * CPU seconds the server has used so far: the postmaster, its children now running (the
+     * connections' backends, the WAL writer, the checkpointer...) and those that ended, which the
+     * kernel adds to the postmaster's once it reaps them. From {@code /proc}, so Linux only; the
+     * kernel counts in its USER_HZ ticks, 100 a second on every Linux the JDK runs on.
+     */
+    public double cpuSeconds() {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(folder.resolve("data/postmaster.pid")).get(0).trim());
+            long ticks = ticks(postmaster, true);
+            for (ProcessHandle child : ProcessHandle.of(postmaster).map(p -> p.children().toList()).orElse(List.of())) {
+                ticks += ticks(child.pid(), false);
+            }
+            return ticks / 100.0;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the CPU time of PostgreSQL in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** utime + stime of a process from /proc/<pid>/stat, with cutime + cstime (its reaped children) if asked; 0 once gone. */
+    private static long ticks(long pid, boolean withReapedChildren) throws IOException {
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return 0; // a backend that ended after it was listed: its time went to the postmaster's cutime
+        }
+        // after "pid (comm) ": state is field 3 of proc(5); utime, stime, cutime, cstime are 14 to 17
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return withReapedChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+    }
+
     Connection admin() throws SQLException {
         return DriverManager.getConnection(url("postgres"), "admin", adminPassword);
     }
