@@ -6,10 +6,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.imigateway.pmode.SecurityProfile;
 import org.imigateway.certificates.CertificateAuthority;
@@ -115,14 +118,18 @@ public final class DemoNetwork {
         PkiLayout.writeCa(ca, pki, network.password);
         List<String> tlsNames = new java.util.ArrayList<>(List.of("localhost", "127.0.0.1"));
         listen.host().filter(h -> !tlsNames.contains(h)).ifPresent(tlsNames::add);
-        int next = listen.basePort().orElse(0);
         for (String party : parties) {
             PartyKit.issue(ca, party, tlsNames).writeTo(pki, network.password);
-            network.ports.put(party, listen.basePort().isPresent() ? next++ : freePort());
+        }
+        Iterator<Integer> ports = listen.basePort().isPresent()
+                ? IntStream.iterate(listen.basePort().get(), p -> p + 1).iterator()
+                : freePorts(parties.size() * (listen.alsoHttps() ? 2 : 1)).iterator();
+        for (String party : parties) {
+            network.ports.put(party, ports.next());
         }
         if (listen.alsoHttps()) {
             for (String party : parties) {
-                network.alsoHttpsPorts.put(party, listen.basePort().isPresent() ? next++ : freePort());
+                network.alsoHttpsPorts.put(party, ports.next());
             }
         }
         for (String party : parties) {
@@ -266,9 +273,22 @@ public final class DemoNetwork {
         return xml.toString();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * {@code count} loopback ports free now, all different: each socket stays bound until all are
+     * chosen, since the system may hand a port it has just released out again (two homes of a
+     * 28-party benchmark network once got the same one).
+     */
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 }
