@@ -42,7 +42,8 @@ final class Figures {
         return new RunResult(scenario, plan.profile().id(), plan.payloadBytes(), sent.size(), plan.concurrency(),
                 plan.rate().isPresent() ? Optional.of(plan.rate().getAsDouble()) : Optional.empty(), failed, seconds,
                 toAck.size() / seconds, Latency.of(toAck), delivered.map(d -> Latency.of(toDelivery)),
-                meter.cpuSeconds() / plan.total(), meter.peakHeapMb(), loadAverage, note);
+                meter.cpuSeconds() / plan.total(), meter.databaseCpuSeconds() / plan.total(), meter.peakHeapMb(),
+                loadAverage, note);
     }
 
     private static Instant min(Instant a, Instant b) {

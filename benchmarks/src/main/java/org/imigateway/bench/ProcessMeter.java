@@ -20,6 +20,7 @@ public final class ProcessMeter {
     private final MeasuredPhase phase = new MeasuredPhase();
     private final BenchDatabase database;
     private double databaseCpuAtStart;
+    private double databaseCpuSeconds = Double.NaN;
 
     /** A meter of this JVM alone: phase4's runs, which keep no database. */
     public ProcessMeter() {
@@ -47,13 +48,18 @@ public final class ProcessMeter {
     /** Ends the measured phase: what the driver reads afterwards (histories, reports) is not counted. */
     public void stop() {
         phase.commit();
-        cpuSeconds = (os.getProcessCpuTime() - cpuStartNanos) / 1e9
-                + database.cpuSecondsOutsideThisJvm() - databaseCpuAtStart;
+        databaseCpuSeconds = database.cpuSecondsOutsideThisJvm() - databaseCpuAtStart;
+        cpuSeconds = (os.getProcessCpuTime() - cpuStartNanos) / 1e9 + databaseCpuSeconds;
         peakHeapMb = currentPeakHeapMb();
     }
 
     public double cpuSeconds() {
         return cpuSeconds;
+    }
+
+    /** The part of {@link #cpuSeconds()} the database server used outside this JVM: 0 on Derby. */
+    public double databaseCpuSeconds() {
+        return databaseCpuSeconds;
     }
 
     public double peakHeapMb() {

@@ -154,7 +154,7 @@ public final class RunCommand implements Callable<Integer> {
             return new RunResult(scenario.name(), plan.profile().id(), plan.payloadBytes(), plan.messages(),
                     plan.concurrency(), plan.rate().isPresent() ? java.util.Optional.of(plan.rate().getAsDouble())
                     : java.util.Optional.empty(), plan.messages(), Double.NaN, 0, none, java.util.Optional.empty(),
-                    Double.NaN, Double.NaN, Machine.currentLoadAverage(), "did not complete: " + e.getMessage());
+                    Double.NaN, Double.NaN, Double.NaN, Machine.currentLoadAverage(), "did not complete: " + e.getMessage());
         }
     }
 
@@ -166,8 +166,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static void print(RunResult r) {
-        System.out.printf(Locale.ROOT, "%s %s %s: %d msgs, %.1f msg/s, ack p99 %.1f ms, failed %d (load %s)%n",
-                r.scenario(), r.profile(), Payloads.label(r.payloadBytes()), r.messages(), r.perSecond(),
-                r.acknowledged().p99(), r.failed(), r.loadAverage());
+        System.out.printf(Locale.ROOT, "%s %s %s: %d msgs, %.1f msg/s, ack p99 %.1f ms, CPU %.1f ms/msg%s, failed %d"
+                + " (load %s)%n", r.scenario(), r.profile(), Payloads.label(r.payloadBytes()), r.messages(), r.perSecond(),
+                r.acknowledged().p99(), r.cpuSecondsPerMessage() * 1000, r.databaseCpuSecondsPerMessage() > 0
+                        ? String.format(Locale.ROOT, " (PostgreSQL %.1f of it)", r.databaseCpuSecondsPerMessage() * 1000) : "",
+                r.failed(), r.loadAverage());
     }
 }

@@ -70,7 +70,7 @@ class CpuBreakdownTest {
     private static RunResult result(String scenario, String profile, Optional<Double> rate, double perSecond,
             double cpuSeconds, double p99) {
         return new RunResult(scenario, profile, 10_000, 100, 8, rate, 0, 10, perSecond, new Latency(100, 1, 1, p99, p99),
-                Optional.empty(), cpuSeconds, 100, "0", "");
+                Optional.empty(), cpuSeconds, 0, 100, "0", "");
     }
 
     private static void burnOutsideAnyPhase() {

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.imigateway.as4.outflow.SendResult;
@@ -55,6 +56,11 @@ class LoadDriverSmokeTest {
         assertEquals(0, exit, "every message must be acknowledged");
         String report = Files.readString(json);
         assertTrue(report.contains("\"database\": \"PostgreSQL "), report);
+        List<Double> serverCpu = Pattern.compile("\"databaseCpuSecondsPerMessage\": ([0-9.Ee-]+)").matcher(report).results()
+                .map(m -> Double.parseDouble(m.group(1))).toList();
+        assertEquals(2, serverCpu.size(), report);
+        assertTrue(serverCpu.stream().allMatch(seconds -> seconds > 0),
+                "both runs of ours count the PostgreSQL server's CPU, which commits every message: " + report);
         List<Path> homes;
         try (Stream<Path> files = Files.walk(dir)) {
             homes = files.filter(f -> f.getFileName().toString().equals("gateway.properties")).map(Path::getParent).toList();
