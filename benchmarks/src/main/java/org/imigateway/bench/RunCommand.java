@@ -136,7 +136,13 @@ public final class RunCommand implements Callable<Integer> {
             recording.stop();
             recording.dump(file);
         }
-        CpuBreakdown.of(file).print(file.getFileName().toString(), result.cpuSecondsPerMessage() * 1000, System.out);
+        // JFR samples this JVM only: its shares are of the JVM's CPU, the PostgreSQL server's comes beside them
+        CpuBreakdown.of(file).print(file.getFileName().toString(),
+                (result.cpuSecondsPerMessage() - result.databaseCpuSecondsPerMessage()) * 1000, System.out);
+        if (result.databaseCpuSecondsPerMessage() > 0) {
+            System.out.printf(Locale.ROOT, "%-40s %7s %10.1f%n", "PostgreSQL server (outside this JVM)", "",
+                    result.databaseCpuSecondsPerMessage() * 1000);
+        }
         return result;
     }
 
