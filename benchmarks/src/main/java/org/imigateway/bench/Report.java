@@ -30,7 +30,8 @@ final class Report {
                     r.delivered().map(l -> String.format("%.1f", l.p99())).orElse("-"),
                     r.cpuSecondsPerMessage() * 1000, r.peakHeapMb(), r.loadAverage().split(" ")[0]);
         }
-        out.println("latencies in ms from submit; cpu ms = CPU time of the JVM per message; notes in the JSON file");
+        out.println("latencies in ms from submit; cpu ms = CPU time per message of the JVM, and of the PostgreSQL server"
+                + " on --database postgresql; notes in the JSON file");
         List<Ratio> ratios = ratios(results);
         if (!ratios.isEmpty()) {
             out.printf("%nours (gateway->gateway) / phase4->phase4, same run, as fast as the window allows:%n");
