@@ -20,6 +20,18 @@ import picocli.CommandLine;
 enum BenchDatabase {
     DERBY, POSTGRESQL;
 
+    /** {@code --database}, the same option on {@code run}, {@code large} and {@code fanout}. */
+    static final class Choice {
+        @CommandLine.Option(names = "--database", defaultValue = "derby", converter = Converter.class,
+                description = "Where our gateways keep their message logs: derby (embedded, the default) or postgresql"
+                        + " (a server on loopback this run starts from Debian's binaries).")
+        private BenchDatabase database;
+
+        BenchDatabase database() {
+            return database;
+        }
+    }
+
     /** The option's value, or an error naming it and the values there are (picocli puts the option's name first). */
     static final class Converter implements CommandLine.ITypeConverter<BenchDatabase> {
         @Override

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.imigateway.Gateway;
 import org.imigateway.pmode.SecurityProfile;
+import org.imigateway.store.DatabaseSettings;
 import org.imigateway.certificates.PartyKit;
 import org.imigateway.demo.DemoNetwork;
 import org.imigateway.testsupport.DemoPki;
@@ -28,7 +29,7 @@ public final class BenchNetwork implements AutoCloseable {
     /** The benchmark's gateways take what the disk holds; 16 GiB leaves room for the 5 GiB run. */
     public static final long MAX_PAYLOAD = 16L << 30;
     /** Connections of each of our gateways to PostgreSQL: the gateway's default. */
-    static final int POOL_SIZE = 20;
+    static final int POOL_SIZE = DatabaseSettings.DEFAULT_POOL_SIZE;
 
     private final DemoNetwork plan;
     private final BenchDatabase database;

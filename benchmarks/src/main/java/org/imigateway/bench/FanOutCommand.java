@@ -29,6 +29,7 @@ import org.imigateway.schemas.imi.ImiDocumentType;
 import org.imigateway.store.MessageStatus;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,10 +64,8 @@ public final class FanOutCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "1800", description = "Seconds to wait for each fan-out (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
-    @Option(names = "--database", defaultValue = "derby", description = "Where our gateways keep their message logs:"
-            + " derby (embedded, the default) or postgresql (a server on loopback this run starts from Debian's binaries).",
-            converter = BenchDatabase.Converter.class)
-    BenchDatabase database;
+    @Mixin
+    BenchDatabase.Choice databaseChoice;
 
     @Option(names = "--dir", defaultValue = "target/bench-fanout", description = "Work folder.")
     Path dir;
@@ -83,7 +82,8 @@ public final class FanOutCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         Path work = Files.createTempDirectory(dir, "fanout-");
         long pkiNanos = System.nanoTime();
-        try (FanOutNetwork network = FanOutNetwork.create(work.resolve("net"), directory, profile, database)) {
+        try (FanOutNetwork network = FanOutNetwork.create(work.resolve("net"), directory, profile,
+                databaseChoice.database())) {
             double pkiSeconds = (System.nanoTime() - pkiNanos) / 1e9;
             long startNanos = System.nanoTime();
             network.start();
@@ -118,7 +118,7 @@ public final class FanOutCommand implements Callable<Integer> {
                             + " (CPU with PostgreSQL's server processes on --database postgresql);"
                             + " delivered = in the national system's backend (inbox folder), counted by finalRecipient");
             print(machine, result);
-            String stored = database.describe();
+            String stored = databaseChoice.database().describe();
             System.out.println("message logs: " + stored);
             Report.json(out, machine, "fan-out", stored, List.of(result));
             System.out.println("JSON: " + out.toAbsolutePath());
@@ -150,7 +150,7 @@ public final class FanOutCommand implements Callable<Integer> {
             for (Gateway accessPoint : accessPoints.values()) {
                 delivered.add(StatusCount.of(accessPoint, MessageStatus.DELIVERED));
             }
-            ProcessMeter meter = new ProcessMeter(database);
+            ProcessMeter meter = new ProcessMeter(databaseChoice.database());
             meter.start();
             Instant submitted = Instant.now();
             String messageId = accessPoints.get(directory.sender().accessPoint()).submit(Submission.to(FanOutNetwork.HUB)

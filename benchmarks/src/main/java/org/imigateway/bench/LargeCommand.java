@@ -16,6 +16,7 @@ import org.imigateway.connectors.fs.FolderInbox;
 import org.imigateway.demo.DemoNetwork;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,10 +51,8 @@ public final class LargeCommand implements Callable<Integer> {
             description = "The imi-gateway command jar (default: ${DEFAULT-VALUE}).")
     Path gatewayJar;
 
-    @Option(names = "--database", defaultValue = "derby", description = "Where our gateways keep their message logs:"
-            + " derby (embedded, the default) or postgresql (a server on loopback this run starts from Debian's binaries).",
-            converter = BenchDatabase.Converter.class)
-    BenchDatabase database;
+    @Mixin
+    BenchDatabase.Choice databaseChoice;
 
     @Option(names = "--dir", defaultValue = "target/bench-large", description = "Work folder.")
     Path dir;
@@ -83,9 +82,9 @@ public final class LargeCommand implements Callable<Integer> {
         DemoNetwork plan = DemoNetwork.create(net, List.of(BenchNetwork.SENDER, BenchNetwork.RECEIVER), false);
         for (Path home : plan.homes().values()) {
             BenchNetwork.raiseLimits(home);
-            database.configure(home, BenchNetwork.POOL_SIZE);
+            databaseChoice.database().configure(home, BenchNetwork.POOL_SIZE);
         }
-        String stored = database.describe();
+        String stored = databaseChoice.database().describe();
         Path receiverHome = plan.home(BenchNetwork.RECEIVER);
         Large large;
         try (GatewayProcess receiver = GatewayProcess.start(gatewayJar, heap, recording("receiver"),

@@ -15,6 +15,7 @@ import jdk.jfr.Recording;
 import org.imigateway.pmode.SecurityProfile;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -68,10 +69,8 @@ public final class RunCommand implements Callable<Integer> {
             + " print its CPU breakdown by category (see the profile command).")
     Path jfrDir;
 
-    @Option(names = "--database", defaultValue = "derby", description = "Where our gateways keep their message logs:"
-            + " derby (embedded, the default) or postgresql (a server on loopback this run starts from Debian's binaries).",
-            converter = BenchDatabase.Converter.class)
-    BenchDatabase database;
+    @Mixin
+    BenchDatabase.Choice databaseChoice;
 
     @Option(names = "--dir", defaultValue = "target/bench", description = "Work folder for homes and payloads.")
     Path dir;
@@ -85,8 +84,8 @@ public final class RunCommand implements Callable<Integer> {
         List<RunResult> results = new ArrayList<>();
         Files.createDirectories(dir);
         Path workDir = Files.createTempDirectory(dir, "run-");
-        try (BenchNetwork network = BenchNetwork.create(workDir.resolve("net"), database)) {
-            String stored = database.describe();
+        try (BenchNetwork network = BenchNetwork.create(workDir.resolve("net"), databaseChoice.database())) {
+            String stored = databaseChoice.database().describe();
             System.out.println("our gateways' message logs: " + stored);
             for (String sizeText : sizes) {
                 long size = Payloads.parseSize(sizeText);
